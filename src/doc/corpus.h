@@ -1,0 +1,55 @@
+// Corpus: every document of one run plus the corpus-level results that
+// combine them (entities across documents, errors, stage timings).
+//
+// Built and owned by the driver (pipeline/driver.h); corpus stages fill the
+// corpus-level parts in their Finalize step. Not synchronized.
+#ifndef DOSSIER_DOC_CORPUS_H_
+#define DOSSIER_DOC_CORPUS_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "doc/document.h"
+
+namespace dossier {
+
+struct MentionRef {
+  uint32_t doc = 0;      // index into Corpus::documents
+  uint32_t mention = 0;  // index into that document's Layers::mentions
+};
+
+// One real-world referent, across documents.
+struct Entity {
+  std::string id;    // "e1", "e2", ... stable for identical input
+  std::string name;  // canonical (longest full) name
+  EntityType type = EntityType::kMisc;
+  std::vector<std::string> aliases;  // other surface forms, sorted
+  std::vector<MentionRef> mentions;  // in document, then text order
+};
+
+// An input that could not be processed, and why.
+struct DocError {
+  std::string source;  // file path, "path:line", or "-"
+  Status status;
+};
+
+// Time spent in one stage over the whole run.
+struct StageTiming {
+  std::string name;
+  double seconds = 0;  // summed over worker threads (CPU-like time)
+  uint64_t documents = 0;
+};
+
+struct Corpus {
+  std::vector<Document> documents;
+  std::vector<Entity> entities;
+  std::vector<DocError> errors;
+  std::vector<StageTiming> timings;
+  double wall_seconds = 0;
+};
+
+}  // namespace dossier
+
+#endif  // DOSSIER_DOC_CORPUS_H_
