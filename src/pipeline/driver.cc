@@ -39,6 +39,11 @@ void Parallel(int n, Fn body) {
 
 }  // namespace
 
+Pipeline& Pipeline::Assume(LayerSet layers) {
+  assumed_ |= layers;
+  return *this;
+}
+
 Pipeline& Pipeline::Add(std::unique_ptr<DocumentStage> stage) {
   steps_.emplace_back(std::move(stage));
   return *this;
@@ -69,7 +74,7 @@ std::vector<std::string> Pipeline::StageNames() const {
 }
 
 Status Pipeline::Validate() const {
-  LayerSet have = kFactoryLayers;
+  LayerSet have = assumed_;
   for (const Step& s : steps_) {
     std::string_view name;
     LayerSet reads = 0;

@@ -42,6 +42,9 @@ class Pipeline {
   static constexpr LayerSet kFactoryLayers = Bit(Layer::kText) |
                                              Bit(Layer::kMeta);
 
+  // Declares layers that the factory fills besides text and meta (e.g. an
+  // eval task that builds tokens from gold data).
+  Pipeline& Assume(LayerSet layers);
   Pipeline& Add(std::unique_ptr<DocumentStage> stage);
   Pipeline& Add(std::unique_ptr<CorpusStage> stage);
   Pipeline& Compact();
@@ -62,6 +65,7 @@ class Pipeline {
   using Step = std::variant<std::unique_ptr<DocumentStage>,
                             std::unique_ptr<CorpusStage>, CompactStep>;
   std::vector<Step> steps_;
+  LayerSet assumed_ = kFactoryLayers;
 };
 
 }  // namespace dossier

@@ -1,0 +1,101 @@
+#include "analyze/analyze.h"
+
+#include <memory>
+#include <utility>
+
+#include "clean/boilerplate_stage.h"
+#include "clean/repeated_block_stage.h"
+#include "entities/entity_link_stage.h"
+#include "entities/mention_stage.h"
+#include "meta/dateline_stage.h"
+#include "meta/outlet_stage.h"
+#include "quotes/quote_group_stage.h"
+#include "quotes/quote_stage.h"
+#include "text/layout_stage.h"
+#include "text/sentence_stage.h"
+#include "text/token_stage.h"
+#include "time/timex_stage.h"
+
+namespace dossier {
+namespace {
+
+void AddCleaning(Pipeline& p) {
+  p.Add(std::make_unique<LayoutStage>());
+  p.Add(std::make_unique<DatelineStage>());
+  p.Add(std::make_unique<OutletStage>());
+  p.Add(std::make_unique<BoilerplateStage>());
+}
+
+void AddAnalysis(Pipeline& p) {
+  p.Add(std::make_unique<SentenceStage>());
+  p.Add(std::make_unique<TokenStage>());
+  p.Add(std::make_unique<MentionStage>());
+  p.Add(std::make_unique<QuoteStage>());
+  p.Add(std::make_unique<TimexStage>());
+}
+
+}  // namespace
+
+Pipeline StandardPipeline() {
+  Pipeline p;
+  AddCleaning(p);
+  p.Add(std::make_unique<RepeatedBlockStage>());
+  p.Compact();
+  AddAnalysis(p);
+  p.Add(std::make_unique<EntityLinkStage>());
+  p.Add(std::make_unique<QuoteGroupStage>());
+  return p;
+}
+
+Pipeline PerDocumentPipeline() {
+  Pipeline p;
+  AddCleaning(p);
+  p.Compact();
+  AddAnalysis(p);
+  return p;
+}
+
+StatusOr<Corpus> AnalyzeArticles(const Pipeline& pipeline,
+                                 std::vector<RawArticle> articles,
+                                 const AnalyzeOptions& opts) {
+  std::vector<std::string> sources;
+  sources.reserve(articles.size());
+  for (const RawArticle& a : articles) sources.push_back(a.source);
+  const NormalizeOptions normalize = opts.normalize;
+  DocumentFactory factory = [&articles, &normalize](size_t i)
+      -> StatusOr<Document> {
+    StatusOr<Document> doc = NormalizeArticle(std::move(articles[i]), normalize);
+    if (doc.ok()) doc->meta().id = "d" + std::to_string(i + 1);
+    return doc;
+  };
+  Corpus corpus;
+  DOSSIER_RETURN_IF_ERROR(
+      pipeline.Run(articles.size(), factory, sources, opts.run, corpus));
+  return corpus;
+}
+
+StatusOr<Corpus> AnalyzeInputs(const std::vector<std::string>& inputs,
+                               const AnalyzeOptions& opts,
+                               AnalyzeStats* stats) {
+  IngestResult read = ReadInputs(inputs, opts.ingest);
+  if (stats != nullptr) {
+    stats->inputs_read = read.articles.size();
+    stats->skipped_files = read.skipped_files;
+    stats->input_bytes = 0;
+    for (const RawArticle& a : read.articles) stats->input_bytes += a.bytes.size();
+  }
+  static const Pipeline* const kPipeline = new Pipeline(StandardPipeline());
+  StatusOr<Corpus> corpus =
+      AnalyzeArticles(*kPipeline, std::move(read.articles), opts);
+  if (!corpus.ok()) return corpus;
+  std::vector<DocError> errors;
+  errors.reserve(read.errors.size() + corpus->errors.size());
+  for (InputError& e : read.errors) {
+    errors.push_back({std::move(e.source), std::move(e.status)});
+  }
+  for (DocError& e : corpus->errors) errors.push_back(std::move(e));
+  corpus->errors = std::move(errors);
+  return corpus;
+}
+
+}  // namespace dossier

@@ -1,0 +1,58 @@
+// The standard dossier pipeline: from input paths or raw articles to a
+// finished Corpus.
+//
+// This is the one place that knows the order of the stages; the CLI, the
+// benchmarks and the eval tasks all build their pipelines here. Documents
+// get ids "d1", "d2", ... in input order (an input that fails keeps its
+// number, so ids do not depend on which other inputs failed).
+// Functions are thread-compatible; the pipelines they return are immutable.
+#ifndef DOSSIER_ANALYZE_ANALYZE_H_
+#define DOSSIER_ANALYZE_ANALYZE_H_
+
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "doc/corpus.h"
+#include "doc/raw_article.h"
+#include "ingest/reader.h"
+#include "pipeline/driver.h"
+#include "text/normalizer.h"
+
+namespace dossier {
+
+struct AnalyzeOptions {
+  IngestOptions ingest;
+  NormalizeOptions normalize;
+  RunOptions run;
+};
+
+// Every stage: cleaning, compaction, analysis and the corpus stages.
+Pipeline StandardPipeline();
+
+// Only the per-document stages (no corpus-level steps): what `dossier bench`
+// measures, since its replicated corpus would make corpus stages meaningless.
+Pipeline PerDocumentPipeline();
+
+// Runs `pipeline` over `articles` (consumed). Failed documents go to
+// Corpus::errors.
+StatusOr<Corpus> AnalyzeArticles(const Pipeline& pipeline,
+                                 std::vector<RawArticle> articles,
+                                 const AnalyzeOptions& opts);
+
+struct AnalyzeStats {
+  size_t inputs_read = 0;    // articles read
+  size_t skipped_files = 0;  // files in folders with unknown extensions
+  size_t input_bytes = 0;
+};
+
+// Reads `inputs` (files, folders, JSONL, "-") and runs the standard
+// pipeline. Read errors and processing errors are both in Corpus::errors,
+// read errors first.
+StatusOr<Corpus> AnalyzeInputs(const std::vector<std::string>& inputs,
+                               const AnalyzeOptions& opts,
+                               AnalyzeStats* stats);
+
+}  // namespace dossier
+
+#endif  // DOSSIER_ANALYZE_ANALYZE_H_

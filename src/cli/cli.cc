@@ -1,0 +1,442 @@
+#include "cli/cli.h"
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+#include <sstream>
+
+#include "analyze/analyze.h"
+#include "analyze/summary.h"
+#include "bench/bench.h"
+#include "eval/eval.h"
+#include "report/html_report.h"
+#include "report/json_writer.h"
+
+#ifndef DOSSIER_VERSION
+#define DOSSIER_VERSION "0.1.0"
+#endif
+
+namespace dossier {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr int kExitOk = 0;
+constexpr int kExitSomeFailed = 1;
+constexpr int kExitUsage = 2;
+constexpr int kExitFatal = 3;
+
+constexpr const char* kMainHelp = R"(dossier turns news articles into a checked, source-attributed dossier:
+clean text, datelines and outlets, people/organisations/places, quotes with
+their speakers, and dates, each with the exact source span.
+
+Examples:
+  dossier analyze articles/ --out out/      # a folder of .txt/.html/.jsonl
+  dossier analyze feed.jsonl a.txt --out out/
+  cat article.txt | dossier analyze - --out out/
+  dossier eval ner ../shared/data/conll2003/eng.testa
+  dossier bench --json
+
+Run `dossier COMMAND --help` for a command's options.)";
+
+constexpr const char* kAnalyzeHelp = R"(Analyze articles and write DIR/dossier.json and DIR/report.html.
+
+INPUT is a file, a folder (read recursively, in sorted order; files ending in
+.txt .text .md .html .htm .jsonl .ndjson), a JSONL file (one article per
+line: "text" or "html", optional "title", "url", "outlet", "published"), or
+- for stdin (JSONL if it starts with '{', else one text article).
+
+A plain-text article's first line is its title. Inputs that cannot be read
+or processed (binary, invalid UTF-8, empty, too large, broken JSONL lines)
+are reported with the file name and a stable error code; the rest of the run
+goes on and the exit code is 1.
+
+Examples:
+  dossier analyze examples/corpus --out out
+  dossier analyze feed.jsonl --out out --threads 4
+  SOURCE_DATE_EPOCH=0 dossier analyze a.txt --out out   # reproducible output)";
+
+std::string IsoUtc(std::time_t t) {
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+// Writes `path` through a temporary file so a failed run never leaves a
+// half-written output behind.
+template <typename WriteFn>
+Status WriteAtomically(const fs::path& path, WriteFn write) {
+  fs::path tmp = path;
+  tmp += ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) {
+      return Status(ErrorCode::kWriteFailed,
+                    "cannot write " + tmp.string() + ": " + std::strerror(errno));
+    }
+    DOSSIER_RETURN_IF_ERROR(write(out));
+    out.flush();
+    if (!out) {
+      return Status(ErrorCode::kWriteFailed, "cannot write " + tmp.string());
+    }
+  }
+  std::error_code ec;
+  fs::rename(tmp, path, ec);
+  if (ec) {
+    return Status(ErrorCode::kWriteFailed,
+                  "cannot rename " + tmp.string() + ": " + ec.message());
+  }
+  return Status::Ok();
+}
+
+// Progress on stderr, at most ten times a second, only on a terminal.
+class Progress {
+ public:
+  explicit Progress(bool enabled) : enabled_(enabled) {}
+  void Update(size_t done, size_t total) {
+    if (!enabled_) return;
+    auto now = std::chrono::steady_clock::now();
+    std::lock_guard<std::mutex> lock(mu_);
+    if (done != total && now - last_ < std::chrono::milliseconds(100)) return;
+    last_ = now;
+    std::fprintf(stderr, "\r\033[Kdossier: %zu/%zu documents (%zu%%)", done,
+                 total, total ? done * 100 / total : 100);
+    std::fflush(stderr);
+    shown_ = true;
+  }
+  void Clear() {
+    if (shown_) std::fprintf(stderr, "\r\033[K");
+  }
+
+ private:
+  bool enabled_;
+  bool shown_ = false;
+  std::mutex mu_;
+  std::chrono::steady_clock::time_point last_{};
+};
+
+struct AnalyzeArgs {
+  std::vector<std::string> inputs;
+  std::string out = "dossier-out";
+  int threads = 0;
+  size_t max_doc_bytes = size_t{64} << 20;
+  size_t max_line_bytes = size_t{64} << 20;
+  std::string progress = "auto";
+  std::string generated;
+  bool compact_json = false;
+  bool quiet = false;
+  bool summary = false;
+};
+
+int RunAnalyze(const AnalyzeArgs& args) {
+  AnalyzeOptions opts;
+  opts.ingest.max_doc_bytes = args.max_doc_bytes;
+  opts.ingest.max_line_bytes = args.max_line_bytes;
+  opts.normalize.max_bytes = args.max_doc_bytes;
+  opts.run.threads = args.threads;
+  bool show = args.progress == "always" ||
+              (args.progress == "auto" && isatty(STDERR_FILENO) && !args.quiet);
+  Progress progress(show);
+  opts.run.progress = [&progress](size_t done, size_t total) {
+    progress.Update(done, total);
+  };
+
+  std::error_code ec;
+  fs::create_directories(args.out, ec);
+  if (ec) {
+    std::cerr << "dossier: error: cannot create output folder " << args.out
+              << ": " << ec.message() << "\n";
+    return kExitFatal;
+  }
+
+  auto t0 = std::chrono::steady_clock::now();
+  AnalyzeStats stats;
+  StatusOr<Corpus> corpus = AnalyzeInputs(args.inputs, opts, &stats);
+  progress.Clear();
+  if (!corpus.ok()) {
+    std::cerr << "dossier: error: " << corpus.status().ToString() << "\n";
+    return kExitFatal;
+  }
+
+  JsonOptions jopts;
+  jopts.pretty = !args.compact_json;
+  jopts.tool_version = DOSSIER_VERSION;
+  if (!args.generated.empty()) {
+    jopts.generated = args.generated;
+  } else if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
+    jopts.generated = IsoUtc(static_cast<std::time_t>(std::atoll(epoch)));
+  } else {
+    jopts.generated = IsoUtc(std::time(nullptr));
+  }
+  fs::path json_path = fs::path(args.out) / "dossier.json";
+  fs::path html_path = fs::path(args.out) / "report.html";
+  Status st = WriteAtomically(json_path, [&](std::ostream& out) {
+    return WriteDossierJson(*corpus, jopts, out);
+  });
+  if (st.ok()) {
+    HtmlOptions hopts;
+    st = WriteAtomically(html_path, [&](std::ostream& out) {
+      return WriteHtmlReport(*corpus, hopts, out);
+    });
+  }
+  if (!st.ok()) {
+    std::cerr << "dossier: error: " << st.ToString() << "\n";
+    return kExitFatal;
+  }
+
+  if (args.summary) {
+    SummaryOptions sopts;
+    std::cout << SummarizeCorpus(*corpus, sopts);
+  }
+
+  const size_t kMaxShown = 20;
+  for (size_t i = 0; i < corpus->errors.size() && i < kMaxShown; ++i) {
+    const DocError& e = corpus->errors[i];
+    std::cerr << "dossier: " << e.source << ": " << e.status.ToString() << "\n";
+  }
+  if (corpus->errors.size() > kMaxShown) {
+    std::cerr << "dossier: ... and " << corpus->errors.size() - kMaxShown
+              << " more errors (all are listed in dossier.json)\n";
+  }
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
+          .count();
+  if (!args.quiet) {
+    char line[512];
+    std::snprintf(line, sizeof line,
+                  "dossier: %zu documents, %zu errors, %.2f s (%.1f MB) -> "
+                  "%s, %s\n",
+                  corpus->documents.size(), corpus->errors.size(), seconds,
+                  stats.input_bytes / 1048576.0, json_path.c_str(),
+                  html_path.c_str());
+    std::cerr << line;
+    if (stats.skipped_files > 0) {
+      std::cerr << "dossier: skipped " << stats.skipped_files
+                << " files in folders with other extensions\n";
+    }
+  }
+  return corpus->errors.empty() ? kExitOk : kExitSomeFailed;
+}
+
+struct EvalArgs {
+  std::string task;
+  std::string path;
+  bool json = false;
+  bool list = false;
+  std::string floors;
+  std::string shared = "../shared";
+  int threads = 0;
+  size_t limit = 0;
+};
+
+int RunEval(const EvalArgs& args) {
+  EvalOptions opts;
+  opts.threads = args.threads;
+  opts.limit = args.limit;
+  if (args.list || (args.task.empty() && args.floors.empty())) {
+    std::cout << "eval tasks (dossier eval TASK PATH):\n";
+    for (const auto& t : EvalTasks()) {
+      std::cout << "  " << t->name() << "  " << t->summary()
+                << "\n      data: ../shared/" << t->default_data() << "\n";
+    }
+    return args.list ? kExitOk : kExitUsage;
+  }
+  if (!args.floors.empty()) {
+    std::ifstream in(args.floors);
+    if (!in) {
+      std::cerr << "dossier: error: cannot read " << args.floors << "\n";
+      return kExitUsage;
+    }
+    std::stringstream ss;
+    ss << in.rdbuf();
+    StatusOr<std::vector<Floor>> floors = ParseFloors(ss.str());
+    if (!floors.ok()) {
+      std::cerr << "dossier: error: " << args.floors << ": "
+                << floors.status().ToString() << "\n";
+      return kExitUsage;
+    }
+    StatusOr<std::vector<FloorCheck>> checks =
+        CheckFloors(*floors, args.shared, opts);
+    if (!checks.ok()) {
+      std::cerr << "dossier: error: " << checks.status().ToString() << "\n";
+      return kExitFatal;
+    }
+    size_t failed = 0, passed = 0, skipped = 0;
+    for (const FloorCheck& c : *checks) {
+      char line[256];
+      if (c.skipped) {
+        ++skipped;
+        std::snprintf(line, sizeof line, "SKIP  %-8s %-28s (data not found)\n",
+                      c.task.c_str(), c.key.c_str());
+      } else {
+        c.ok() ? ++passed : ++failed;
+        std::snprintf(line, sizeof line, "%s  %-8s %-28s %.4f (floor %.4f)\n",
+                      c.ok() ? "ok  " : "FAIL", c.task.c_str(), c.key.c_str(),
+                      c.value, c.floor);
+      }
+      std::cout << line;
+    }
+    std::cout << "floors: " << passed << " passed, " << failed << " failed, "
+              << skipped << " skipped\n";
+    return failed == 0 ? kExitOk : kExitSomeFailed;
+  }
+  const EvalTask* task = FindEvalTask(args.task);
+  if (task == nullptr) {
+    std::cerr << "dossier: error: unknown eval task '" << args.task
+              << "' (see `dossier eval --list`)\n";
+    return kExitUsage;
+  }
+  std::string path =
+      args.path.empty() ? args.shared + "/" + std::string(task->default_data())
+                        : args.path;
+  StatusOr<EvalReport> report = task->Run(path, opts);
+  if (!report.ok()) {
+    std::cerr << "dossier: error: " << report.status().ToString() << "\n";
+    return kExitFatal;
+  }
+  std::cout << (args.json ? FormatEvalJson(*report) : FormatEvalTable(*report));
+  return kExitOk;
+}
+
+struct BenchArgs {
+  std::vector<std::string> workloads;
+  std::string corpus;
+  double mb = 50;
+  int threads = 0;
+  bool json = false;
+  bool list = false;
+};
+
+std::string DefaultCorpusDir() {
+  if (fs::is_directory("examples/corpus")) return "examples/corpus";
+#ifdef DOSSIER_SOURCE_DIR
+  return std::string(DOSSIER_SOURCE_DIR) + "/examples/corpus";
+#else
+  return "examples/corpus";
+#endif
+}
+
+int RunBenchCommand(const BenchArgs& args) {
+  if (args.list) {
+    for (const BenchWorkload& w : BenchWorkloads()) {
+      std::cout << w.name << "  " << w.summary << "\n";
+    }
+    return kExitOk;
+  }
+  BenchOptions opts;
+  opts.corpus_dir = args.corpus.empty() ? DefaultCorpusDir() : args.corpus;
+  opts.target_mb = args.mb;
+  opts.threads = args.threads;
+  std::vector<std::string> names = args.workloads;
+  if (names.empty()) names.push_back("pipeline");
+  std::vector<BenchResult> results;
+  for (const std::string& name : names) {
+    if (!args.json) std::cerr << "dossier: running workload " << name << " ...\n";
+    StatusOr<BenchResult> r = RunBench(name, opts);
+    if (!r.ok()) {
+      std::cerr << "dossier: error: " << r.status().ToString() << "\n";
+      return r.status().code() == ErrorCode::kNotFound ? kExitUsage : kExitFatal;
+    }
+    results.push_back(*r);
+  }
+  std::cout << (args.json ? FormatBenchJson(results) : FormatBenchTable(results));
+  return kExitOk;
+}
+
+}  // namespace
+
+int Main(int argc, char** argv) {
+  CLI::App app(kMainHelp, "dossier");
+  app.require_subcommand(1);
+  app.set_version_flag("--version", DOSSIER_VERSION);
+  app.formatter()->column_width(34);
+
+  AnalyzeArgs a;
+  CLI::App* analyze = app.add_subcommand("analyze", kAnalyzeHelp);
+  analyze->add_option("INPUT", a.inputs, "files, folders, JSONL files, or -")
+      ->required();
+  analyze->add_option("-o,--out", a.out, "output folder")
+      ->capture_default_str();
+  analyze->add_option("-j,--threads", a.threads,
+                      "worker threads (0: one per core)")
+      ->capture_default_str();
+  analyze->add_option("--max-doc-bytes", a.max_doc_bytes,
+                      "largest article accepted, in bytes")
+      ->capture_default_str();
+  analyze->add_option("--max-line-bytes", a.max_line_bytes,
+                      "longest JSONL line accepted, in bytes")
+      ->capture_default_str();
+  analyze->add_option("--progress", a.progress,
+                      "progress on stderr: auto (when a terminal), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  analyze->add_option("--generated", a.generated,
+                      "timestamp written as `generated` (default: now, or "
+                      "SOURCE_DATE_EPOCH)");
+  analyze->add_flag("--compact-json", a.compact_json,
+                    "write dossier.json without indentation");
+  analyze->add_flag("-q,--quiet", a.quiet, "print only errors");
+  analyze->add_flag("--summary", a.summary,
+                    "also print a readable per-document summary to stdout");
+
+  EvalArgs e;
+  CLI::App* eval = app.add_subcommand(
+      "eval",
+      "Score an extraction task on a public data set.\n\nExamples:\n"
+      "  dossier eval --list\n"
+      "  dossier eval ner ../shared/data/conll2003/eng.testa\n"
+      "  dossier eval ner --json          # data from --shared\n"
+      "  dossier eval --floors src/eval/floors.json --shared ../shared");
+  eval->add_option("TASK", e.task, "task name (see --list)");
+  eval->add_option("PATH", e.path, "data set (default: its place in --shared)");
+  eval->add_flag("--json", e.json, "print one JSON object");
+  eval->add_flag("--list", e.list, "list the tasks");
+  eval->add_option("--floors", e.floors,
+                   "check every floor in this file; exit 1 if one is missed");
+  eval->add_option("--shared", e.shared, "the shared data folder")
+      ->capture_default_str();
+  eval->add_option("-j,--threads", e.threads, "worker threads (0: all cores)");
+  eval->add_option("--limit", e.limit, "score only the first N documents");
+
+  BenchArgs b;
+  CLI::App* bench = app.add_subcommand(
+      "bench",
+      "Run named throughput workloads.\n\nExamples:\n"
+      "  dossier bench                    # the 'pipeline' workload, 50 MB\n"
+      "  dossier bench pipeline analyze --mb 20 --json");
+  bench->add_option("WORKLOAD", b.workloads, "workloads (see --list)");
+  bench->add_option("--corpus", b.corpus,
+                    "articles to replicate (default: examples/corpus)");
+  bench->add_option("--mb", b.mb, "input size to replicate to, in MB")
+      ->capture_default_str();
+  bench->add_option("-j,--threads", b.threads, "worker threads (0: all cores)");
+  bench->add_flag("--json", b.json, "print one JSON object");
+  bench->add_flag("--list", b.list, "list the workloads");
+
+  app.add_subcommand("version", "Print the version.");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& err) {
+    int code = app.exit(err);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  if (analyze->parsed()) return RunAnalyze(a);
+  if (eval->parsed()) return RunEval(e);
+  if (bench->parsed()) return RunBenchCommand(b);
+  std::cout << "dossier " << DOSSIER_VERSION << "\n";
+  return kExitOk;
+}
+
+}  // namespace dossier
