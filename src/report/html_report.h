@@ -1,0 +1,39 @@
+// report.html writer: one self-contained page for people to read a Corpus.
+//
+// Contract: a single HTML5 file with inline CSS, no scripts, no external
+// assets and no network access. It holds a summary (counts, stage
+// timings), an index of documents, each document's clean text with its
+// layers highlighted (headings, title, entity mentions by type, quotes with
+// their speaker, time expressions, removed boilerplate struck out where it
+// stood), then tables of entities and quotes and the list of errors. Every
+// article-derived string goes through HtmlEscape (report/span_renderer.h);
+// overlapping spans are split so the markup is always well formed. The page
+// is for reading; dossier.json is the stable contract for programs.
+// Thread-safety: only reads the corpus; concurrent calls are safe.
+#ifndef DOSSIER_REPORT_HTML_REPORT_H_
+#define DOSSIER_REPORT_HTML_REPORT_H_
+
+#include <ostream>
+#include <string>
+
+#include "base/status.h"
+#include "doc/corpus.h"
+
+namespace dossier {
+
+struct HtmlOptions {
+  // The page's <title> and main heading.
+  std::string title = "dossier report";
+  // Render each document's annotated text; false keeps only metadata and
+  // the tables (a much smaller page for big corpora).
+  bool include_text = true;
+};
+
+// Writes the report for `corpus` to `out`. Returns kWriteFailed when the
+// stream fails.
+Status WriteHtmlReport(const Corpus& corpus, const HtmlOptions& opts,
+                       std::ostream& out);
+
+}  // namespace dossier
+
+#endif  // DOSSIER_REPORT_HTML_REPORT_H_
