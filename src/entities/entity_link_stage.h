@@ -1,0 +1,48 @@
+// EntityLinkStage: merges the document-level referents of MentionStage
+// (mentions sharing Mention::local) into corpus-wide entities.
+//
+// Contract: reads mentions and meta; writes Corpus::entities and sets
+// Mention::entity on every mention. Two referents merge when they have the
+// same type and the same canonical key (the referent's longest name,
+// case-folded, diacritics removed with ICU: "Erdoğan" == "Erdogan"). A
+// person referent known only by a one-word name joins the person entity
+// whose full name ends with that word if exactly one such entity exists;
+// referents never merge on a shared first name. Entity ids "e1", "e2", ...
+// follow first appearance (document index, then offset), so the output does
+// not depend on the thread count. Entity::name is the most frequent of the
+// longest surface forms; aliases are the other forms, sorted and unique.
+// Thread-safety: immutable; Finalize may run concurrently on different
+// corpora (ICU normalizers are shared, read-only singletons).
+#ifndef DOSSIER_ENTITIES_ENTITY_LINK_STAGE_H_
+#define DOSSIER_ENTITIES_ENTITY_LINK_STAGE_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "base/status.h"
+#include "doc/corpus.h"
+#include "doc/layers.h"
+#include "pipeline/stage.h"
+
+namespace dossier {
+
+// Canonical form of a name for matching: case-folded, NFD with non-spacing
+// marks removed, dots dropped, curly apostrophes made straight, whitespace
+// collapsed ("Türkiye" -> "turkiye", "U.S." -> "us").
+std::string NameKey(std::string_view name);
+
+class EntityLinkStage : public CorpusStage {
+ public:
+  EntityLinkStage() = default;
+
+  std::string_view name() const override { return "entity_link"; }
+  LayerSet reads() const override { return Layer::kMentions | Layer::kMeta; }
+  LayerSet writes() const override { return Bit(Layer::kEntities); }
+  std::unique_ptr<Accumulator> NewAccumulator() const override;
+  Status Finalize(Accumulator& merged, Corpus& corpus) const override;
+};
+
+}  // namespace dossier
+
+#endif  // DOSSIER_ENTITIES_ENTITY_LINK_STAGE_H_

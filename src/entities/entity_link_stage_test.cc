@@ -1,0 +1,166 @@
+#include "entities/entity_link_stage.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "entities/mention_stage.h"
+#include "entities/test_document.h"
+
+namespace dossier {
+namespace {
+
+// A corpus of documents over `texts`, with mentions.
+Corpus MakeCorpus(const std::vector<std::string>& texts) {
+  Corpus corpus;
+  MentionStage mentions;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    Document doc =
+        test::MakeTestDocument(texts[i], "d" + std::to_string(i + 1));
+    EXPECT_TRUE(mentions.Run(doc).ok());
+    corpus.documents.push_back(std::move(doc));
+  }
+  return corpus;
+}
+
+// Links with one accumulator per document, merged in `order`.
+void Link(Corpus& corpus, const std::vector<size_t>& order = {}) {
+  EntityLinkStage stage;
+  std::vector<std::unique_ptr<CorpusStage::Accumulator>> accs;
+  for (size_t i = 0; i < corpus.documents.size(); ++i) {
+    accs.push_back(stage.NewAccumulator());
+    accs.back()->Consume(static_cast<uint32_t>(i), corpus.documents[i]);
+  }
+  std::vector<size_t> o = order;
+  if (o.empty()) {
+    for (size_t i = 0; i < accs.size(); ++i) o.push_back(i);
+  }
+  auto merged = stage.NewAccumulator();
+  for (size_t i : o) merged->Merge(std::move(*accs[i]));
+  Status st = stage.Finalize(*merged, corpus);
+  ASSERT_TRUE(st.ok()) << st.ToString();
+}
+
+const Entity* ByName(const Corpus& c, const std::string& name) {
+  for (const Entity& e : c.entities) {
+    if (e.name == name) return &e;
+  }
+  return nullptr;
+}
+
+TEST(NameKeyTest, FoldsCaseAndRemovesDiacritics) {
+  EXPECT_EQ(NameKey("Tomás  EBERLE"), "tomas eberle");
+  EXPECT_EQ(NameKey("Türkiye"), "turkiye");
+  EXPECT_EQ(NameKey("U.S."), "us");
+}
+
+TEST(EntityLinkStageTest, SameNameInTwoDocumentsIsOneEntity) {
+  Corpus c = MakeCorpus({"Foreign Minister Tomás Eberle spoke in Caldera.",
+                         "Reporters waited for Tomas Eberle outside."});
+  Link(c);
+  const Entity* e = ByName(c, "Tomás Eberle");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->type, EntityType::kPerson);
+  ASSERT_EQ(e->mentions.size(), 2u);
+  EXPECT_EQ(e->mentions[0].doc, 0u);
+  EXPECT_EQ(e->mentions[1].doc, 1u);
+  EXPECT_EQ(e->aliases, std::vector<std::string>{"Tomas Eberle"});
+}
+
+TEST(EntityLinkStageTest, SharedFirstNameNeverMerges) {
+  Corpus c = MakeCorpus({"President Mara Velden arrived in Caldera.",
+                         "The envoy Mara Okonjo left for Caldera."});
+  Link(c);
+  const Entity* a = ByName(c, "Mara Velden");
+  const Entity* b = ByName(c, "Mara Okonjo");
+  ASSERT_NE(a, nullptr);
+  ASSERT_NE(b, nullptr);
+  EXPECT_NE(a->id, b->id);
+}
+
+TEST(EntityLinkStageTest, SurnameJoinsTheOnlyFullNameEndingWithIt) {
+  Corpus c = MakeCorpus({"President Mara Velden arrived in Caldera.",
+                         "Crowds cheered when President Velden spoke."});
+  Link(c);
+  const Entity* e = ByName(c, "Mara Velden");
+  ASSERT_NE(e, nullptr);
+  ASSERT_EQ(e->mentions.size(), 2u);
+  EXPECT_EQ(e->aliases, std::vector<std::string>{"Velden"});
+}
+
+TEST(EntityLinkStageTest, AmbiguousSurnameStaysApart) {
+  Corpus c = MakeCorpus({"President Mara Velden arrived in Caldera.",
+                         "Her brother, Dr. Jon Velden, stayed home.",
+                         "Crowds cheered when President Velden spoke."});
+  Link(c);
+  const Entity* mara = ByName(c, "Mara Velden");
+  const Entity* jon = ByName(c, "Jon Velden");
+  const Entity* lone = ByName(c, "Velden");
+  ASSERT_NE(mara, nullptr);
+  ASSERT_NE(jon, nullptr);
+  ASSERT_NE(lone, nullptr);
+  EXPECT_EQ(mara->mentions.size(), 1u);
+  EXPECT_EQ(jon->mentions.size(), 1u);
+}
+
+TEST(EntityLinkStageTest, DifferentTypesDoNotMerge) {
+  Corpus c = MakeCorpus({"Ships sailed to Caldera at dawn.",
+                         "The Caldera Herald printed the story."});
+  Link(c);
+  ASSERT_NE(ByName(c, "Caldera"), nullptr);
+  ASSERT_NE(ByName(c, "Caldera Herald"), nullptr);
+  EXPECT_EQ(ByName(c, "Caldera")->type, EntityType::kLoc);
+}
+
+TEST(EntityLinkStageTest, EveryMentionGetsItsEntity) {
+  Corpus c = MakeCorpus({"Mara Velden met NATO envoys in Kyiv. Velden left.",
+                         "In Kyiv, Mara Velden said nothing."});
+  Link(c);
+  for (size_t d = 0; d < c.documents.size(); ++d) {
+    const auto& ms = c.documents[d].layers().mentions;
+    for (size_t m = 0; m < ms.size(); ++m) {
+      ASSERT_GE(ms[m].entity, 0);
+      ASSERT_LT(static_cast<size_t>(ms[m].entity), c.entities.size());
+      const Entity& e = c.entities[ms[m].entity];
+      bool listed = false;
+      for (const MentionRef& r : e.mentions) {
+        listed = listed || (r.doc == d && r.mention == m);
+      }
+      EXPECT_TRUE(listed);
+    }
+  }
+}
+
+TEST(EntityLinkStageTest, IdsFollowFirstAppearanceWhateverTheMergeOrder) {
+  const std::vector<std::string> texts = {
+      "Mara Velden met NATO envoys in Kyiv.",
+      "Tomas Eberle flew to Kyiv with Mara Velden.",
+      "The Caldera Herald interviewed Tomas Eberle."};
+  Corpus a = MakeCorpus(texts);
+  Corpus b = MakeCorpus(texts);
+  Link(a, {0, 1, 2});
+  Link(b, {2, 0, 1});
+  ASSERT_EQ(a.entities.size(), b.entities.size());
+  for (size_t i = 0; i < a.entities.size(); ++i) {
+    EXPECT_EQ(a.entities[i].id, "e" + std::to_string(i + 1));
+    EXPECT_EQ(a.entities[i].id, b.entities[i].id);
+    EXPECT_EQ(a.entities[i].name, b.entities[i].name);
+  }
+  EXPECT_EQ(a.entities[0].name, "Mara Velden");
+  EXPECT_EQ(a.entities[1].name, "NATO");
+  EXPECT_EQ(a.entities[2].name, "Kyiv");
+  EXPECT_EQ(a.entities[3].name, "Tomas Eberle");
+}
+
+TEST(EntityLinkStageTest, NameIsTheMostFrequentLongestForm) {
+  Corpus c = MakeCorpus({"Envoy Tomás Eberle spoke. Tomas Eberle smiled.",
+                         "Reporters asked Tomas Eberle about Caldera."});
+  Link(c);
+  const Entity* e = ByName(c, "Tomas Eberle");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->aliases, std::vector<std::string>{"Tomás Eberle"});
+}
+
+}  // namespace
+}  // namespace dossier

@@ -1,0 +1,53 @@
+// QuoteStage: finds direct and partial quotations, their reporting cue and
+// their speaker (rule-based first version).
+//
+// Contract: reads text, blocks, sentences, tokens (kTokenQuoteMark marks
+// quote tokens) and mentions; writes Layers::quotes in text order. Quotes
+// are matched pairs of curly (“ ”), angle (« ») or straight (") double
+// marks within a paragraph; an unclosed quote runs on into the next
+// paragraph when that one opens with a quote mark. Single marks (‘ ’) are
+// nested quotes, never quotes of their own. span includes the marks,
+// content excludes them. kind is kDirect for a clause (>= 4 words or final
+// punctuation), kPartial for a few words in a sentence with a reporting
+// verb; short quotes with no reporting verb around (scare quotes, titles)
+// are skipped. cue is the reporting verb or phrase; speaker the mention,
+// pronoun or descriptor naming the source (speaker_mention: the mention,
+// the antecedent of a pronoun, or -1 for a descriptor). Indirect speech and
+// Quote::group are left to later stages.
+// Thread-safety: immutable after construction; Run() may be called
+// concurrently on different documents.
+#ifndef DOSSIER_QUOTES_QUOTE_STAGE_H_
+#define DOSSIER_QUOTES_QUOTE_STAGE_H_
+
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "doc/document.h"
+#include "doc/layers.h"
+#include "pipeline/stage.h"
+
+namespace dossier {
+
+class QuoteStage : public DocumentStage {
+ public:
+  QuoteStage();
+
+  std::string_view name() const override { return "quotes"; }
+  LayerSet reads() const override {
+    return Layer::kText | Layer::kBlocks | Layer::kSentences | Layer::kTokens |
+           Layer::kMentions;
+  }
+  LayerSet writes() const override { return Bit(Layer::kQuotes); }
+  Status Run(Document& doc) const override;
+
+  // True if `word` (lower case, as written) is a reporting verb.
+  bool IsCueVerb(std::string_view word) const;
+
+ private:
+  std::vector<std::string_view> cue_verbs_;  // sorted
+};
+
+}  // namespace dossier
+
+#endif  // DOSSIER_QUOTES_QUOTE_STAGE_H_

@@ -1,0 +1,210 @@
+#include "quotes/quote_stage.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "entities/mention_stage.h"
+#include "entities/test_document.h"
+
+namespace dossier {
+namespace {
+
+struct Found {
+  std::string span, content, cue, speaker, speaker_mention;
+  QuoteKind kind;
+};
+
+std::vector<Found> Quotes(const std::string& text) {
+  Document doc = test::MakeTestDocument(text);
+  EXPECT_TRUE(MentionStage().Run(doc).ok());
+  Status st = QuoteStage().Run(doc);
+  EXPECT_TRUE(st.ok()) << st.ToString();
+  std::vector<Found> out;
+  for (const Quote& q : doc.layers().quotes) {
+    Found f;
+    f.span = std::string(doc.Slice(q.span));
+    f.content = std::string(doc.Slice(q.content));
+    f.cue = std::string(doc.Slice(q.cue));
+    f.speaker = std::string(doc.Slice(q.speaker));
+    if (q.speaker_mention >= 0) {
+      f.speaker_mention =
+          std::string(doc.Slice(doc.layers().mentions[q.speaker_mention].name));
+    }
+    f.kind = q.kind;
+    out.push_back(f);
+  }
+  return out;
+}
+
+TEST(QuoteStageTest, PairsCurlyMarksWithSpeakerAfter) {
+  auto qs = Quotes(
+      "\xE2\x80\x9CWe will not sign this agreement,\xE2\x80\x9D Mara Velden "
+      "said on Monday.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].content, "We will not sign this agreement,");
+  EXPECT_EQ(qs[0].span.substr(0, 3), "\xE2\x80\x9C");
+  EXPECT_EQ(qs[0].kind, QuoteKind::kDirect);
+  EXPECT_EQ(qs[0].cue, "said");
+  EXPECT_EQ(qs[0].speaker, "Mara Velden");
+  EXPECT_EQ(qs[0].speaker_mention, "Mara Velden");
+}
+
+TEST(QuoteStageTest, PairsStraightMarksWithInvertedSpeaker) {
+  auto qs = Quotes(
+      "\"The border stays open for now,\" said Foreign Minister Tomas "
+      "Eberle.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].content, "The border stays open for now,");
+  EXPECT_EQ(qs[0].speaker, "Foreign Minister Tomas Eberle");
+  EXPECT_EQ(qs[0].speaker_mention, "Tomas Eberle");
+}
+
+TEST(QuoteStageTest, StraightMarksToggleWithinAParagraph) {
+  auto qs = Quotes(
+      "\"First we talk,\" Mara Velden said. \"Then we decide together.\"");
+  ASSERT_EQ(qs.size(), 2u);
+  EXPECT_EQ(qs[0].content, "First we talk,");
+  EXPECT_EQ(qs[1].content, "Then we decide together.");
+}
+
+TEST(QuoteStageTest, SplitQuoteSharesTheSpeaker) {
+  auto qs = Quotes(
+      "Mara Velden arrived late. \xE2\x80\x9CThe talks are over,\xE2\x80\x9D "
+      "she said. \xE2\x80\x9CNobody in Caldera wanted them to "
+      "fail.\xE2\x80\x9D");
+  ASSERT_EQ(qs.size(), 2u);
+  EXPECT_EQ(qs[0].speaker, "she");
+  EXPECT_EQ(qs[0].speaker_mention, "Mara Velden");
+  EXPECT_EQ(qs[1].speaker, "she");
+  EXPECT_EQ(qs[1].speaker_mention, "Mara Velden");
+}
+
+TEST(QuoteStageTest, PronounSkipsNamesInsideQuotes) {
+  auto qs = Quotes(
+      "Tomas Eberle was calm. \xE2\x80\x9CI spoke with Mara Velden "
+      "yesterday,\xE2\x80\x9D he added.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].cue, "added");
+  EXPECT_EQ(qs[0].speaker, "he");
+  EXPECT_EQ(qs[0].speaker_mention, "Tomas Eberle");
+}
+
+TEST(QuoteStageTest, SpeakerBeforeWithColonOrComma) {
+  auto colon = Quotes(
+      "Mara Velden told reporters: \xE2\x80\x9CWe are ready to "
+      "talk.\xE2\x80\x9D");
+  ASSERT_EQ(colon.size(), 1u);
+  EXPECT_EQ(colon[0].cue, "told reporters");
+  EXPECT_EQ(colon[0].speaker, "Mara Velden");
+  auto comma = Quotes(
+      "Tomas Eberle said, \xE2\x80\x9CThere is no deal yet.\xE2\x80\x9D");
+  ASSERT_EQ(comma.size(), 1u);
+  EXPECT_EQ(comma[0].cue, "said");
+  EXPECT_EQ(comma[0].speaker, "Tomas Eberle");
+}
+
+TEST(QuoteStageTest, AccordingToNamesTheSpeaker) {
+  auto qs = Quotes(
+      "The ceasefire \xE2\x80\x9Cwill hold through the winter,\xE2\x80\x9D "
+      "according to the Caldera Herald.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].cue, "according to");
+  EXPECT_EQ(qs[0].speaker, "Caldera Herald");
+}
+
+TEST(QuoteStageTest, DescriptorSpeakerHasNoMention) {
+  auto qs = Quotes(
+      "\xE2\x80\x9COur doors remain open,\xE2\x80\x9D the Norland leader "
+      "said.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "the Norland leader");
+  EXPECT_EQ(qs[0].speaker_mention, "");
+}
+
+TEST(QuoteStageTest, ColonParagraphIntroducesQuoteParagraph) {
+  auto qs = Quotes(
+      "Speaking to foreign media, Mara Velden warned that time was short:"
+      "\n\n\xE2\x80\x9CIf nobody comes to the table, the war goes on for "
+      "years.\xE2\x80\x9D");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].cue, "warned");
+  EXPECT_EQ(qs[0].speaker, "Mara Velden");
+}
+
+TEST(QuoteStageTest, QuoteParagraphAfterAttributedQuoteContinues) {
+  auto qs = Quotes(
+      "\xE2\x80\x9CWe came in good faith,\xE2\x80\x9D Tomas Eberle said."
+      "\n\n\xE2\x80\x9CNow the other side must show the same "
+      "courage.\xE2\x80\x9D");
+  ASSERT_EQ(qs.size(), 2u);
+  EXPECT_EQ(qs[1].cue, "");
+  EXPECT_EQ(qs[1].speaker, "Tomas Eberle");
+  EXPECT_EQ(qs[1].speaker_mention, "Tomas Eberle");
+}
+
+TEST(QuoteStageTest, UnclosedQuoteRunsOnIntoNextQuoteParagraph) {
+  auto qs = Quotes(
+      "Mara Velden said: \xE2\x80\x9CWe waited for a year.\n\n"
+      "\xE2\x80\x9CWe will not wait another one.\xE2\x80\x9D");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].content.substr(0, 21), "We waited for a year.");
+  EXPECT_EQ(qs[0].content.substr(qs[0].content.size() - 12), "another one.");
+  EXPECT_EQ(qs[0].speaker, "Mara Velden");
+}
+
+TEST(QuoteStageTest, UnclosedQuoteWithoutNextMarkIsDropped) {
+  auto qs = Quotes(
+      "Mara Velden said: \xE2\x80\x9CWe waited for a year.\n\n"
+      "The meeting ended.");
+  EXPECT_TRUE(qs.empty());
+}
+
+TEST(QuoteStageTest, FewReportedWordsArePartial) {
+  auto qs = Quotes(
+      "Mara Velden called for \xE2\x80\x9C"
+      "firm guarantees\xE2\x80\x9D "
+      "from Caldera.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].kind, QuoteKind::kPartial);
+  EXPECT_EQ(qs[0].content, "firm guarantees");
+  EXPECT_EQ(qs[0].speaker, "Mara Velden");
+}
+
+TEST(QuoteStageTest, ScareQuotesAndTitlesAreSkipped) {
+  auto qs = Quotes(
+      "She read the novel \xE2\x80\x9CSilent Harbor\xE2\x80\x9D on the "
+      "train to Caldera.");
+  EXPECT_TRUE(qs.empty());
+}
+
+TEST(QuoteStageTest, SingleQuotesAreNestedNotQuotes) {
+  auto qs = Quotes(
+      "\xE2\x80\x9CThey told us \xE2\x80\x98wait\xE2\x80\x99 again and "
+      "again,\xE2\x80\x9D Mara Velden said.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "Mara Velden");
+  auto single = Quotes(
+      "The plan, dubbed \xE2\x80\x98Northern "
+      "Light\xE2\x80\x99, failed.");
+  EXPECT_TRUE(single.empty());
+}
+
+TEST(QuoteStageTest, QuotesAreInTextOrderWithValidSpans) {
+  Document doc = test::MakeTestDocument(
+      "\xE2\x80\x9COne,\xE2\x80\x9D Mara Velden said. \"Two more words "
+      "here,\" she added.");
+  ASSERT_TRUE(MentionStage().Run(doc).ok());
+  ASSERT_TRUE(QuoteStage().Run(doc).ok());
+  const auto& qs = doc.layers().quotes;
+  ASSERT_EQ(qs.size(), 2u);
+  EXPECT_LT(qs[0].span.start, qs[1].span.start);
+  for (const Quote& q : qs) {
+    EXPECT_TRUE(q.span.Contains(q.content));
+    EXPECT_EQ(q.group, -1);
+  }
+}
+
+}  // namespace
+}  // namespace dossier
