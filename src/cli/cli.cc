@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -360,7 +361,7 @@ int Main(int argc, char** argv) {
   CLI::App app(kMainHelp, "dossier");
   app.require_subcommand(1);
   app.set_version_flag("--version", DOSSIER_VERSION);
-  app.formatter()->column_width(34);
+  app.get_formatter()->column_width(34);
 
   AnalyzeArgs a;
   CLI::App* analyze = app.add_subcommand("analyze", kAnalyzeHelp);

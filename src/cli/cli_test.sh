@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# End-to-end checks of the dossier command: help, exit codes, outputs,
+# stdin, bad inputs, HTML escaping. Usage: cli_test.sh DOSSIER_BINARY SOURCE_DIR
+set -u
+bin="$1"
+src="$2"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+passes=0
+check() {  # check NAME CONDITION...
+  local name="$1"; shift
+  if "$@"; then echo "ok   $name"; passes=$((passes + 1)); else echo "FAIL $name"; fails=$((fails + 1)); fi
+}
+
+"$bin" --help >"$tmp/help" 2>&1
+check "help exits 0" test $? -eq 0
+check "help names analyze" grep -q "analyze" "$tmp/help"
+"$bin" analyze --help >"$tmp/ahelp" 2>&1
+check "analyze help has examples" grep -q "Examples" "$tmp/ahelp"
+
+"$bin" analyze --no-such-option x >/dev/null 2>&1
+check "unknown option exits 2" test $? -eq 2
+
+"$bin" analyze "$src/examples/corpus" --out "$tmp/out" --progress never \
+  2>"$tmp/err"
+check "example corpus exits 0" test $? -eq 0
+check "dossier.json written" test -s "$tmp/out/dossier.json"
+check "report.html written" test -s "$tmp/out/report.html"
+check "summary line" grep -q "documents, 0 errors" "$tmp/err"
+check "no temp files left" test -z "$(ls "$tmp/out" | grep tmp)"
+
+printf 'Harbour Talks\n\nThe <script>alert(1)</script> delegates met.\n' |
+  "$bin" analyze - --out "$tmp/stdin" --quiet
+check "stdin exits 0" test $? -eq 0
+check "stdin document present" grep -q '"source": "-"' "$tmp/stdin/dossier.json"
+check "html escapes article markup" \
+  bash -c "! grep -q '<script>alert(1)' '$tmp/stdin/report.html'"
+
+printf 'Good Title\n\nA fine body text.\n' >"$tmp/good.txt"
+printf 'Bad \xff byte\n' >"$tmp/bad.txt"
+: >"$tmp/empty.txt"
+"$bin" analyze "$tmp/good.txt" "$tmp/bad.txt" "$tmp/empty.txt" \
+  "$tmp/missing.txt" --out "$tmp/bad" 2>"$tmp/baderr"
+check "bad inputs exit 1" test $? -eq 1
+check "invalid utf-8 named" grep -q "bad.txt: input.invalid_utf8" "$tmp/baderr"
+check "empty named" grep -q "empty.txt: input.empty" "$tmp/baderr"
+check "missing named" grep -q "missing.txt: input.unreadable" "$tmp/baderr"
+check "errors in json" grep -q '"input.invalid_utf8"' "$tmp/bad/dossier.json"
+check "good document kept" grep -q 'A fine body text' "$tmp/bad/dossier.json"
+
+"$bin" eval no-such-task x >/dev/null 2>&1
+check "unknown eval task exits 2" test $? -eq 2
+
+echo "$passes passed, $fails failed"
+test "$fails" -eq 0
