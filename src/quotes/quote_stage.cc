@@ -268,6 +268,20 @@ bool QuoteFinder::Attribute(const Pair& p, Quote& q) const {
       if (s.found) return set(j, bend, s);
     } else if (j < bend) {
       Speaker s = SpeakerStartingAt(j, bend);
+      if (!s.found) {
+        // Lower-case modifiers before a titled name: “...,” council chair
+        // Ilse Marovic said.
+        for (uint32_t k = j; k < bend && k - j < 3; ++k) {
+          const uint16_t f = toks_[k].flags;
+          if (!(f & kTokenAlpha) || (f & kTokenUpperInitial) || IsCue(k)) break;
+          Speaker named = SpeakerStartingAt(k + 1, bend);
+          if (named.found && named.mention >= 0) {
+            named.span.start = toks_[j].span.start;
+            s = named;
+            break;
+          }
+        }
+      }
       if (s.found) {
         uint32_t v = j;
         while (v < bend && toks_[v].span.start < s.span.end) ++v;

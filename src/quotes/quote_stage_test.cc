@@ -51,6 +51,15 @@ TEST(QuoteStageTest, PairsCurlyMarksWithSpeakerAfter) {
   EXPECT_EQ(qs[0].speaker_mention, "Mara Velden");
 }
 
+TEST(QuoteStageTest, LowerCaseModifiersBeforeTitledSpeakerAfterQuote) {
+  auto qs = Quotes(
+      "\"The ferries will sail in June,\" harbour board chair Lena Kovac "
+      "said after the meeting.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].cue, "said");
+  EXPECT_EQ(qs[0].speaker_mention, "Lena Kovac");
+}
+
 TEST(QuoteStageTest, PairsStraightMarksWithInvertedSpeaker) {
   auto qs = Quotes(
       "\"The border stays open for now,\" said Foreign Minister Tomas "
