@@ -192,6 +192,21 @@ Status EntityLinkStage::Finalize(Accumulator& merged, Corpus& corpus) const {
     if (fresh) ++nclusters;
     cluster[i] = it->second;
   }
+  // A MISC referent (often a name used as a modifier: "the Varna council")
+  // joins a typed entity with the same key when there is exactly one.
+  {
+    std::unordered_map<std::string, int32_t> typed;  // key -> cluster, or -2
+    for (size_t i = 0; i < refs.size(); ++i) {
+      if (refs[i].type == EntityType::kMisc || cluster[i] < 0) continue;
+      auto [it, fresh] = typed.emplace(keys[i], cluster[i]);
+      if (!fresh && it->second != cluster[i]) it->second = -2;
+    }
+    for (size_t i = 0; i < refs.size(); ++i) {
+      if (refs[i].type != EntityType::kMisc) continue;
+      auto it = typed.find(keys[i]);
+      if (it != typed.end() && it->second >= 0) cluster[i] = it->second;
+    }
+  }
   // Entities in order of first appearance (refs are sorted).
   std::vector<int32_t> entity_of(static_cast<size_t>(nclusters), -1);
   std::vector<Entity>& entities = corpus.entities;
@@ -207,6 +222,7 @@ Status EntityLinkStage::Finalize(Accumulator& merged, Corpus& corpus) const {
       members.emplace_back();
     }
     members[e].push_back(i);
+    if (entities[e].type == EntityType::kMisc) entities[e].type = refs[i].type;
   }
   for (size_t e = 0; e < entities.size(); ++e) {
     Entity& ent = entities[e];

@@ -113,6 +113,22 @@ TEST(EntityLinkStageTest, DifferentTypesDoNotMerge) {
   EXPECT_EQ(ByName(c, "Caldera")->type, EntityType::kLoc);
 }
 
+TEST(EntityLinkStageTest, MiscUseOfAPlaceNameJoinsThePlace) {
+  // "Varna" as a modifier is MISC; as a place after "in" it is LOC.
+  Corpus c = MakeCorpus({"The Varna council met on Monday.",
+                         "Delegates arrived in Varna on Monday."});
+  Link(c);
+  int varna = 0;
+  for (const Entity& e : c.entities) {
+    if (e.name == "Varna") {
+      ++varna;
+      EXPECT_EQ(e.type, EntityType::kLoc);
+      EXPECT_EQ(e.mentions.size(), 2u);
+    }
+  }
+  EXPECT_EQ(varna, 1);
+}
+
 TEST(EntityLinkStageTest, EveryMentionGetsItsEntity) {
   Corpus c = MakeCorpus({"Mara Velden met NATO envoys in Kyiv. Velden left.",
                          "In Kyiv, Mara Velden said nothing."});
