@@ -42,7 +42,7 @@ StatusOr<Document> Document::Compact() && {
       r.why = b.removed_why;
       r.at = static_cast<uint32_t>(text.size());
       r.raw_start = offsets_.ToRaw(b.span.start);
-      r.raw_end = offsets_.ToRaw(b.span.end);
+      r.raw_end = offsets_.ToRawEnd(b.span.end);
       out.removed.push_back(std::move(r));
       continue;
     }

@@ -44,6 +44,15 @@ uint32_t OffsetMap::ToRaw(uint32_t clean) const {
   return raw;
 }
 
+uint32_t OffsetMap::ToRawEnd(uint32_t clean_end) const {
+  if (clean_end == 0) return ToRaw(0);
+  const uint32_t last = ToRaw(clean_end - 1);
+  const uint32_t next = ToRaw(clean_end);
+  // A copied last byte ends one raw byte later; inside a rewritten region
+  // the next clean byte's raw start is the tighter bound.
+  return std::min(next, last + 1);
+}
+
 OffsetMap OffsetMap::Compose(const OffsetMap& outer, const OffsetMap& inner) {
   OffsetMap out;
   // Every anchor of either map can start a new linear run.

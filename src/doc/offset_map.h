@@ -35,6 +35,12 @@ class OffsetMap {
   // Raw offset for clean offset `clean` (0 <= clean <= clean_length).
   uint32_t ToRaw(uint32_t clean) const;
 
+  // Raw end offset for a span ending at clean offset `clean_end`: where the
+  // raw bytes of the last clean byte before it end. Unlike ToRaw(), it does
+  // not run on over raw bytes that were dropped after the span (trailing
+  // spaces, invisible characters).
+  uint32_t ToRawEnd(uint32_t clean_end) const;
+
   // The map clean(outer) -> raw(inner): `outer` maps a newer text to the
   // text that `inner` maps to raw input.
   static OffsetMap Compose(const OffsetMap& outer, const OffsetMap& inner);

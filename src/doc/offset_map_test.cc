@@ -22,6 +22,17 @@ TEST(OffsetMapTest, DeletionShiftsLaterOffsets) {
   EXPECT_EQ(m.ToRaw(5), 6u);
 }
 
+TEST(OffsetMapTest, RawEndDoesNotRunOverDroppedBytes) {
+  // raw "ab  \ncd" -> clean "ab\ncd": trailing spaces dropped.
+  OffsetMap m;
+  m.Add(0, 0);
+  m.Add(2, 4);
+  m.Finish(5, 7);
+  EXPECT_EQ(m.ToRaw(2), 4u);     // where "\n" came from
+  EXPECT_EQ(m.ToRawEnd(2), 2u);  // "ab" ends at raw 2
+  EXPECT_EQ(m.ToRawEnd(5), 7u);
+}
+
 TEST(OffsetMapTest, ComposeFollowsBothMaps) {
   // inner: clean1 "xyz" from raw "__xyz" (2 bytes dropped at the start).
   OffsetMap inner;
