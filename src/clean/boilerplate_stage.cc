@@ -92,6 +92,8 @@ struct BoilerplateStage::Patterns {
             R"((?::|»|›|>|–|—|-|\||$))",
             o),
         more_from(R"(^(?i:more from|also on)\s+(?:the\s+)?[A-Z][^.!?]*$)", o),
+        copyright(
+            R"((?i)^(?:©|\(c\)|copyright\b)\s*(?:©|\(c\))?\s*(?:\d{4}\b)?)"),
         social_line(R"((?i)^(?:share|tweet|email|print|copy link|share this|)"
                     R"(share this (?:article|story|post|page)|follow us|)"
                     R"(comments?|leave a comment)\W*$)",
@@ -136,6 +138,7 @@ struct BoilerplateStage::Patterns {
   RE2 caption_slash_credit;
   RE2 related;
   RE2 more_from;
+  RE2 copyright;
   RE2 social_line;
   RE2 social_lead;
   RE2 promo_line;
@@ -183,6 +186,7 @@ std::string_view BoilerplateStage::Classify(std::string_view block,
        (words <= 8 && Matches(text, re.more_from)))) {
     return "related_link";
   }
+  if (words <= 25 && Matches(text, re.copyright)) return "copyright";
   if (words <= opts_.max_social_words &&
       (Matches(text, re.social_line) || Matches(text, re.social_lead))) {
     return "social";

@@ -71,6 +71,21 @@ TEST(BoilerplateStageTest, SubscriptionFooterAtTheEnd) {
   EXPECT_EQ(RemovedCount(doc), 4);
 }
 
+TEST(BoilerplateStageTest, CopyrightLinesAreRemoved) {
+  Document doc = Clean("Bridge opens in Keldby\n" + std::string(kBody) +
+                       "(c) 2025 Nordpress. All rights reserved.\n"
+                       "\xC2\xA9 Caldera Herald 2024\n");
+  EXPECT_EQ(WhyOf(doc, "(c) 2025 Nordpress. All rights reserved."),
+            "copyright");
+  EXPECT_EQ(WhyOf(doc, "\xC2\xA9 Caldera Herald 2024"), "copyright");
+}
+
+TEST(BoilerplateStageTest, ProseAboutCopyrightIsKept) {
+  Document doc = Clean("Bridge opens in Keldby\n" + std::string(kBody) +
+                       "The court said the copyright claim had no merit.\n");
+  EXPECT_EQ(WhyOf(doc, "The court said the copyright claim had no merit."), "");
+}
+
 TEST(BoilerplateStageTest, SupportOurJournalismLine) {
   Document doc = Clean("Bridge opens in Keldby\n" + std::string(kBody) +
                        "Support our journalism with a monthly gift.\n");

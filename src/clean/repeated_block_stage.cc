@@ -22,6 +22,7 @@ struct Occurrence {
   std::string outlet;  // normalized outlet, "" when unknown
   bool at_edge = false;
   bool prose = false;
+  bool sentence = false;  // >= 8 words ending like a sentence
 };
 
 // Ends like a sentence: ".", "!", "?" possibly followed by closing quotes.
@@ -84,6 +85,7 @@ class RepeatedAccumulator : public CorpusStage::Accumulator {
       occ.at_edge = k < static_cast<size_t>(opts_.head_blocks) ||
                     k + static_cast<size_t>(opts_.tail_blocks) >= k_count;
       occ.prose = words >= opts_.prose_words && EndsSentence(text);
+      occ.sentence = words >= 8 && EndsSentence(text);
       by_hash_[Fnv1a64(norm)].push_back(std::move(occ));
     }
   }
@@ -132,8 +134,26 @@ Status RepeatedBlockStage::Finalize(Accumulator& merged, Corpus& corpus) const {
     return Status(ErrorCode::kInternal,
                   "repeated_blocks: accumulator of another stage");
   }
+  // Documents that share two or more sentence-like blocks with others are
+  // copies of one story (wire copies, republished articles): what they share
+  // is content, not boilerplate. Duplicate detection handles them.
+  std::unordered_map<uint32_t, int> shared_sentences;
+  for (const auto& [hash, list] : acc->by_hash()) {
+    if (list.size() < 2) continue;
+    bool many_docs = false;
+    for (const Occurrence& o : list) many_docs |= o.doc != list[0].doc;
+    if (!many_docs) continue;
+    for (const Occurrence& o : list) {
+      if (o.sentence) ++shared_sentences[o.doc];
+    }
+  }
   for (auto& [hash, list] : acc->by_hash()) {
     if (list.size() < 2) continue;
+    bool in_copy = std::any_of(list.begin(), list.end(), [&](const Occurrence& o) {
+      auto it = shared_sentences.find(o.doc);
+      return it != shared_sentences.end() && it->second >= 2;
+    });
+    if (in_copy) continue;
     bool all_at_edge =
         std::all_of(list.begin(), list.end(),
                     [](const Occurrence& o) { return o.at_edge; });

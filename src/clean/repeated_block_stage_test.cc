@@ -72,6 +72,28 @@ TEST(RepeatedBlockStageTest, FooterInTwoDocsOfOneOutletIsMarked) {
   EXPECT_EQ(WhyOf(corpus.documents[1], kFooter), "repeated_block");
 }
 
+TEST(RepeatedBlockStageTest, CopiesOfOneStoryByOneOutletKeepTheirText) {
+  // A wire story and its republished copy share their sentences: content.
+  const std::string body =
+      "Talks between the two harbour towns opened in Keldby on Monday.\n"
+      "The mayor of Alby said the ferry dispute could be settled this year.\n"
+      "Officials from Brekke said they would answer within two weeks.\n";
+  Corpus corpus;
+  corpus.documents.push_back(
+      Doc("Harbour talks open\n" + body, "Nordpress"));
+  corpus.documents.push_back(
+      Doc("Harbour towns open talks\n" + body + kFooter + "\n", "Nordpress"));
+  RunStage(corpus);
+  EXPECT_EQ(WhyOf(corpus.documents[0],
+                  "The mayor of Alby said the ferry dispute could be settled "
+                  "this year."),
+            "");
+  EXPECT_EQ(WhyOf(corpus.documents[1],
+                  "Talks between the two harbour towns opened in Keldby on "
+                  "Monday."),
+            "");
+}
+
 TEST(RepeatedBlockStageTest, TwoDocsOfDifferentOutletsAreNotEnough) {
   Corpus corpus;
   corpus.documents.push_back(
