@@ -139,9 +139,27 @@ int32_t QuoteFinder::ResolvePronoun(uint32_t i, int kind) const {
     const Mention& m = mentions_[k];
     if (m.span.end > at) continue;
     if (InsideQuote(m.span)) continue;
-    if (m.type == EntityType::kPerson ||
+    // "he"/"she" name a person; "they"/"it"/"we" an organisation (a group
+    // of people is not one person entity).
+    if ((kind == 1 && m.type == EntityType::kPerson) ||
         (kind == 2 && m.type == EntityType::kOrg)) {
-      return static_cast<int32_t>(k);
+      // Prefer the first such mention of that sentence (its subject, most
+      // often) over the nearest: "Velden said she hoped to meet Voronin.
+      // 'I came,' she said."
+      const auto& sents = doc_.layers().sentences;
+      auto it = std::upper_bound(
+          sents.begin(), sents.end(), m.span.start,
+          [](uint32_t v, const Sentence& st) { return v < st.span.start; });
+      if (it == sents.begin()) return static_cast<int32_t>(k);
+      const uint32_t sent_start = (it - 1)->span.start;
+      int32_t best = static_cast<int32_t>(k);
+      for (size_t j = k; j-- > 0;) {
+        const Mention& o = mentions_[j];
+        if (o.span.start < sent_start) break;
+        if (InsideQuote(o.span)) continue;
+        if (o.type == m.type) best = static_cast<int32_t>(j);
+      }
+      return best;
     }
   }
   return -1;
@@ -361,6 +379,20 @@ bool QuoteFinder::Attribute(const Pair& p, Quote& q) const {
         Speaker s = k > lo ? SpeakerEndingAt(k - 1, lo) : Speaker();
         if (!s.found) s = SpeakerStartingAt(v + 1, pe);
         if (s.found) return set(v, pe, s);
+      }
+      // No reporting verb ("X set out her terms:"): the sentence's first
+      // person or organisation, or its opening pronoun, introduces it.
+      for (uint32_t v = lo; v < pe; ++v) {
+        if (toks_[v].flags & kTokenQuoteMark) break;
+        Speaker s = SpeakerStartingAt(v, pe);
+        if (s.found && (s.mention < 0 ||
+                        mentions_[s.mention].type == EntityType::kPerson ||
+                        mentions_[s.mention].type == EntityType::kOrg)) {
+          if (s.mention < 0 && v != lo) continue;  // descriptors only first
+          q.speaker = s.span;
+          q.speaker_mention = s.mention;
+          return true;
+        }
       }
     }
   }

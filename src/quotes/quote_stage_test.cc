@@ -60,6 +60,24 @@ TEST(QuoteStageTest, LowerCaseModifiersBeforeTitledSpeakerAfterQuote) {
   EXPECT_EQ(qs[0].speaker_mention, "Lena Kovac");
 }
 
+TEST(QuoteStageTest, ColonParagraphWithoutReportingVerbNamesItsSubject) {
+  auto qs = Quotes(
+      "Mara Velden set out her terms in parliament on Tuesday:\n\n"
+      "\"We want the prisoners home before winter.\"");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker_mention, "Mara Velden");
+  EXPECT_EQ(qs[0].cue, "");
+}
+
+TEST(QuoteStageTest, PronounSpeakerPrefersTheSubjectOfTheLastSentence) {
+  auto qs = Quotes(
+      "Mara Velden told reporters that she had hoped to meet Ivo Marr.\n\n"
+      "\"I came here to talk,\" she said.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "she");
+  EXPECT_EQ(qs[0].speaker_mention, "Mara Velden");
+}
+
 TEST(QuoteStageTest, PairsStraightMarksWithInvertedSpeaker) {
   auto qs = Quotes(
       "\"The border stays open for now,\" said Foreign Minister Tomas "
