@@ -47,6 +47,7 @@ struct Referent {
   bool one_word_person = false;
   std::vector<uint32_t> mentions;  // indexes into the document's mentions
   std::vector<std::string> forms;  // name text of each mention
+  int type_votes[4] = {0, 0, 0, 0};   // mentions per EntityType
 };
 
 class LinkAccumulator : public CorpusStage::Accumulator {
@@ -71,6 +72,11 @@ class LinkAccumulator : public CorpusStage::Accumulator {
         if (m.local >= 0) by_local.emplace(m.local, r);
       }
       Referent& ref = referents_[r];
+      // The referent's type is its mentions' majority type; on a tie the
+      // later mention wins (body text comes after headline and dateline).
+      int& votes = ref.type_votes[static_cast<int>(m.type)];
+      ++votes;
+      if (votes >= ref.type_votes[static_cast<int>(ref.type)]) ref.type = m.type;
       ref.mentions.push_back(i);
       ref.forms.push_back(CollapseSpace(doc.Slice(name)));
       const std::string& form = ref.forms.back();

@@ -758,6 +758,26 @@ Status Recognizer::Run() {
     m.local = c.local;
     out.push_back(m);
   }
+  // Inside a dateline ("SARVIK, March 13 (Nordpress) -") the dateline
+  // stage already knows which name is the place and which the agency.
+  if (l.dateline && !l.dateline->span.empty()) {
+    auto same = [](std::string_view a, std::string_view b) {
+      if (a.size() != b.size() || a.empty()) return false;
+      for (size_t i = 0; i < a.size(); ++i) {
+        if (std::tolower(static_cast<unsigned char>(a[i])) !=
+            std::tolower(static_cast<unsigned char>(b[i]))) {
+          return false;
+        }
+      }
+      return true;
+    };
+    for (Mention& m : out) {
+      if (!l.dateline->span.Contains(m.span)) continue;
+      std::string_view text = doc_.Slice(m.name);
+      if (same(text, l.dateline->place)) m.type = EntityType::kLoc;
+      if (same(text, l.dateline->agency)) m.type = EntityType::kOrg;
+    }
+  }
   std::sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) {
     if (a.span.start != b.span.start) return a.span.start < b.span.start;
     return a.span.end > b.span.end;

@@ -31,7 +31,7 @@ class MentionStage : public DocumentStage {
   std::string_view name() const override { return "mentions"; }
   LayerSet reads() const override {
     return Layer::kText | Layer::kBlocks | Layer::kSentences | Layer::kTokens |
-           Layer::kMeta;
+           Layer::kMeta | Layer::kDateline;
   }
   LayerSet writes() const override { return Bit(Layer::kMentions); }
   Status Run(Document& doc) const override;

@@ -44,6 +44,25 @@ const Found* Find(const std::vector<Found>& ms, const std::string& t) {
   return nullptr;
 }
 
+TEST(MentionStageTest, DatelinePlaceAndAgencyAreTyped) {
+  Document doc = test::MakeTestDocument(
+      "KELDBY, March 3 (Nordpress) - The ferry board met on Monday.", "d1",
+      false);
+  Dateline d;
+  d.span = {0, 28};
+  d.place = "Keldby";
+  d.agency = "Nordpress";
+  doc.layers().dateline = d;
+  bool place = false;
+  for (const Found& f : RunStage(doc)) {
+    if (f.name == "KELDBY") place = f.type == EntityType::kLoc;
+    if (f.name == "Nordpress") {
+      EXPECT_EQ(f.type, EntityType::kOrg);
+    }
+  }
+  EXPECT_TRUE(place);
+}
+
 TEST(MentionStageTest, TitleMakesPersonAndSpanCoversTitle) {
   auto ms = Mentions("On Monday President Mara Velden opened the session.");
   const Found* m = Find(ms, "President Mara Velden");

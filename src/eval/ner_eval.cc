@@ -142,7 +142,8 @@ class NerEvalTask : public EvalTask {
     if (opts.limit > 0 && docs.size() > opts.limit) docs.resize(opts.limit);
 
     Pipeline p;
-    p.Assume(Layer::kBlocks | Layer::kSentences | Bit(Layer::kTokens));
+    p.Assume(Layer::kBlocks | Layer::kSentences | Layer::kTokens |
+             Layer::kDateline);
     p.Add(std::make_unique<MentionStage>());
     DocumentFactory factory = [&docs](size_t i) -> StatusOr<Document> {
       const ConllDoc& c = docs[i];
