@@ -102,6 +102,9 @@ StatusOr<BenchResult> RunBench(std::string_view workload,
                   .count();
   if (!corpus.ok()) return corpus.status();
   r.errors = corpus->errors.size();
+  for (const StageTiming& t : corpus->timings) {
+    r.stage_seconds.emplace_back(t.name, t.seconds);
+  }
   r.words = CountWords(*corpus);
   if (r.seconds > 0) {
     r.mb_per_second = r.bytes / (1024.0 * 1024.0) / r.seconds;
@@ -161,6 +164,13 @@ std::string FormatBenchJson(const std::vector<BenchResult>& results) {
     w.Double(r.words_per_second_per_core);
     w.Key("peak_rss_mb");
     w.Double(r.peak_rss_mb);
+    w.Key("stage_seconds");
+    w.StartObject();
+    for (const auto& [name, seconds] : r.stage_seconds) {
+      w.Key(name.c_str());
+      w.Double(seconds);
+    }
+    w.EndObject();
     w.EndObject();
   }
   w.EndArray();

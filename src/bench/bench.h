@@ -9,6 +9,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/status.h"
@@ -33,6 +34,7 @@ struct BenchResult {
   double documents_per_second = 0;
   double words_per_second_per_core = 0;
   double peak_rss_mb = 0;
+  std::vector<std::pair<std::string, double>> stage_seconds;  // summed
 };
 
 struct BenchWorkload {

@@ -155,14 +155,30 @@ Status QuoteGroupStage::Finalize(Accumulator& merged, Corpus& corpus) const {
     parent[rb] = ra;
     if (speaker[ra] < 0) speaker[ra] = speaker[rb];
   };
-  // Index: the first word 6-gram of each long-enough quote, and every word
-  // 6-gram position of every quote, to find containment candidates.
+  // Identical texts first: each joins its bucket's first quote (or, when
+  // the speakers differ, the previous one), linear in the bucket size.
   const int k = kMinContainedWords;
   std::unordered_map<std::string_view, std::vector<size_t>> exact;
+  for (size_t i = 0; i < n; ++i) exact[qs[i].norm].push_back(i);
+  std::vector<size_t> reps;  // one quote per distinct text
+  reps.reserve(exact.size());
+  for (size_t i = 0; i < n; ++i) {
+    const std::vector<size_t>& bucket = exact[qs[i].norm];
+    if (bucket[0] == i) {
+      reps.push_back(i);
+      continue;
+    }
+    unite(bucket[0], i);
+    if (find(i) != find(bucket[0])) {
+      auto it = std::lower_bound(bucket.begin(), bucket.end(), i);
+      unite(*(it - 1), i);
+    }
+  }
+  // Containment between distinct texts: index every word 6-gram of each
+  // distinct text; a shorter text's first 6-gram finds its candidates.
   std::unordered_map<std::string_view, std::vector<size_t>> grams;
   std::vector<std::vector<uint32_t>> starts(n);
-  for (size_t i = 0; i < n; ++i) {
-    exact[qs[i].norm].push_back(i);
+  for (size_t i : reps) {
     starts[i] = WordStarts(qs[i].norm);
     const auto& st = starts[i];
     for (size_t w = 0; w + k <= st.size(); ++w) {
@@ -171,10 +187,7 @@ Status QuoteGroupStage::Finalize(Accumulator& merged, Corpus& corpus) const {
           i);
     }
   }
-  for (size_t i = 0; i < n; ++i) {
-    for (size_t j : exact[qs[i].norm]) {
-      if (j > i) unite(i, j);
-    }
+  for (size_t i : reps) {
     const auto& st = starts[i];
     if (static_cast<int>(st.size()) < k) continue;
     const size_t end =

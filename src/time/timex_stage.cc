@@ -172,6 +172,110 @@ bool FutureContext(std::string_view sentence) {
   return false;
 }
 
+// Trigger bits: what kinds of words a sentence has.
+enum : unsigned {
+  kHasDigit = 1,
+  kHasMonth = 2,
+  kHasWeekday = 4,
+  kHasRelDay = 8,
+  kHasUnit = 16,
+  kHasPresent = 32,
+  kHasNoon = 64,
+  kHasSetAdverb = 128,
+};
+
+unsigned WordTrigger(std::string_view w) {
+  static const std::pair<const char*, unsigned> kWords[] = {
+      {"January", kHasMonth},   {"February", kHasMonth}, {"March", kHasMonth},
+      {"April", kHasMonth},     {"May", kHasMonth},      {"June", kHasMonth},
+      {"July", kHasMonth},      {"August", kHasMonth},   {"September", kHasMonth},
+      {"October", kHasMonth},   {"November", kHasMonth}, {"December", kHasMonth},
+      {"Jan", kHasMonth},       {"Feb", kHasMonth},      {"Mar", kHasMonth},
+      {"Apr", kHasMonth},       {"Jun", kHasMonth},      {"Jul", kHasMonth},
+      {"Aug", kHasMonth},       {"Sep", kHasMonth},      {"Sept", kHasMonth},
+      {"Oct", kHasMonth},       {"Nov", kHasMonth},      {"Dec", kHasMonth},
+      {"Monday", kHasWeekday},  {"Tuesday", kHasWeekday},
+      {"Wednesday", kHasWeekday}, {"Thursday", kHasWeekday},
+      {"Friday", kHasWeekday},  {"Saturday", kHasWeekday},
+      {"Sunday", kHasWeekday},  {"yesterday", kHasRelDay},
+      {"Yesterday", kHasRelDay}, {"today", kHasRelDay}, {"Today", kHasRelDay},
+      {"tomorrow", kHasRelDay}, {"Tomorrow", kHasRelDay},
+      {"tonight", kHasRelDay},  {"Tonight", kHasRelDay},
+      {"day", kHasUnit},        {"days", kHasUnit},      {"week", kHasUnit},
+      {"weeks", kHasUnit},      {"month", kHasUnit},     {"months", kHasUnit},
+      {"year", kHasUnit},       {"years", kHasUnit},     {"decade", kHasUnit},
+      {"decades", kHasUnit},    {"hour", kHasUnit},      {"hours", kHasUnit},
+      {"minute", kHasUnit},     {"minutes", kHasUnit},   {"now", kHasPresent},
+      {"currently", kHasPresent}, {"nowadays", kHasPresent},
+      {"noon", kHasNoon},       {"midnight", kHasNoon},  {"daily", kHasSetAdverb},
+      {"weekly", kHasSetAdverb}, {"monthly", kHasSetAdverb},
+      {"annually", kHasSetAdverb}, {"yearly", kHasSetAdverb},
+  };
+  if (w.size() < 3 || w.size() > 9) return 0;
+  for (const auto& [word, bit] : kWords) {
+    if (w == word) return bit;
+  }
+  return 0;
+}
+
+unsigned Triggers(std::string_view text) {
+  unsigned have = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= '0' && c <= '9') {
+      have |= kHasDigit;
+      ++i;
+    } else if (std::isalpha(c)) {
+      size_t j = i;
+      while (j < text.size() &&
+             std::isalpha(static_cast<unsigned char>(text[j]))) {
+        ++j;
+      }
+      have |= WordTrigger(text.substr(i, j - i));
+      i = j;
+    } else {
+      ++i;
+    }
+  }
+  return have;
+}
+
+unsigned Needs(Kind kind) {
+  switch (kind) {
+    case Kind::kMonthDayYear:
+    case Kind::kDayMonthYear:
+    case Kind::kMonthYear:
+    case Kind::kMonthDay:
+    case Kind::kDayMonth:
+      return kHasMonth | kHasDigit;
+    case Kind::kPartOfMonth:
+      return kHasMonth;
+    case Kind::kIso:
+    case Kind::kUsNumeric:
+    case Kind::kYear:
+    case Kind::kClock:
+    case Kind::kDecade:
+      return kHasDigit;
+    case Kind::kWeekday:
+      return kHasWeekday;
+    case Kind::kRelativeDay:
+      return kHasRelDay;
+    case Kind::kRelativeUnit:
+    case Kind::kAgo:
+    case Kind::kDuration:
+    case Kind::kSetEvery:
+      return kHasUnit;
+    case Kind::kNoonMidnight:
+      return kHasNoon;
+    case Kind::kSetAdverb:
+      return kHasSetAdverb;
+    case Kind::kPresent:
+      return kHasPresent;
+  }
+  return 0;
+}
+
 struct Candidate {
   uint32_t start, end;  // in the sentence
   Kind kind;
@@ -220,7 +324,13 @@ Status TimexStage::Run(Document& doc) const {
   for (const Sentence& sent : doc.layers().sentences) {
     const std::string_view text = doc.Slice(sent.span);
     found.clear();
+    // One cheap pass finds which kinds of trigger words the sentence has;
+    // a pattern runs only when its triggers are present.
+    const unsigned have = Triggers(text);
+    if (have == 0) continue;
     for (const auto& c : patterns_->all) {
+      const unsigned need = Needs(c.kind);
+      if ((have & need) != need) continue;
       const int ngroups = std::min(c.re->NumberOfCapturingGroups(), 3);
       std::array<re2::StringPiece, 4> m;
       size_t pos = 0;
