@@ -364,7 +364,9 @@ int Main(int argc, char** argv) {
   app.get_formatter()->column_width(34);
 
   AnalyzeArgs a;
-  CLI::App* analyze = app.add_subcommand("analyze", kAnalyzeHelp);
+  CLI::App* analyze = app.add_subcommand(
+      "analyze", "Analyze articles; write dossier.json and report.html");
+  analyze->footer(kAnalyzeHelp);
   analyze->add_option("INPUT", a.inputs, "files, folders, JSONL files, or -")
       ->required();
   analyze->add_option("-o,--out", a.out, "output folder")
@@ -393,8 +395,9 @@ int Main(int argc, char** argv) {
 
   EvalArgs e;
   CLI::App* eval = app.add_subcommand(
-      "eval",
-      "Score an extraction task on a public data set.\n\nExamples:\n"
+      "eval", "Score an extraction task on a public data set");
+  eval->footer(
+      "Examples:\n"
       "  dossier eval --list\n"
       "  dossier eval ner ../shared/data/conll2003/eng.testa\n"
       "  dossier eval ner --json          # data from --shared\n"
@@ -411,9 +414,10 @@ int Main(int argc, char** argv) {
   eval->add_option("--limit", e.limit, "score only the first N documents");
 
   BenchArgs b;
-  CLI::App* bench = app.add_subcommand(
-      "bench",
-      "Run named throughput workloads.\n\nExamples:\n"
+  CLI::App* bench = app.add_subcommand("bench",
+                                       "Run named throughput workloads");
+  bench->footer(
+      "Examples:\n"
       "  dossier bench                    # the 'pipeline' workload, 50 MB\n"
       "  dossier bench pipeline analyze --mb 20 --json");
   bench->add_option("WORKLOAD", b.workloads, "workloads (see --list)");
@@ -425,7 +429,7 @@ int Main(int argc, char** argv) {
   bench->add_flag("--json", b.json, "print one JSON object");
   bench->add_flag("--list", b.list, "list the workloads");
 
-  app.add_subcommand("version", "Print the version.");
+  app.add_subcommand("version", "Print the version");
 
   try {
     app.parse(argc, argv);
