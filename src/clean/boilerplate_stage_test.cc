@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "clean/testing_doc.h"
+#include "doc/testing_doc.h"
 
 namespace dossier {
 namespace {

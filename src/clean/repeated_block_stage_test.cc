@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "clean/testing_doc.h"
+#include "doc/testing_doc.h"
 
 namespace dossier {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "meta/testing_doc.h"
+#include "doc/testing_doc.h"
 
 namespace dossier {
 namespace {

@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "meta/dateline_stage.h"
-#include "meta/testing_doc.h"
+#include "doc/testing_doc.h"
 
 namespace dossier {
 namespace {

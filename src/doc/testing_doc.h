@@ -2,8 +2,8 @@
 // folder. Each non-blank line becomes one block; the first is the title
 // (kTitle, copied into meta.title) unless `first_is_title` is false; the
 // others are paragraphs. The offset map is the identity.
-#ifndef DOSSIER_META_TESTING_DOC_H_
-#define DOSSIER_META_TESTING_DOC_H_
+#ifndef DOSSIER_DOC_TESTING_DOC_H_
+#define DOSSIER_DOC_TESTING_DOC_H_
 
 #include <cstdint>
 #include <string>
@@ -48,4 +48,4 @@ inline Document MakeDoc(std::string text, DocMeta meta = {},
 
 }  // namespace dossier::testing_doc
 
-#endif  // DOSSIER_META_TESTING_DOC_H_
+#endif  // DOSSIER_DOC_TESTING_DOC_H_
