@@ -5,6 +5,7 @@
 
 #include "clean/boilerplate_stage.h"
 #include "clean/repeated_block_stage.h"
+#include "dedup/dedup_stage.h"
 #include "entities/entity_link_stage.h"
 #include "entities/mention_stage.h"
 #include "meta/dateline_stage.h"
@@ -36,11 +37,16 @@ void AddAnalysis(Pipeline& p) {
 
 }  // namespace
 
-Pipeline StandardPipeline() {
+Pipeline StandardPipeline(const PipelineOptions& opts) {
   Pipeline p;
   AddCleaning(p);
   p.Add(std::make_unique<RepeatedBlockStage>());
   p.Compact();
+  if (opts.dedup) {
+    DedupOptions d;
+    d.threshold = opts.dedup_threshold;
+    p.Add(std::make_unique<DedupStage>(d));
+  }
   AddAnalysis(p);
   p.Add(std::make_unique<EntityLinkStage>());
   p.Add(std::make_unique<QuoteGroupStage>());
@@ -84,9 +90,9 @@ StatusOr<Corpus> AnalyzeInputs(const std::vector<std::string>& inputs,
     stats->input_bytes = 0;
     for (const RawArticle& a : read.articles) stats->input_bytes += a.bytes.size();
   }
-  static const Pipeline* const kPipeline = new Pipeline(StandardPipeline());
+  const Pipeline pipeline = StandardPipeline(opts.pipeline);
   StatusOr<Corpus> corpus =
-      AnalyzeArticles(*kPipeline, std::move(read.articles), opts);
+      AnalyzeArticles(pipeline, std::move(read.articles), opts);
   if (!corpus.ok()) return corpus;
   std::vector<DocError> errors;
   errors.reserve(read.errors.size() + corpus->errors.size());

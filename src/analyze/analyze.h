@@ -21,14 +21,21 @@
 
 namespace dossier {
 
+struct PipelineOptions {
+  bool dedup = true;             // fold exact and near-duplicate documents
+  double dedup_threshold = 0.7;  // estimated Jaccard similarity
+};
+
 struct AnalyzeOptions {
   IngestOptions ingest;
   NormalizeOptions normalize;
   RunOptions run;
+  PipelineOptions pipeline;
 };
 
-// Every stage: cleaning, compaction, analysis and the corpus stages.
-Pipeline StandardPipeline();
+// Every stage: cleaning, compaction, duplicate detection, analysis and the
+// corpus stages.
+Pipeline StandardPipeline(const PipelineOptions& opts = {});
 
 // Only the per-document stages (no corpus-level steps): what `dossier bench`
 // measures, since its replicated corpus would make corpus stages meaningless.

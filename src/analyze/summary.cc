@@ -1,5 +1,6 @@
 #include "analyze/summary.h"
 
+#include <cstdio>
 #include <map>
 
 namespace dossier {
@@ -50,6 +51,7 @@ std::string SummarizeCorpus(const Corpus& corpus, const SummaryOptions& opts) {
     out += '\n';
   };
   line("documents: " + std::to_string(corpus.documents.size()) +
+       ", duplicates folded: " + std::to_string(corpus.duplicates_dropped) +
        ", entities: " + std::to_string(corpus.entities.size()) +
        ", errors: " + std::to_string(corpus.errors.size()));
   for (const Document& d : corpus.documents) {
@@ -81,6 +83,12 @@ std::string SummarizeCorpus(const Corpus& corpus, const SummaryOptions& opts) {
     line("paragraphs: " + std::to_string(paragraphs) +
          ", sentences: " + std::to_string(l.sentences.size()) +
          ", tokens: " + std::to_string(l.tokens.size()));
+    for (const DuplicateRef& dup : m.duplicates) {
+      char sim[16];
+      std::snprintf(sim, sizeof sim, "%.2f", dup.similarity);
+      line("duplicate: " + dup.id + " " + Source(dup.source, opts) +
+           " similarity=" + sim);
+    }
     for (const Removed& r : l.removed) {
       line("removed " + r.why + ": " + Quoted(r.text, 80));
     }

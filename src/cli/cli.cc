@@ -138,6 +138,8 @@ struct AnalyzeArgs {
   bool compact_json = false;
   bool quiet = false;
   bool summary = false;
+  bool no_dedup = false;
+  double dedup_threshold = 0.7;
 };
 
 int RunAnalyze(const AnalyzeArgs& args) {
@@ -146,6 +148,8 @@ int RunAnalyze(const AnalyzeArgs& args) {
   opts.ingest.max_line_bytes = args.max_line_bytes;
   opts.normalize.max_bytes = args.max_doc_bytes;
   opts.run.threads = args.threads;
+  opts.pipeline.dedup = !args.no_dedup;
+  opts.pipeline.dedup_threshold = args.dedup_threshold;
   bool show = args.progress == "always" ||
               (args.progress == "auto" && isatty(STDERR_FILENO) && !args.quiet);
   Progress progress(show);
@@ -222,6 +226,11 @@ int RunAnalyze(const AnalyzeArgs& args) {
                   stats.input_bytes / 1048576.0, json_path.c_str(),
                   html_path.c_str());
     std::cerr << line;
+    if (corpus->duplicates_dropped > 0) {
+      std::cerr << "dossier: folded " << corpus->duplicates_dropped
+                << " duplicate documents into their copies (see "
+                   "documents[].duplicates; --no-dedup keeps them)\n";
+    }
     if (stats.skipped_files > 0) {
       std::cerr << "dossier: skipped " << stats.skipped_files
                 << " files in folders with other extensions\n";
@@ -390,6 +399,14 @@ int Main(int argc, char** argv) {
   analyze->add_flag("--compact-json", a.compact_json,
                     "write dossier.json without indentation");
   analyze->add_flag("-q,--quiet", a.quiet, "print only errors");
+  analyze->add_flag("--no-dedup", a.no_dedup,
+                    "keep exact and near-duplicate documents separate "
+                    "(default: fold each group into its longest copy)");
+  analyze->add_option("--dedup-threshold", a.dedup_threshold,
+                      "similarity (0..1, estimated Jaccard of word "
+                      "3-shingles) above which two documents are copies")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
   analyze->add_flag("--summary", a.summary,
                     "also print a readable per-document summary to stdout");
 

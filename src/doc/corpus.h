@@ -48,6 +48,7 @@ struct Corpus {
   std::vector<DocError> errors;
   std::vector<StageTiming> timings;
   double wall_seconds = 0;
+  size_t duplicates_dropped = 0;  // copies folded into another document
 };
 
 }  // namespace dossier

@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/status.h"
 #include "doc/layers.h"
@@ -27,6 +28,15 @@ enum class PublishedHow : uint8_t {
   kNone, kMetadata, kDateline, kText, kInferred
 };
 std::string_view PublishedHowName(PublishedHow how);  // "metadata", ...
+
+// Another input that was found to be a copy of this document (an exact or
+// near duplicate, e.g. a wire story republished with other boilerplate).
+struct DuplicateRef {
+  std::string id;
+  std::string source;
+  std::optional<std::string> outlet;
+  double similarity = 1.0;  // estimated Jaccard similarity of word shingles
+};
 
 struct DocMeta {
   std::string id;      // stable within a run: "d1", "d2", ... in input order
@@ -41,6 +51,11 @@ struct DocMeta {
   // True when `title` came from input metadata (so the text has no title
   // line of its own).
   bool title_from_metadata = false;
+  // Copies of this document that were folded into it (see dedup/).
+  std::vector<DuplicateRef> duplicates;
+  // Set by duplicate detection on a copy: the driver then drops this
+  // document from the run (its representative lists it in `duplicates`).
+  bool is_duplicate = false;
 };
 
 class Document {

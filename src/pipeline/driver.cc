@@ -221,6 +221,10 @@ Status Pipeline::Run(size_t count, const DocumentFactory& factory,
                                    "': " + st.message());
     }
     for (size_t j = 0; j < alive.size(); ++j) {
+      if (corpus.documents[j].meta().is_duplicate) {
+        ++corpus.duplicates_dropped;  // folded into its representative
+        continue;
+      }
       docs[alive[j]].emplace(std::move(corpus.documents[j]));
     }
     corpus.documents.clear();

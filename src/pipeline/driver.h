@@ -6,7 +6,8 @@
 // documents with a factory, runs consecutive document stages document by
 // document on all cores, runs corpus stages in between, and records
 // per-stage time. A document whose factory or stage fails is dropped with a
-// DocError in Corpus::errors; the others go on. Validate() checks that every
+// DocError in Corpus::errors; the others go on. A document that a corpus
+// stage marks DocMeta::is_duplicate leaves the run after that stage. Validate() checks that every
 // stage reads only layers that an earlier step wrote.
 // Immutable once built: Run() may be called concurrently on different
 // corpora.

@@ -395,6 +395,17 @@ void WriteDocument(const Corpus& corpus, const Document& doc,
     }
     p.Raw("</dd>");
   }
+  if (!m.duplicates.empty()) {
+    std::string copies;
+    for (const DuplicateRef& d : m.duplicates) {
+      if (!copies.empty()) copies += "; ";
+      char sim[16];
+      std::snprintf(sim, sizeof sim, "%.2f", d.similarity);
+      copies += d.source + " (" + d.outlet.value_or("outlet unknown") +
+                ", similarity " + sim + ")";
+    }
+    row("also published as", copies);
+  }
   row("language", m.language);
   row("layers", std::to_string(l.sentences.size()) + " sentences, " +
                     std::to_string(l.mentions.size()) + " mentions, " +

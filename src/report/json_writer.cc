@@ -111,6 +111,24 @@ void WriteDocument(const Document& doc, Out<W>& o) {
   o.KStrOrNull("url", m.url);
   o.KStr("text", text);
 
+  o.Key("duplicates");
+  o.BeginArray();
+  for (const DuplicateRef& d : m.duplicates) {
+    o.BeginObject();
+    o.KStr("id", d.id);
+    o.KStr("source", d.source);
+    o.Key("outlet");
+    if (d.outlet.has_value()) {
+      o.Str(*d.outlet);
+    } else {
+      o.Null();
+    }
+    o.Key("similarity");
+    o.Num(d.similarity);
+    o.EndObject();
+  }
+  o.EndArray();
+
   o.Key("removed");
   o.BeginArray();
   for (const Removed& r : l.removed) {
