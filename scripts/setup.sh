@@ -13,6 +13,7 @@ PACKAGES=(
   libcli11-dev        # command-line parsing
   libgtest-dev libgmock-dev  # unit tests
   libbenchmark-dev    # micro-benchmarks
+  zlib1g-dev          # .warc.gz (gzip) input
 )
 
 missing=()

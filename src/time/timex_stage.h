@@ -1,12 +1,16 @@
 // TimexStage: finds time expressions in sentences and normalizes them to
-// TIMEX3 types and values, resolving relative ones ("Sunday", "yesterday",
-// "next week", "three years ago") against the document's publication date.
+// TIMEX3 types and values (DATE, TIME, DURATION, SET), resolving relative
+// ones ("Sunday", "yesterday", "next week", "three years ago") against the
+// document's publication date (meta.published, YYYY-MM-DD).
 //
-// First version: table-driven RE2 patterns over each sentence, then a
-// resolver (time/calendar.h) that turns a parsed expression plus the
-// reference date and the sentence's tense into a value. Without a reference
-// date, relative expressions stay underspecified ("XXXX-WXX-4").
-// Reads text, sentences, meta; writes times. Immutable; Run() is thread-safe.
+// Three parts: time/recognizer.h (table-driven patterns -> ParsedTimex with
+// the tense around it), time/resolver.h (ParsedTimex + reference -> value)
+// and this stage, which runs both per sentence and carries the day last
+// named in the text for "the next day". Without a reference date, relative
+// expressions stay underspecified ("XXXX-WXX-4").
+// Output: Layers::times in text order, non-overlapping, spans without
+// prepositions. Reads text, sentences, meta; writes times.
+// Immutable; Run() is thread-safe.
 #ifndef DOSSIER_TIME_TIMEX_STAGE_H_
 #define DOSSIER_TIME_TIMEX_STAGE_H_
 
@@ -16,6 +20,8 @@
 #include "pipeline/stage.h"
 
 namespace dossier {
+
+class TimexRecognizer;
 
 class TimexStage : public DocumentStage {
  public:
@@ -30,8 +36,7 @@ class TimexStage : public DocumentStage {
   Status Run(Document& doc) const override;
 
  private:
-  struct Patterns;
-  std::unique_ptr<const Patterns> patterns_;
+  std::unique_ptr<const TimexRecognizer> recognizer_;
 };
 
 }  // namespace dossier

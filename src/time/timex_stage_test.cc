@@ -5,8 +5,6 @@
 #include <string>
 #include <vector>
 
-#include "time/calendar.h"
-
 namespace dossier {
 namespace {
 
@@ -16,9 +14,9 @@ struct Found {
   std::string value;
 };
 
-// One sentence per line; `published` is the reference date ("" for none).
-std::vector<Found> Times(const std::string& text,
-                         const std::string& published) {
+// Test-only document builder: one sentence per line, `published` is the
+// reference date ("" for none). Independent of the text/ stages.
+Document MakeDocument(const std::string& text, const std::string& published) {
   DocMeta meta;
   meta.published = published;
   Document doc(meta, text,
@@ -33,6 +31,12 @@ std::vector<Found> Times(const std::string& text,
       start = static_cast<uint32_t>(i + 1);
     }
   }
+  return doc;
+}
+
+std::vector<Found> Times(const std::string& text,
+                         const std::string& published) {
+  Document doc = MakeDocument(text, published);
   Status st = TimexStage().Run(doc);
   EXPECT_TRUE(st.ok()) << st.ToString();
   std::vector<Found> out;
@@ -42,151 +46,379 @@ std::vector<Found> Times(const std::string& text,
   return out;
 }
 
-TEST(CalendarTest, IsoWeekAcrossYearEnd) {
-  int y, w;
-  IsoWeek({2024, 12, 30}, &y, &w);  // a Monday in week 1 of 2025
-  EXPECT_EQ(y, 2025);
-  EXPECT_EQ(w, 1);
-  IsoWeek({2021, 1, 3}, &y, &w);  // a Sunday in week 53 of 2020
-  EXPECT_EQ(y, 2020);
-  EXPECT_EQ(w, 53);
-  IsoWeek({2025, 5, 15}, &y, &w);
-  EXPECT_EQ(w, 20);
+// The single expression of `text`; fails the test unless there is one.
+Found One(const std::string& text, const std::string& published) {
+  std::vector<Found> t = Times(text, published);
+  EXPECT_EQ(t.size(), 1u) << text;
+  return t.empty() ? Found{"", TimexType::kDate, "<none>"} : t[0];
 }
 
-TEST(CalendarTest, WeekdayAndDayNumbersRoundTrip) {
-  EXPECT_EQ(IsoWeekday({2025, 5, 15}), 4);  // Thursday
-  CivilDate d{2024, 2, 29};
-  EXPECT_EQ(CivilFromDays(DaysFromCivil(d)), d);
-  EXPECT_FALSE(ParseIsoDate("2025-02-30").has_value());
+// Tuesday 11 March 2025.
+const char kTue[] = "2025-03-11";
+
+TEST(TimexStageTest, DeclaresItsLayers) {
+  TimexStage stage;
+  EXPECT_EQ(stage.name(), "times");
+  EXPECT_EQ(stage.writes(), Bit(Layer::kTimes));
+  EXPECT_TRUE(stage.reads() & Bit(Layer::kSentences));
+  EXPECT_TRUE(stage.reads() & Bit(Layer::kMeta));
 }
 
 TEST(TimexStageTest, AbsoluteDatesInSeveralForms) {
   auto t = Times(
-      "Talks began on March 3, 2024 and resumed on 5 April 2024.\n"
-      "The file is dated 2024-04-06.",
+      "Talks began on May 15, 2025 and resumed on 16 May 2025.\n"
+      "The file is dated 2025-05-17.\n"
+      "The form was stamped 5/18/2025.\n"
+      "A copy was stamped 25/5/2025.",
       "");
-  ASSERT_EQ(t.size(), 3u);
-  EXPECT_EQ(t[0].text, "March 3, 2024");
-  EXPECT_EQ(t[0].value, "2024-03-03");
-  EXPECT_EQ(t[1].value, "2024-04-05");
-  EXPECT_EQ(t[2].value, "2024-04-06");
+  ASSERT_EQ(t.size(), 5u);
+  EXPECT_EQ(t[0].text, "May 15, 2025");
+  EXPECT_EQ(t[0].value, "2025-05-15");
+  EXPECT_EQ(t[1].text, "16 May 2025");
+  EXPECT_EQ(t[1].value, "2025-05-16");
+  EXPECT_EQ(t[2].value, "2025-05-17");
+  EXPECT_EQ(t[3].value, "2025-05-18");
+  EXPECT_EQ(t[4].value, "2025-05-25");
 }
 
-TEST(TimexStageTest, MonthAndYearAndBareYear) {
+TEST(TimexStageTest, AbbreviatedMonthAndOrdinalDay) {
+  EXPECT_EQ(One("The ruling came on Sept. 3, 2024.", "").value, "2024-09-03");
+  EXPECT_EQ(One("The ruling came on the 3rd of September 2024.", "").value,
+            "2024-09-03");
+}
+
+TEST(TimexStageTest, ImpossibleDateIsDropped) {
+  EXPECT_TRUE(Times("The memo is dated February 30, 2025.", "").empty());
+}
+
+TEST(TimexStageTest, MonthAndYear) {
+  Found f = One("The last talks were held in March 2022.", "");
+  EXPECT_EQ(f.text, "March 2022");
+  EXPECT_EQ(f.value, "2022-03");
+}
+
+TEST(TimexStageTest, YearAfterPreposition) {
   auto t = Times(
-      "The last talks were held in March 2022, and a truce "
-      "followed in 2019.",
+      "A truce followed in 2019.\nThe port has been shut since 2022.\n"
+      "Fighting lasted from 2014 to 2016.",
       "");
-  ASSERT_EQ(t.size(), 2u);
-  EXPECT_EQ(t[0].value, "2022-03");
-  EXPECT_EQ(t[1].text, "2019");
-  EXPECT_EQ(t[1].value, "2019");
+  ASSERT_EQ(t.size(), 4u);
+  EXPECT_EQ(t[0].text, "2019");
+  EXPECT_EQ(t[0].value, "2019");
+  EXPECT_EQ(t[1].value, "2022");
+  EXPECT_EQ(t[2].value, "2014");
+  EXPECT_EQ(t[3].value, "2016");
 }
 
-TEST(TimexStageTest, NumbersThatAreNotYearsAreSkipped) {
-  auto t =
-      Times("The army fired 2019 shells and 1,500 drones at the port.", "");
-  EXPECT_TRUE(t.empty());
+TEST(TimexStageTest, CountsAreNotTimes) {
+  EXPECT_TRUE(Times("The army launched 145 drones and 2,000 shells.\n"
+                    "A crowd of 2000 people gathered.",
+                    kTue)
+                  .empty());
+}
+
+TEST(TimexStageTest, MonthDayTakesTheReferenceYear) {
+  EXPECT_EQ(One("The next round is expected on March 20.", "2025-01-02").value,
+            "2025-03-20");
+  EXPECT_EQ(One("The next round is expected on 20 March.", "2025-01-02").value,
+            "2025-03-20");
+}
+
+TEST(TimexStageTest, PastMonthDayAcrossNewYearIsLastYear) {
+  Found f = One("The deal was signed on December 30.", "2025-01-02");
+  EXPECT_EQ(f.text, "December 30");
+  EXPECT_EQ(f.value, "2024-12-30");
+}
+
+TEST(TimexStageTest, FutureMonthDayAcrossNewYearIsNextYear) {
+  EXPECT_EQ(One("The court will rule on January 5.", "2025-12-20").value,
+            "2026-01-05");
+}
+
+TEST(TimexStageTest, MonthDayWithoutReferenceIsUnderspecified) {
+  EXPECT_EQ(One("The deal was signed on December 30.", "").value, "XXXX-12-30");
+}
+
+TEST(TimexStageTest, PartOfMonthAndBareMonth) {
+  EXPECT_EQ(One("Elections are planned for early May.", kTue).value, "2025-05");
+  Found f = One("Prices have risen since January.", kTue);
+  EXPECT_EQ(f.text, "January");
+  EXPECT_EQ(f.value, "2025-01");
 }
 
 TEST(TimexStageTest, PastWeekdayIsTheLastSuchDay) {
-  // 2025-03-11 is a Tuesday; "said on Sunday" is 2025-03-09.
-  auto t = Times("The minister said on Sunday that the border was calm.",
-                 "2025-03-11");
-  ASSERT_EQ(t.size(), 1u);
-  EXPECT_EQ(t[0].text, "Sunday");
-  EXPECT_EQ(t[0].value, "2025-03-09");
+  Found f = One("The minister said on Sunday that the border was calm.", kTue);
+  EXPECT_EQ(f.text, "Sunday");
+  EXPECT_EQ(f.type, TimexType::kDate);
+  EXPECT_EQ(f.value, "2025-03-09");
+}
+
+TEST(TimexStageTest, WeekdayBeforePastVerbIsPast) {
+  EXPECT_EQ(One("On Sunday the council proposed a new budget.", kTue).value,
+            "2025-03-09");
 }
 
 TEST(TimexStageTest, FutureWeekdayIsTheNextSuchDay) {
-  auto t = Times("She will travel to Sarvik on Thursday.", "2025-03-11");
-  ASSERT_EQ(t.size(), 1u);
-  EXPECT_EQ(t[0].value, "2025-03-13");
+  EXPECT_EQ(One("She will travel to Sarvik on Thursday.", kTue).value,
+            "2025-03-13");
+  EXPECT_EQ(One("Talks are scheduled for Friday.", kTue).value, "2025-03-14");
 }
 
 TEST(TimexStageTest, TenseIsReadNearTheExpression) {
-  // Sunday is when she spoke; Thursday is when she will travel.
-  auto t = Times("Velden announced on Sunday that she would travel on "
-                 "Thursday.",
-                 "2025-03-11");
+  auto t = Times(
+      "Velden announced on Sunday that she would travel on Thursday.", kTue);
   ASSERT_EQ(t.size(), 2u);
   EXPECT_EQ(t[0].value, "2025-03-09");
   EXPECT_EQ(t[1].value, "2025-03-13");
 }
 
 TEST(TimexStageTest, WeekdayOfTheReferenceDayIsThatDay) {
-  auto t = Times("Delegates met in Sarvik on Thursday.", "2025-03-13");
-  ASSERT_EQ(t.size(), 1u);
-  EXPECT_EQ(t[0].value, "2025-03-13");
+  EXPECT_EQ(One("Delegates will meet in Sarvik on Tuesday.", kTue).value, kTue);
+  EXPECT_EQ(One("Delegates met in Sarvik on Tuesday.", kTue).value, kTue);
+}
+
+TEST(TimexStageTest, ThisWeekdayFollowsTheVerb) {
+  Found f = One("The envoy will arrive this Thursday.", kTue);
+  EXPECT_EQ(f.text, "this Thursday");
+  EXPECT_EQ(f.value, "2025-03-13");
+}
+
+TEST(TimexStageTest, LastAndNextWeekday) {
+  EXPECT_EQ(One("They met last Tuesday.", kTue).value, "2025-03-04");
+  EXPECT_EQ(One("They meet next Tuesday.", kTue).value, "2025-03-18");
 }
 
 TEST(TimexStageTest, WeekdayWithPartOfDayIsATime) {
-  auto t = Times("The office spoke on Wednesday night.", "2025-03-13");
-  ASSERT_EQ(t.size(), 1u);
-  EXPECT_EQ(t[0].text, "Wednesday night");
-  EXPECT_EQ(t[0].type, TimexType::kTime);
-  EXPECT_EQ(t[0].value, "2025-03-12TNI");
+  Found f = One("The office spoke on Wednesday night.", "2025-03-13");
+  EXPECT_EQ(f.text, "Wednesday night");
+  EXPECT_EQ(f.type, TimexType::kTime);
+  EXPECT_EQ(f.value, "2025-03-12TNI");
+  EXPECT_EQ(One("The envoy will land Thursday morning.", kTue).value,
+            "2025-03-13TMO");
 }
 
 TEST(TimexStageTest, WeekdayWithoutReferenceIsUnderspecified) {
-  auto t = Times("The office spoke on Wednesday.", "");
-  ASSERT_EQ(t.size(), 1u);
-  EXPECT_EQ(t[0].value, "XXXX-WXX-3");
+  EXPECT_EQ(One("The office spoke on Wednesday.", "").value, "XXXX-WXX-3");
 }
 
-TEST(TimexStageTest, RelativeDaysWeeksAndYears) {
+TEST(TimexStageTest, RelativeDays) {
   auto t = Times(
-      "He spoke yesterday.\nThey meet again next week.\n"
-      "The war began three years ago.",
-      "2025-03-14");
-  ASSERT_EQ(t.size(), 3u);
-  EXPECT_EQ(t[0].value, "2025-03-13");
-  EXPECT_EQ(t[1].text, "next week");
-  EXPECT_EQ(t[1].value, "2025-W12");
-  EXPECT_EQ(t[2].text, "three years ago");
-  EXPECT_EQ(t[2].value, "2022");
+      "He spoke yesterday.\nShe speaks today.\n"
+      "They land tomorrow.\nHe speaks tonight.",
+      kTue);
+  ASSERT_EQ(t.size(), 4u);
+  EXPECT_EQ(t[0].value, "2025-03-10");
+  EXPECT_EQ(t[1].value, "2025-03-11");
+  EXPECT_EQ(t[2].value, "2025-03-12");
+  EXPECT_EQ(t[3].type, TimexType::kTime);
+  EXPECT_EQ(t[3].value, "2025-03-11TNI");
 }
 
-TEST(TimexStageTest, MonthDayTakesTheReferenceYear) {
+TEST(TimexStageTest, RelativeDaysWithoutReferenceAreUnderspecified) {
+  EXPECT_EQ(One("He spoke yesterday.", "").value, "XXXX-XX-XX");
+}
+
+TEST(TimexStageTest, RelativeWeeksMonthsYears) {
   auto t = Times(
-      "The next round is expected on March 20.\n"
-      "The deal was signed on December 30.",
-      "2025-01-02");
+      "They meet again next week.\nPrices rose last month.\n"
+      "The plan ends this year.\nTrade fell last year.",
+      "2025-05-15");
+  ASSERT_EQ(t.size(), 4u);
+  EXPECT_EQ(t[0].text, "next week");
+  EXPECT_EQ(t[0].value, "2025-W21");
+  EXPECT_EQ(t[1].value, "2025-04");
+  EXPECT_EQ(t[2].value, "2025");
+  EXPECT_EQ(t[3].value, "2024");
+}
+
+TEST(TimexStageTest, NextWeekAcrossTheYearEnd) {
+  EXPECT_EQ(One("They meet again next week.", "2024-12-23").value, "2025-W01");
+}
+
+TEST(TimexStageTest, AgoIsADateAtTheUnitsGranularity) {
+  Found f = One("The war began three years ago.", kTue);
+  EXPECT_EQ(f.text, "three years ago");
+  EXPECT_EQ(f.type, TimexType::kDate);
+  EXPECT_EQ(f.value, "2022");
+}
+
+TEST(TimexStageTest, AnaphoricDayNeedsANamedDay) {
+  auto t = Times(
+      "The ministers met on March 3, 2025.\n"
+      "The next day, talks collapsed.",
+      kTue);
   ASSERT_EQ(t.size(), 2u);
-  EXPECT_EQ(t[0].value, "2025-03-20");
-  EXPECT_EQ(t[1].value, "2024-12-30");  // past context, far ahead: last year
+  EXPECT_EQ(t[1].text, "The next day");
+  EXPECT_EQ(t[1].value, "2025-03-04");
+  EXPECT_TRUE(Times("The next day, talks collapsed.", kTue).empty());
 }
 
-TEST(TimexStageTest, DurationsAndSets) {
+TEST(TimexStageTest, CountedShiftUsesTheLastNamedYear) {
   auto t = Times(
-      "Both sides backed a 30-day truce for two weeks.\n"
-      "Patrols run daily.",
+      "The council first met in 2021.\n"
+      "Two years later, the bridge opened.",
+      kTue);
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[1].text, "Two years later");
+  EXPECT_EQ(t[1].value, "2023");
+}
+
+TEST(TimexStageTest, CountedShiftWithoutAnchorIsADuration) {
+  Found f = One("Two years later, the bridge opened.", kTue);
+  EXPECT_EQ(f.type, TimexType::kDuration);
+  EXPECT_EQ(f.value, "P2Y");
+}
+
+TEST(TimexStageTest, OrdinalSecondIsNotADuration) {
+  EXPECT_TRUE(Times("The city will fund a second ferry line.", kTue).empty());
+}
+
+TEST(TimexStageTest, PresentReference) {
+  Found f = One("The port is currently closed.", kTue);
+  EXPECT_EQ(f.text, "currently");
+  EXPECT_EQ(f.value, "PRESENT_REF");
+}
+
+TEST(TimexStageTest, Decades) {
+  Found f = One("The dispute dates to the 1990s.", "");
+  EXPECT_EQ(f.text, "the 1990s");
+  EXPECT_EQ(f.value, "199");
+}
+
+TEST(TimexStageTest, Durations) {
+  auto t = Times(
+      "Both sides backed a 30-day truce.\nThe siege lasted three years.\n"
+      "The strike lasted 24 hours.\nThe vote was delayed by two weeks.\n"
+      "Peace held for a decade.",
       "");
-  ASSERT_EQ(t.size(), 3u);
+  ASSERT_EQ(t.size(), 5u);
   EXPECT_EQ(t[0].text, "30-day");
   EXPECT_EQ(t[0].type, TimexType::kDuration);
   EXPECT_EQ(t[0].value, "P30D");
-  EXPECT_EQ(t[1].value, "P2W");
-  EXPECT_EQ(t[2].type, TimexType::kSet);
-  EXPECT_EQ(t[2].value, "P1D");
+  EXPECT_EQ(t[1].value, "P3Y");
+  EXPECT_EQ(t[2].value, "PT24H");
+  EXPECT_EQ(t[3].value, "P2W");
+  EXPECT_EQ(t[4].value, "P10Y");
+}
+
+TEST(TimexStageTest, DurationWithModifierIncludesTheArticle) {
+  Found f = One("Prices doubled over the past three years.", kTue);
+  EXPECT_EQ(f.text, "the past three years");
+  EXPECT_EQ(f.type, TimexType::kDuration);
+  EXPECT_EQ(f.value, "P3Y");
 }
 
 TEST(TimexStageTest, ClockTimesUseTheReferenceDay) {
-  auto t = Times("The session opens at 10 a.m. sharp.", "2025-03-13");
-  ASSERT_EQ(t.size(), 1u);
-  EXPECT_EQ(t[0].type, TimexType::kTime);
-  EXPECT_EQ(t[0].value, "2025-03-13T10:00");
+  Found f = One("The session opens at 3:30 p.m. sharp.", kTue);
+  EXPECT_EQ(f.text, "3:30 p.m.");
+  EXPECT_EQ(f.type, TimexType::kTime);
+  EXPECT_EQ(f.value, "2025-03-11T15:30");
 }
 
-TEST(TimexStageTest, SpansDoNotOverlap) {
+TEST(TimexStageTest, ClockTimesUseADayNamedInTheSentence) {
+  auto t = Times("The envoy will land at 10 a.m. on Thursday.", kTue);
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[0].value, "2025-03-13T10:00");
+  EXPECT_EQ(t[1].value, "2025-03-13");
+}
+
+TEST(TimexStageTest, NoonAndMidnight) {
   auto t =
-      Times("It ended on Sunday, May 4, 2025, three days ago.", "2025-05-07");
-  for (size_t i = 1; i < t.size(); ++i) {
-    EXPECT_NE(t[i - 1].text, t[i].text);
-  }
-  ASSERT_GE(t.size(), 2u);
-  EXPECT_EQ(t[1].value, "2025-05-04");
+      Times("The truce starts at midnight and talks resume at noon.", kTue);
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[0].value, "2025-03-11T24:00");
+  EXPECT_EQ(t[1].value, "2025-03-11T12:00");
+}
+
+TEST(TimexStageTest, Sets) {
+  auto t = Times(
+      "Inspectors visit every week.\nPatrols run daily.\n"
+      "The fair is held each year.\nThe board meets twice a month.",
+      "");
+  ASSERT_EQ(t.size(), 4u);
+  for (const Found& f : t) EXPECT_EQ(f.type, TimexType::kSet) << f.text;
+  EXPECT_EQ(t[0].value, "P1W");
+  EXPECT_EQ(t[1].value, "P1D");
+  EXPECT_EQ(t[2].value, "P1Y");
+  EXPECT_EQ(t[3].value, "P1M");
+}
+
+TEST(TimexStageTest, MoreRelativeForms) {
+  auto t = Times(
+      "They met the day before yesterday.\nShe spoke this morning.\n"
+      "Shelling resumed last night.\nHe left yesterday evening.\n"
+      "The fair opens next weekend.\nPrices fell in recent weeks.\n"
+      "Talks resume in the coming weeks.",
+      kTue);
+  ASSERT_EQ(t.size(), 7u);
+  EXPECT_EQ(t[0].text, "the day before yesterday");
+  EXPECT_EQ(t[0].value, "2025-03-09");
+  EXPECT_EQ(t[1].value, "2025-03-11TMO");
+  EXPECT_EQ(t[2].value, "2025-03-10TNI");
+  EXPECT_EQ(t[3].value, "2025-03-10TEV");
+  EXPECT_EQ(t[4].value, "2025-W12-WE");
+  EXPECT_EQ(t[5].value, "PAST_REF");
+  EXPECT_EQ(t[6].text, "the coming weeks");
+  EXPECT_EQ(t[6].value, "FUTURE_REF");
+}
+
+TEST(TimexStageTest, MoreDurationAndSetForms) {
+  auto t = Times(
+      "The march lasted twenty-four hours.\nIt took several days.\n"
+      "They argued for years.\nBuses run every other week.\n"
+      "The market opens every Monday.\nThe ferry leaves at 14:30.\n"
+      "The bank opens at 9am.",
+      kTue);
+  ASSERT_EQ(t.size(), 7u);
+  EXPECT_EQ(t[0].value, "PT24H");
+  EXPECT_EQ(t[1].value, "PXD");
+  EXPECT_EQ(t[2].text, "years");
+  EXPECT_EQ(t[2].value, "PXY");
+  EXPECT_EQ(t[3].value, "P2W");
+  EXPECT_EQ(t[4].value, "XXXX-WXX-1");
+  EXPECT_EQ(t[5].text, "14:30");
+  EXPECT_EQ(t[5].value, "2025-03-11T14:30");
+  EXPECT_EQ(t[6].value, "2025-03-11T09:00");
+}
+
+TEST(TimexStageTest, OffsetsAreDocumentOffsets) {
+  Document doc = MakeDocument("Nothing here.\nHe left on Friday.", kTue);
+  ASSERT_TRUE(TimexStage().Run(doc).ok());
+  ASSERT_EQ(doc.layers().times.size(), 1u);
+  EXPECT_EQ(doc.Slice(doc.layers().times[0].span), "Friday");
+}
+
+TEST(TimexStageTest, RerunReplacesTheLayer) {
+  Document doc = MakeDocument("He left on Friday.", kTue);
+  TimexStage stage;
+  ASSERT_TRUE(stage.Run(doc).ok());
+  ASSERT_TRUE(stage.Run(doc).ok());
+  EXPECT_EQ(doc.layers().times.size(), 1u);
+}
+
+TEST(TimexStageTest, ManyExpressionsInOneSentenceStayOrdered) {
+  std::string text = "Meetings were held";
+  for (int i = 0; i < 70; ++i) text += " on Monday and in 2019,";
+  text += " and then nothing.";
+  auto t = Times(text, kTue);
+  ASSERT_EQ(t.size(), 140u);
+  EXPECT_EQ(t[0].text, "Monday");
+  EXPECT_EQ(t[1].text, "2019");
+  EXPECT_EQ(t[139].text, "2019");
+}
+
+TEST(TimexStageTest, OddBytesDoNotBreakTheScan) {
+  const std::string text =
+      "\xE2\x80\x9CWe\xE2\x80\x99ll go on Friday,\xE2\x80\x9D she "
+      "said \xFF\xFE.\n\xE2\x80\x99\n\xE2";
+  auto t = Times(text, kTue);
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].value, "2025-03-14");
+}
+
+TEST(TimexStageTest, MalformedReferenceIsIgnored) {
+  EXPECT_EQ(One("The office spoke on Wednesday.", "2025-13-45").value,
+            "XXXX-WXX-3");
 }
 
 }  // namespace

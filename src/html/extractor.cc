@@ -1,0 +1,744 @@
+#include "html/extractor.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/encoding.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <rapidjson/document.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <mutex>
+#include <vector>
+
+namespace dossier {
+namespace {
+
+using std::string_view;
+
+string_view Name(const xmlNode* n) {
+  return n->name ? string_view(reinterpret_cast<const char*>(n->name))
+                 : string_view();
+}
+
+std::string Attr(const xmlNode* n, const char* name) {
+  for (const xmlAttr* a = n->properties; a; a = a->next) {
+    if (a->name &&
+        strcasecmp(reinterpret_cast<const char*>(a->name), name) == 0) {
+      std::string out;
+      for (const xmlNode* c = a->children; c; c = c->next) {
+        if (c->content) out += reinterpret_cast<const char*>(c->content);
+      }
+      return out;
+    }
+  }
+  return {};
+}
+
+std::string Lower(string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+bool IsHtmlSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+bool OneOf(string_view s, std::initializer_list<string_view> list) {
+  for (string_view x : list) {
+    if (s == x) return true;
+  }
+  return false;
+}
+
+bool IsDropped(string_view n) {
+  return OneOf(n,
+               {"script", "style",  "noscript", "nav",   "header", "footer",
+                "aside",  "form",   "iframe",   "svg",   "button", "template",
+                "select", "object", "head",     "title", "input",  "textarea",
+                "menu",   "dialog", "canvas",   "video", "audio",  "map"});
+}
+
+bool IsBlock(string_view n) {
+  return OneOf(
+      n, {"p",       "h1",         "h2",         "h3",      "h4",    "h5",
+          "h6",      "li",         "blockquote", "div",     "br",    "tr",
+          "td",      "th",         "section",    "article", "main",  "ul",
+          "ol",      "dl",         "dt",         "dd",      "table", "pre",
+          "figure",  "figcaption", "hr",         "address", "body",  "center",
+          "caption", "summary",    "details"});
+}
+
+// Elements that never hold readable text.
+bool IsCode(string_view n) {
+  return OneOf(n, {"script", "style", "noscript", "template", "svg", "head",
+                   "title", "select", "object", "textarea", "iframe"});
+}
+
+// Elements whose own text scores their ancestors.
+bool IsParagraph(string_view n) {
+  return OneOf(n, {"p", "pre", "td", "blockquote", "dd"});
+}
+
+const char* const kBoilerplate[] = {
+    "nav",        "menu",       "footer",   "header",     "sidebar",
+    "comment",    "share",      "social",   "related",    "cookie",
+    "banner",     "advert",     "promo",    "newsletter", "subscribe",
+    "breadcrumb", "pagination", "widget",   "popup",      "modal",
+    "skip",       "sponsor",    "masthead", "recommend",  "signup",
+    "login",      "toolbar",    "disqus",   "outbrain",   "taboola",
+    "sharing",    "tags",       "breadcr",  "author"};
+const char* const kPositive[] = {"article", "body", "content", "main", "story",
+                                 "entry",   "post", "text",    "blog"};
+
+// Page builders (Elementor, WPBakery, Divi, Gutenberg) name every layout
+// box "widget", "module", ...: their class names say nothing.
+bool IsBuilderToken(string_view t) {
+  for (string_view p : {"elementor", "vc_", "et_pb", "wp-block", "fl-"}) {
+    if (t.substr(0, p.size()) == p) return true;
+  }
+  return false;
+}
+
+// Calls f on each part of a token split at '-' and '_'.
+template <typename F>
+bool AnyPart(string_view t, F f) {
+  size_t i = 0;
+  while (i <= t.size()) {
+    size_t j = t.find_first_of("-_", i);
+    if (j == string_view::npos) j = t.size();
+    if (j > i && f(t.substr(i, j - i))) return true;
+    i = j + 1;
+  }
+  return false;
+}
+
+// True when a class/id token names boilerplate: one of its parts starts
+// with a boilerplate word ("site-navbar", "commentlist", "ad-slot").
+bool TokenIsBoilerplate(string_view t) {
+  if (IsBuilderToken(t)) return false;
+  return AnyPart(t, [](string_view part) {
+    if (part == "ad" || part == "ads") return true;
+    for (const char* p : kBoilerplate) {
+      string_view w(p);
+      if (part.substr(0, w.size()) == w) return true;
+    }
+    return false;
+  });
+}
+bool TokenIsPositive(string_view t) {
+  if (IsBuilderToken(t)) return false;
+  return AnyPart(t, [](string_view part) {
+    for (const char* p : kPositive) {
+      if (part == p) return true;
+    }
+    return false;
+  });
+}
+
+// Splits lowercased class+id into tokens and reports boilerplate/positive.
+void ClassSignals(const xmlNode* n, bool* boiler, bool* positive) {
+  std::string s = Lower(Attr(n, "class") + " " + Attr(n, "id"));
+  *boiler = *positive = false;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && IsHtmlSpace(s[i])) ++i;
+    size_t j = i;
+    while (j < s.size() && !IsHtmlSpace(s[j])) ++j;
+    if (j > i) {
+      string_view t(s.data() + i, j - i);
+      if (TokenIsBoilerplate(t)) *boiler = true;
+      if (TokenIsPositive(t)) *positive = true;
+    }
+    i = j;
+  }
+}
+
+bool IsHidden(const xmlNode* n) {
+  for (const xmlAttr* a = n->properties; a; a = a->next) {
+    if (a->name &&
+        strcasecmp(reinterpret_cast<const char*>(a->name), "hidden") == 0)
+      return true;
+  }
+  if (Lower(Attr(n, "aria-hidden")) == "true") return true;
+  std::string style = Lower(Attr(n, "style"));
+  style.erase(std::remove_if(style.begin(), style.end(), IsHtmlSpace),
+              style.end());
+  return style.find("display:none") != std::string::npos ||
+         style.find("visibility:hidden") != std::string::npos;
+}
+
+struct Info {
+  const xmlNode* node = nullptr;
+  int parent = -1;
+  bool removed = false;
+  double text_len = 0;  // non-space bytes of the subtree's text
+  double link_len = 0;  // of which inside <a>
+  double commas = 0;
+  double own_len = 0;  // text of the element's own text children
+  double score = 0;
+  bool candidate = false;
+  bool boiler = false;  // class/id names boilerplate, not content
+};
+
+// The node's index in Extractor::info_, kept in _private (libxml2 leaves
+// that field to the application).
+int IndexOf(const xmlNode* n) {
+  return static_cast<int>(reinterpret_cast<intptr_t>(n->_private));
+}
+void SetIndex(const xmlNode* n, int id) {
+  const_cast<xmlNode*>(n)->_private =
+      reinterpret_cast<void*>(static_cast<intptr_t>(id));
+}
+
+// Appends whitespace-collapsed text with paragraph breaks.
+class Sink {
+ public:
+  void Break() { pending_break_ = true; }
+  void Append(string_view s, bool pre) {
+    for (size_t i = 0; i < s.size(); ++i) {
+      char c = s[i];
+      // U+00A0 counts as a space.
+      if (!pre && static_cast<unsigned char>(c) == 0xC2 && i + 1 < s.size() &&
+          static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+        pending_space_ = true;
+        ++i;
+        continue;
+      }
+      if (!pre && IsHtmlSpace(c)) {
+        pending_space_ = true;
+        continue;
+      }
+      if (pre && (c == '\r' || c == '\f')) c = '\n';
+      if (!out_.empty()) {
+        if (pending_break_) {
+          while (!out_.empty() && out_.back() == ' ') out_.pop_back();
+          out_ += "\n\n";
+        } else if (pending_space_ && out_.back() != '\n') {
+          out_.push_back(' ');
+        }
+      }
+      pending_break_ = pending_space_ = false;
+      out_.push_back(c);
+    }
+  }
+  std::string Take() {
+    while (!out_.empty() && (out_.back() == ' ' || out_.back() == '\n'))
+      out_.pop_back();
+    return std::move(out_);
+  }
+
+ private:
+  std::string out_;
+  bool pending_break_ = false, pending_space_ = false;
+};
+
+std::string Collapse(string_view s) {
+  Sink k;
+  k.Append(s, false);
+  return k.Take();
+}
+
+// "2024-03-05T10:00" -> "2024-03-05"; "" when not an ISO date.
+std::string IsoDate(string_view s) {
+  while (!s.empty() && IsHtmlSpace(s.front())) s.remove_prefix(1);
+  if (s.size() < 10) return {};
+  for (int i = 0; i < 10; ++i) {
+    char c = s[i];
+    bool dash = i == 4 || i == 7;
+    if (dash ? c != '-' : (c < '0' || c > '9')) return {};
+  }
+  return std::string(s.substr(0, 10));
+}
+
+void SetIfEmpty(std::string& dst, string_view v) {
+  if (dst.empty() && !v.empty()) dst = Collapse(v);
+}
+
+std::string JsonName(const rapidjson::Value& v) {
+  if (v.IsString()) return v.GetString();
+  if (v.IsArray()) {
+    std::string out;
+    for (const auto& e : v.GetArray()) {
+      std::string n = JsonName(e);
+      if (n.empty()) continue;
+      if (!out.empty()) out += ", ";
+      out += n;
+    }
+    return out;
+  }
+  if (v.IsObject()) {
+    auto it = v.FindMember("name");
+    if (it != v.MemberEnd() && it->value.IsString())
+      return it->value.GetString();
+  }
+  return {};
+}
+
+bool IsArticleType(const rapidjson::Value& t) {
+  if (t.IsArray()) {
+    for (const auto& e : t.GetArray()) {
+      if (IsArticleType(e)) return true;
+    }
+    return false;
+  }
+  if (!t.IsString()) return false;
+  string_view s = t.GetString();
+  return s.find("Article") != string_view::npos || s == "BlogPosting" ||
+         s == "Report" || s == "WebPage";
+}
+
+struct JsonLdMeta {
+  std::string headline, published, modified, author, publisher;
+};
+
+void ReadJsonLd(const rapidjson::Value& v, JsonLdMeta& m, int depth) {
+  if (depth > 8) return;
+  if (v.IsArray()) {
+    for (const auto& e : v.GetArray()) ReadJsonLd(e, m, depth + 1);
+    return;
+  }
+  if (!v.IsObject()) return;
+  auto graph = v.FindMember("@graph");
+  if (graph != v.MemberEnd()) ReadJsonLd(graph->value, m, depth + 1);
+  auto type = v.FindMember("@type");
+  if (type == v.MemberEnd() || !IsArticleType(type->value)) return;
+  bool page = type->value.IsString() &&
+              string_view(type->value.GetString()) == "WebPage";
+  auto get = [&](const char* key) -> std::string {
+    auto it = v.FindMember(key);
+    if (it == v.MemberEnd()) return {};
+    if (it->value.IsString()) return it->value.GetString();
+    return JsonName(it->value);
+  };
+  if (!page) SetIfEmpty(m.headline, get("headline"));
+  SetIfEmpty(m.published, IsoDate(get("datePublished")));
+  SetIfEmpty(m.modified, IsoDate(get("dateModified")));
+  if (!page) SetIfEmpty(m.author, get("author"));
+  SetIfEmpty(m.publisher, get("publisher"));
+}
+
+// The charset named by a <meta> in the first 4 KiB, or "".
+std::string SniffCharset(string_view html) {
+  std::string head = Lower(html.substr(0, 4096));
+  size_t pos = head.find("charset=");
+  if (pos == std::string::npos) return {};
+  pos += 8;
+  while (pos < head.size() &&
+         (head[pos] == '"' || head[pos] == '\'' || IsHtmlSpace(head[pos])))
+    ++pos;
+  size_t end = pos;
+  while (end < head.size() &&
+         (isalnum(static_cast<unsigned char>(head[end])) || head[end] == '-' ||
+          head[end] == '_' || head[end] == ':' || head[end] == '.'))
+    ++end;
+  return head.substr(pos, end - pos);
+}
+
+void InitOnce() {
+  static std::once_flag once;
+  std::call_once(once, [] { xmlInitParser(); });
+}
+
+struct DocDeleter {
+  void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
+};
+
+class Extractor {
+ public:
+  Extractor(xmlDoc* doc, const ExtractOptions& opts, bool relaxed)
+      : doc_(doc), opts_(opts), relaxed_(relaxed) {}
+
+  ExtractedPage Run() {
+    const xmlNode* root = xmlDocGetRootElement(doc_);
+    Index(root);
+    Lengths();
+    PruneBoilerplate();
+    Lengths();
+    Score();
+    ExtractedPage page;
+    Metadata(page);
+    page.text = MainText();
+    return page;
+  }
+
+ private:
+  // Pre-order list of element nodes, with removal marks.
+  void Index(const xmlNode* root) {
+    std::vector<std::pair<const xmlNode*, int>> stack;
+    if (root) stack.push_back({root, -1});
+    while (!stack.empty()) {
+      auto [n, parent] = stack.back();
+      stack.pop_back();
+      int id = static_cast<int>(info_.size());
+      Info in;
+      in.node = n;
+      in.parent = parent;
+      string_view name = Name(n);
+      bool parent_removed = parent >= 0 && info_[parent].removed;
+      in.removed = parent_removed;
+      double weight = 0;
+      if (!in.removed) {
+        if (relaxed_ ? IsCode(name) : IsDropped(name) || IsHidden(n)) {
+          in.removed = true;
+        } else if (!OneOf(name, {"html", "body", "article", "main", "p", "h1",
+                                 "h2", "h3", "h4", "h5", "h6"})) {
+          bool boiler, positive;
+          ClassSignals(n, &boiler, &positive);
+          in.boiler = boiler && !positive && !relaxed_;
+          weight = (positive ? 25 : 0) - (boiler ? 25 : 0);
+        }
+      }
+      info_.push_back(in);
+      class_weight_.push_back(weight);
+      SetIndex(n, id);
+      // Children pushed in reverse so they pop in document order.
+      const xmlNode* last = n->last;
+      for (const xmlNode* c = last; c; c = c->prev) {
+        if (c->type == XML_ELEMENT_NODE) stack.push_back({c, id});
+      }
+    }
+  }
+
+  // Text lengths bottom-up (reverse pre-order visits children first).
+  void Lengths() {
+    for (Info& in : info_) {
+      in.text_len = in.link_len = in.commas = 0;
+      if (in.removed) continue;
+      for (const xmlNode* c = in.node->children; c; c = c->next) {
+        if (c->type != XML_TEXT_NODE && c->type != XML_CDATA_SECTION_NODE)
+          continue;
+        if (!c->content) continue;
+        for (const xmlChar* p = c->content; *p; ++p) {
+          if (!IsHtmlSpace(static_cast<char>(*p))) in.text_len += 1;
+          if (*p == ',') in.commas += 1;
+        }
+      }
+      in.own_len = in.text_len;
+    }
+    for (size_t i = info_.size(); i-- > 0;) {
+      Info& in = info_[i];
+      if (in.removed) continue;
+      if (Name(in.node) == "a") in.link_len = in.text_len;
+      if (in.parent >= 0) {
+        Info& p = info_[in.parent];
+        p.text_len += in.text_len;
+        p.link_len += in.link_len;
+        p.commas += in.commas;
+      }
+    }
+  }
+
+  // Removes elements whose class/id names boilerplate, unless they hold
+  // most of the page's text (a wrapper such as "page has-sidebar").
+  void PruneBoilerplate() {
+    if (info_.empty()) return;
+    double total = info_[0].text_len;
+    for (Info& in : info_) {
+      if (in.parent >= 0 && info_[in.parent].removed) in.removed = true;
+      if (!in.removed && in.boiler && in.text_len < 0.5 * total)
+        in.removed = true;
+    }
+  }
+
+  void Score() {
+    // Paragraph scores flow to ancestors, as in readability.
+    for (size_t i = 0; i < info_.size(); ++i) {
+      Info& in = info_[i];
+      if (in.removed) continue;
+      // A container with running text of its own (text split by <br>)
+      // counts as a paragraph, as readability turns such divs into <p>.
+      if (!IsParagraph(Name(in.node)) &&
+          !(in.own_len >= opts_.min_paragraph_chars &&
+            OneOf(Name(in.node), {"div", "section", "article", "main", "span",
+                                  "font", "center"})))
+        continue;
+      if (in.text_len < opts_.min_paragraph_chars) continue;
+      double s = 1 + in.commas + std::min(in.text_len / 100.0, 3.0);
+      int a = in.parent;
+      for (int level = 0; a >= 0 && level < 3; ++level, a = info_[a].parent) {
+        Info& anc = info_[a];
+        if (!anc.candidate) {
+          anc.candidate = true;
+          anc.score += BaseScore(a);
+        }
+        anc.score += s / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
+      }
+    }
+  }
+
+  double BaseScore(int id) const {
+    const xmlNode* n = info_[id].node;
+    string_view name = Name(n);
+    double s = class_weight_[id];
+    if (name == "div") s += 5;
+    if (name == "article") s += 10;
+    if (name == "main") s += 5;
+    if (OneOf(name, {"pre", "td", "blockquote"})) s += 3;
+    if (OneOf(name, {"ol", "ul", "dl", "dd", "dt", "li", "form"})) s -= 3;
+    if (OneOf(name, {"h1", "h2", "h3", "h4", "h5", "h6", "th"})) s -= 5;
+    if (Lower(Attr(n, "itemprop")) == "articlebody") s += 40;
+    return s;
+  }
+
+  double LinkDensity(const Info& in) const {
+    return in.text_len > 0 ? in.link_len / in.text_len : 0;
+  }
+
+  void Metadata(ExtractedPage& page) {
+    std::string og_title, title_tag, meta_desc, og_desc, og_site, meta_author,
+        art_author, pub, mod, time_dt, meta_date;
+    JsonLdMeta ld;
+    for (const Info& in : info_) {
+      const xmlNode* n = in.node;
+      string_view name = Name(n);
+      if (name == "html") {
+        SetIfEmpty(page.language, Attr(n, "lang"));
+      } else if (name == "title") {
+        if (title_tag.empty()) title_tag = NodeText(n);
+      } else if (name == "meta") {
+        std::string key = Lower(Attr(n, "property"));
+        if (key.empty()) key = Lower(Attr(n, "name"));
+        if (key.empty()) key = Lower(Attr(n, "itemprop"));
+        std::string content = Attr(n, "content");
+        if (key == "og:title")
+          SetIfEmpty(og_title, content);
+        else if (key == "og:description")
+          SetIfEmpty(og_desc, content);
+        else if (key == "description")
+          SetIfEmpty(meta_desc, content);
+        else if (key == "og:site_name")
+          SetIfEmpty(og_site, content);
+        else if (key == "author")
+          SetIfEmpty(meta_author, content);
+        else if (key == "article:author")
+          SetIfEmpty(art_author, content);
+        else if (key == "article:published_time" || key == "datepublished")
+          SetIfEmpty(pub, IsoDate(content));
+        else if (key == "article:modified_time" || key == "datemodified" ||
+                 key == "og:updated_time")
+          SetIfEmpty(mod, IsoDate(content));
+        else if (key == "date" || key == "pubdate" || key == "dc.date" ||
+                 key == "dc.date.issued" || key == "publish-date")
+          SetIfEmpty(meta_date, IsoDate(content));
+        else if (Lower(Attr(n, "http-equiv")) == "content-language")
+          SetIfEmpty(page.language, content);
+      } else if (name == "link") {
+        if (Lower(Attr(n, "rel")) == "canonical")
+          SetIfEmpty(page.canonical_url, Attr(n, "href"));
+      } else if (name == "time") {
+        if (time_dt.empty()) time_dt = IsoDate(Attr(n, "datetime"));
+      } else if (name == "script") {
+        if (Lower(Attr(n, "type")) != "application/ld+json") continue;
+        std::string json = NodeText(n, /*raw=*/true);
+        rapidjson::Document d;
+        d.Parse(json.c_str());
+        if (!d.HasParseError()) ReadJsonLd(d, ld, 0);
+      }
+    }
+    SetIfEmpty(page.title, og_title);
+    SetIfEmpty(page.title, ld.headline);
+    SetIfEmpty(page.title, title_tag);
+    SetIfEmpty(page.description, og_desc);
+    SetIfEmpty(page.description, meta_desc);
+    SetIfEmpty(page.site_name, og_site);
+    SetIfEmpty(page.site_name, ld.publisher);
+    SetIfEmpty(page.author, meta_author);
+    SetIfEmpty(page.author, ld.author);
+    if (art_author.rfind("http", 0) != 0) SetIfEmpty(page.author, art_author);
+    SetIfEmpty(page.published, pub);
+    SetIfEmpty(page.published, ld.published);
+    SetIfEmpty(page.published, meta_date);
+    SetIfEmpty(page.published, time_dt);
+    SetIfEmpty(page.modified, mod);
+    SetIfEmpty(page.modified, ld.modified);
+  }
+
+  // Concatenated text of a subtree (iterative); `raw` keeps whitespace.
+  static std::string NodeText(const xmlNode* n, bool raw = false) {
+    std::string out;
+    std::vector<const xmlNode*> stack;
+    for (const xmlNode* c = n->last; c; c = c->prev) stack.push_back(c);
+    while (!stack.empty()) {
+      const xmlNode* c = stack.back();
+      stack.pop_back();
+      if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+        if (c->content) out += reinterpret_cast<const char*>(c->content);
+      } else if (c->type == XML_ELEMENT_NODE) {
+        for (const xmlNode* k = c->last; k; k = k->prev) stack.push_back(k);
+      }
+    }
+    return raw ? out : Collapse(out);
+  }
+
+  // Serializes the subtree of `id`, skipping removed and link-heavy blocks.
+  void Serialize(int id, Sink& sink) const {
+    struct Frame {
+      const xmlNode* node;
+      bool exit;
+    };
+    std::vector<Frame> stack{{info_[id].node, false}};
+    int pre = 0;
+    while (!stack.empty()) {
+      Frame f = stack.back();
+      stack.pop_back();
+      const xmlNode* n = f.node;
+      if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+        if (n->content)
+          sink.Append(reinterpret_cast<const char*>(n->content), pre > 0);
+        continue;
+      }
+      if (n->type != XML_ELEMENT_NODE) continue;
+      string_view name = Name(n);
+      if (f.exit) {
+        if (name == "pre") --pre;
+        if (IsBlock(name)) sink.Break();
+        continue;
+      }
+      const Info& in = info_[IndexOf(n)];
+      if (in.removed) continue;
+      if (!opts_.keep_link_lists && IsLinkBlock(in)) continue;
+      if (IsBlock(name)) sink.Break();
+      if (name == "pre") ++pre;
+      stack.push_back({n, true});
+      for (const xmlNode* c = n->last; c; c = c->prev) {
+        stack.push_back({c, false});
+      }
+    }
+  }
+
+  bool IsLinkBlock(const Info& in) const {
+    string_view name = Name(in.node);
+    if (!OneOf(name, {"ul", "ol", "li", "div", "p", "table", "section", "dl"}))
+      return false;
+    if (in.text_len == 0) return false;
+    double ld = LinkDensity(in);
+    if (name == "p") return ld > 0.8 && in.text_len < 80;
+    return ld > 0.5;
+  }
+
+  std::string MainText() {
+    int best = -1;
+    for (size_t i = 0; i < info_.size(); ++i) {
+      Info& in = info_[i];
+      if (!in.candidate || in.removed) continue;
+      in.score *= 1 - LinkDensity(in);
+      if (best < 0 || in.score > info_[best].score) best = static_cast<int>(i);
+    }
+    Sink sink;
+    if (best >= 0 && info_[best].text_len >= opts_.min_main_chars) {
+      // A parent holding several strong candidates is the real container.
+      int parent = info_[best].parent;
+      double top = info_[best].score;
+      double threshold = std::max(10.0, top * 0.1);
+      if (parent < 0) {
+        Serialize(best, sink);
+      } else {
+        for (const xmlNode* c = info_[parent].node->children; c; c = c->next) {
+          if (c->type != XML_ELEMENT_NODE) continue;
+          int id = IndexOf(c);
+          const Info& sib = info_[id];
+          if (sib.removed) continue;
+          bool keep = id == best || (sib.candidate && sib.score >= threshold);
+          if (!keep && OneOf(Name(c), {"p", "div", "section"}) &&
+              sib.text_len > 80 && LinkDensity(sib) < 0.25)
+            keep = true;
+          if (!keep &&
+              OneOf(Name(c), {"h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+                              "ul", "ol", "figure"}) &&
+              sib.text_len > 0 && LinkDensity(sib) < 0.5 &&
+              IsNear(c, info_[best].node))
+            keep = true;
+          if (keep) {
+            Serialize(id, sink);
+            sink.Break();
+          }
+        }
+      }
+      std::string text = sink.Take();
+      if (!text.empty()) return text;
+    }
+    // Fallback: every paragraph-like block of the page.
+    Sink all;
+    for (size_t i = 0; i < info_.size(); ++i) {
+      const Info& in = info_[i];
+      if (in.removed) continue;
+      if (!OneOf(Name(in.node), {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li",
+                                 "blockquote", "pre", "td"}))
+        continue;
+      if (HasBlockAncestorKept(static_cast<int>(i))) continue;
+      Serialize(static_cast<int>(i), all);
+      all.Break();
+    }
+    return all.Take();
+  }
+
+  // Headings and lists right next to the chosen container belong to it.
+  static bool IsNear(const xmlNode* a, const xmlNode* b) {
+    int steps = 0;
+    for (const xmlNode* x = a; x && steps < 3; x = x->next) {
+      if (x == b) return true;
+      if (x->type == XML_ELEMENT_NODE) ++steps;
+    }
+    return false;
+  }
+
+  // True when an ancestor is itself a fallback block (printed already).
+  bool HasBlockAncestorKept(int id) const {
+    int depth = 0;
+    for (int a = info_[id].parent; a >= 0 && depth < 64;
+         a = info_[a].parent, ++depth) {
+      if (OneOf(Name(info_[a].node), {"p", "h1", "h2", "h3", "h4", "h5", "h6",
+                                      "li", "blockquote", "pre", "td"}))
+        return true;
+    }
+    return false;
+  }
+
+  xmlDoc* doc_;
+  const ExtractOptions& opts_;
+  const bool relaxed_;  // keep page chrome: for pages built inside <nav>
+  std::vector<Info> info_;
+  std::vector<double> class_weight_;
+};
+
+}  // namespace
+
+StatusOr<ExtractedPage> ExtractMainText(string_view html,
+                                        const ExtractOptions& opts) {
+  size_t i = 0;
+  while (i < html.size() && IsHtmlSpace(html[i])) ++i;
+  if (i == html.size()) return Status(ErrorCode::kEmptyInput, "empty HTML");
+  if (html.size() > static_cast<size_t>(INT32_MAX))
+    return Status(ErrorCode::kTooLarge, "HTML larger than 2 GiB");
+  InitOnce();
+  std::string charset = SniffCharset(html);
+  const char* encoding = nullptr;
+  if (!charset.empty()) {
+    xmlCharEncodingHandlerPtr h = xmlFindCharEncodingHandler(charset.c_str());
+    if (h) {
+      encoding = charset.c_str();
+      xmlCharEncCloseFunc(h);
+    }
+  }
+  std::unique_ptr<xmlDoc, DocDeleter> doc(htmlReadMemory(
+      html.data(), static_cast<int>(html.size()), nullptr, encoding,
+      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+          HTML_PARSE_NONET | HTML_PARSE_NOBLANKS));
+  if (!doc || !xmlDocGetRootElement(doc.get()))
+    return Status(ErrorCode::kEmptyInput, "no HTML document could be parsed");
+  ExtractedPage page = Extractor(doc.get(), opts, false).Run();
+  if (page.text.size() < opts.min_main_chars) {
+    // Chrome removal can swallow a whole page (everything inside a <form>
+    // or a wrapper named "...nav"): try again keeping chrome.
+    ExtractedPage loose = Extractor(doc.get(), opts, true).Run();
+    if (loose.text.size() > page.text.size()) page.text = std::move(loose.text);
+  }
+  return page;
+}
+
+}  // namespace dossier

@@ -1,0 +1,1102 @@
+#include "time/recognizer.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <unordered_map>
+
+namespace dossier {
+namespace {
+
+// ---------------------------------------------------------------------------
+// Small character and word helpers (ASCII; UTF-8 apostrophes and quotes are
+// recognized by their bytes).
+
+bool IsAsciiAlpha(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+char Lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// Copies `w` lower-cased into `buf` (apostrophes as '\''); returns the view,
+// or an empty view when the word does not fit.
+template <size_t N>
+std::string_view LowerInto(std::string_view w, std::array<char, N>& buf) {
+  size_t n = 0;
+  for (size_t i = 0; i < w.size(); ++i) {
+    if (n == N) return {};
+    if (static_cast<unsigned char>(w[i]) == 0xE2 && i + 2 < w.size() &&
+        static_cast<unsigned char>(w[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(w[i + 2]) == 0x99) {
+      buf[n++] = '\'';
+      i += 2;
+    } else {
+      buf[n++] = Lower(w[i]);
+    }
+  }
+  return std::string_view(buf.data(), n);
+}
+
+bool EqualsLower(std::string_view w, std::string_view lower) {
+  if (w.size() != lower.size()) return false;
+  for (size_t i = 0; i < w.size(); ++i) {
+    if (Lower(w[i]) != lower[i]) return false;
+  }
+  return true;
+}
+
+// Length of a UTF-8 right single quote (used as apostrophe) at s[i], or 0.
+size_t CurlyApostropheAt(std::string_view s, size_t i) {
+  return (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE2 &&
+          static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+          static_cast<unsigned char>(s[i + 2]) == 0x99)
+             ? 3
+             : 0;
+}
+
+// The word (letters, digits, apostrophes) that starts at or after `pos`,
+// skipping spaces only. Returns false at punctuation or the end.
+bool WordAfter(std::string_view s, size_t pos, std::string_view* word) {
+  while (pos < s.size() && s[pos] == ' ') ++pos;
+  size_t j = pos;
+  while (j < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[j]);
+    if (IsAsciiAlpha(c) || IsDigit(c) || c == '\'') {
+      ++j;
+    } else if (size_t k = CurlyApostropheAt(s, j); k && j > pos) {
+      j += k;
+    } else {
+      break;
+    }
+  }
+  if (j == pos) return false;
+  *word = s.substr(pos, j - pos);
+  return true;
+}
+
+// ---------------------------------------------------------------------------
+// Values of words.
+
+int MonthNumber(std::string_view m) {
+  static constexpr std::array<const char*, 12> kNames = {
+      "jan", "feb", "mar", "apr", "may", "jun",
+      "jul", "aug", "sep", "oct", "nov", "dec"};
+  if (m.size() < 3) return 0;
+  const char p[3] = {Lower(m[0]), Lower(m[1]), Lower(m[2])};
+  for (int i = 0; i < 12; ++i) {
+    if (std::string_view(p, 3) == kNames[i]) return i + 1;
+  }
+  return 0;
+}
+
+int WeekdayNumber(std::string_view w) {
+  static constexpr std::array<const char*, 7> kNames = {
+      "mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+  if (w.size() < 3) return 0;
+  const char p[3] = {Lower(w[0]), Lower(w[1]), Lower(w[2])};
+  for (int i = 0; i < 7; ++i) {
+    if (std::string_view(p, 3) == kNames[i]) return i + 1;
+  }
+  return 0;
+}
+
+// "three" -> 3, "1,500" -> 1500, "twenty-four" -> 24, "several" -> -1;
+// 0 when not a number.
+int NumberValue(std::string_view s) {
+  if (s.empty()) return 0;
+  if (IsDigit(static_cast<unsigned char>(s[0]))) {
+    int v = 0;
+    for (char c : s) {
+      if (c == ',') continue;
+      if (!IsDigit(static_cast<unsigned char>(c))) break;
+      if (v > 1000000) return 0;
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  }
+  static constexpr std::pair<const char*, int> kWords[] = {
+      {"a", 1},         {"an", 1},        {"one", 1},        {"two", 2},
+      {"three", 3},     {"four", 4},      {"five", 5},       {"six", 6},
+      {"seven", 7},     {"eight", 8},     {"nine", 9},       {"ten", 10},
+      {"eleven", 11},   {"twelve", 12},   {"thirteen", 13},  {"fourteen", 14},
+      {"fifteen", 15},  {"sixteen", 16},  {"seventeen", 17}, {"eighteen", 18},
+      {"nineteen", 19}, {"twenty", 20},   {"thirty", 30},    {"forty", 40},
+      {"fifty", 50},    {"sixty", 60},    {"seventy", 70},   {"eighty", 80},
+      {"ninety", 90},   {"hundred", 100}, {"other", 2},      {"a couple of", 2},
+      {"a few", -1},    {"few", -1},      {"several", -1},   {"many", -1},
+  };
+  const size_t dash = s.find('-');
+  if (dash != std::string_view::npos) {  // "twenty-four"
+    int tens = NumberValue(s.substr(0, dash));
+    int ones = NumberValue(s.substr(dash + 1));
+    return tens >= 20 && ones > 0 && ones < 10 ? tens + ones : 0;
+  }
+  for (const auto& [word, value] : kWords) {
+    if (EqualsLower(s, word)) return value;
+  }
+  return 0;
+}
+
+TimeUnit UnitOf(std::string_view u) {
+  std::array<char, 12> buf;
+  std::string_view l = LowerInto(u, buf);
+  if (l.starts_with("second")) return TimeUnit::kSecond;
+  if (l.starts_with("minute")) return TimeUnit::kMinute;
+  if (l.starts_with("hour")) return TimeUnit::kHour;
+  if (l.starts_with("weekend")) return TimeUnit::kWeekend;
+  if (l.starts_with("day")) return TimeUnit::kDay;
+  if (l.starts_with("week")) return TimeUnit::kWeek;
+  if (l.starts_with("month")) return TimeUnit::kMonth;
+  if (l.starts_with("year")) return TimeUnit::kYear;
+  if (l.starts_with("decade")) return TimeUnit::kDecade;
+  if (l.starts_with("centur")) return TimeUnit::kCentury;
+  return TimeUnit::kNone;
+}
+
+PartOfDay PartOf(std::string_view p) {
+  if (p.empty()) return PartOfDay::kNone;
+  switch (Lower(p[0])) {
+    case 'm':
+      return PartOfDay::kMorning;
+    case 'a':
+      return PartOfDay::kAfternoon;
+    case 'e':
+      return PartOfDay::kEvening;
+    case 'n':
+      return PartOfDay::kNight;
+  }
+  return PartOfDay::kNone;
+}
+
+// ---------------------------------------------------------------------------
+// Tense cues.
+
+enum class Cue : uint8_t { kNone, kPast, kPresent, kFuture, kBreak };
+
+const std::unordered_map<std::string_view, Cue>& CueWords() {
+  static const auto* const kMap = [] {
+    auto* m = new std::unordered_map<std::string_view, Cue>();
+    for (const char* w :
+         {"will",     "would",   "shall",    "won't",     "wouldn't",
+          "going",    "plans",   "plan",     "planned",   "planning",
+          "expected", "expects", "expect",   "scheduled", "upcoming",
+          "next",     "coming",  "tomorrow", "intends",   "intend",
+          "slated",   "poised",  "ahead",    "starting"}) {
+      (*m)[w] = Cue::kFuture;
+    }
+    for (const char* w :
+         {"said",   "told",   "was",       "were",      "had",     "did",
+          "ago",    "last",   "earlier",   "yesterday", "since",   "met",
+          "held",   "began",  "went",      "came",      "took",    "made",
+          "saw",    "spoke",  "gave",      "left",      "won",     "lost",
+          "fled",   "struck", "fell",      "rose",      "sent",    "wrote",
+          "hit",    "shot",   "got",       "found",     "became",  "says",
+          "say",    "tells",  "according", "wasn't",    "weren't", "didn't",
+          "hadn't", "ran",    "broke",     "drew",      "led",     "paid",
+          "put",    "read",   "stood",     "thought",   "brought", "heard",
+          "kept",   "knew",   "fought",    "sought",    "taught"}) {
+      (*m)[w] = Cue::kPast;
+    }
+    for (const char* w : {"is", "are", "am", "isn't", "aren't"}) {
+      (*m)[w] = Cue::kPresent;
+    }
+    for (const char* w : {"that", "which", "who", "whom", "but", "while",
+                          "because", "although", "though", "whereas", "when"}) {
+      (*m)[w] = Cue::kBreak;
+    }
+    return m;
+  }();
+  return *kMap;
+}
+
+// Words ending in "ed" that are not past-tense verbs.
+bool NotAVerbEd(std::string_view lower) {
+  static constexpr const char* kWords[] = {
+      "hundred",  "united", "armed",    "limited",  "naked",
+      "sacred",   "wicked", "kindred",  "alleged",  "related",
+      "advanced", "based",  "detailed", "supposed", "so-called",
+      "red",      "bed",    "shed",     "wed"};
+  if (lower.ends_with("eed")) return true;  // need, proceed, indeed
+  for (const char* w : kWords) {
+    if (lower == w) return true;
+  }
+  return false;
+}
+
+Cue Classify(std::string_view word) {
+  std::array<char, 20> buf;
+  std::string_view l = LowerInto(word, buf);
+  if (l.empty()) return Cue::kNone;
+  const auto& words = CueWords();
+  if (auto it = words.find(l); it != words.end()) return it->second;
+  if (l.ends_with("'ll") || l.ends_with("'d")) return Cue::kFuture;
+  if (l.size() >= 5 && l.ends_with("ed") && !NotAVerbEd(l)) return Cue::kPast;
+  return Cue::kNone;
+}
+
+bool IsBe(std::string_view w) {
+  return EqualsLower(w, "be") || EqualsLower(w, "been") ||
+         EqualsLower(w, "being");
+}
+
+constexpr int kMaxCueDistance = 12;
+
+// Extra distance for the punctuation byte(s) at s[i]; sets *len.
+int PunctPenalty(std::string_view s, size_t i, size_t* len) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  *len = 1;
+  if (c == 0xE2 && i + 2 < s.size() &&
+      static_cast<unsigned char>(s[i + 1]) == 0x80) {
+    *len = 3;
+    unsigned char d = static_cast<unsigned char>(s[i + 2]);
+    if (d == 0x9C || d == 0x9D) return 3;  // curly double quotes
+    if (d == 0x93 || d == 0x94) return 2;  // en/em dash
+    return 0;
+  }
+  switch (c) {
+    case ',':
+      return 1;
+    case ';':
+    case ':':
+    case '(':
+    case ')':
+    case '"':
+      return 3;
+    default:
+      return 0;
+  }
+}
+
+struct CueHit {
+  int distance = kMaxCueDistance + 1;
+  Cue cue = Cue::kNone;
+};
+
+CueHit ScanRight(std::string_view s, size_t pos) {
+  CueHit hit;
+  int dist = 0;
+  std::string_view prev;
+  while (pos < s.size() && dist <= kMaxCueDistance) {
+    unsigned char c = static_cast<unsigned char>(s[pos]);
+    if (c == ' ') {
+      ++pos;
+      continue;
+    }
+    std::string_view w;
+    if (IsAsciiAlpha(c) || IsDigit(c) || c == '\'' ||
+        CurlyApostropheAt(s, pos)) {
+      if (!WordAfter(s, pos, &w)) w = s.substr(pos, 1);
+      pos += w.size();
+      ++dist;
+      Cue cue = Classify(w);
+      if (cue == Cue::kBreak) {
+        dist += 3;
+      } else if (cue == Cue::kPast && IsBe(prev)) {
+        // "will be held": a participle after "be" is not past tense.
+      } else if (cue != Cue::kNone) {
+        hit.distance = dist;
+        hit.cue = cue;
+        return hit;
+      }
+      prev = w;
+    } else {
+      size_t len;
+      dist += PunctPenalty(s, pos, &len);
+      pos += len;
+    }
+  }
+  return hit;
+}
+
+CueHit ScanLeft(std::string_view s, size_t pos) {
+  CueHit hit;
+  int dist = 0;
+  while (pos > 0 && dist <= kMaxCueDistance) {
+    unsigned char c = static_cast<unsigned char>(s[pos - 1]);
+    if (c == ' ') {
+      --pos;
+      continue;
+    }
+    // Find the start of the word or punctuation ending at pos.
+    size_t start = pos;
+    while (start > 0) {
+      unsigned char b = static_cast<unsigned char>(s[start - 1]);
+      if (IsAsciiAlpha(b) || IsDigit(b) || b == '\'') {
+        --start;
+      } else if (start >= 3 && CurlyApostropheAt(s, start - 3) &&
+                 start - 3 > 0 &&
+                 IsAsciiAlpha(static_cast<unsigned char>(s[start - 4]))) {
+        start -= 3;
+      } else {
+        break;
+      }
+    }
+    if (start == pos) {  // punctuation: step back over one UTF-8 char
+      size_t p = pos - 1;
+      while (p > 0 && (static_cast<unsigned char>(s[p]) & 0xC0) == 0x80) --p;
+      size_t len;
+      dist += PunctPenalty(s, p, &len);
+      pos = p;
+      continue;
+    }
+    std::string_view w = s.substr(start, pos - start);
+    pos = start;
+    ++dist;
+    Cue cue = Classify(w);
+    if (cue == Cue::kBreak) {
+      dist += 3;
+      continue;
+    }
+    if (cue == Cue::kNone) continue;
+    if (cue == Cue::kPast) {
+      std::string_view before;
+      size_t q = pos;
+      while (q > 0 && s[q - 1] == ' ') --q;
+      size_t r = q;
+      while (r > 0 && IsAsciiAlpha(static_cast<unsigned char>(s[r - 1]))) --r;
+      before = s.substr(r, q - r);
+      if (IsBe(before)) continue;
+    }
+    hit.distance = dist;
+    hit.cue = cue;
+    return hit;
+  }
+  return hit;
+}
+
+Tense TenseOf(Cue cue) {
+  switch (cue) {
+    case Cue::kPast:
+      return Tense::kPast;
+    case Cue::kPresent:
+      return Tense::kPresent;
+    case Cue::kFuture:
+      return Tense::kFuture;
+    default:
+      return Tense::kUnknown;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Trigger words: one cheap pass over a sentence sets these bits; a table row
+// runs only when the bits it needs are all present.
+
+enum : unsigned {
+  kDigitT = 1u << 0,
+  kMonthT = 1u << 1,
+  kWeekdayT = 1u << 2,
+  kRelDayT = 1u << 3,
+  kUnitT = 1u << 4,
+  kRefT = 1u << 5,
+  kClockT = 1u << 6,
+  kSetT = 1u << 7,
+  kPartT = 1u << 8,
+  kModT = 1u << 9,     // last, this, next, coming, past, previous, following
+  kAgoT = 1u << 10,    // ago
+  kShiftT = 1u << 11,  // later, earlier, afterwards, before, prior
+};
+
+const std::unordered_map<std::string_view, unsigned>& TriggerWords() {
+  static const auto* const kMap = [] {
+    auto* m = new std::unordered_map<std::string_view, unsigned>();
+    for (const char* w :
+         {"january", "february", "march",     "april",   "may",      "june",
+          "july",    "august",   "september", "october", "november", "december",
+          "jan",     "feb",      "mar",       "apr",     "jun",      "jul",
+          "aug",     "sep",      "sept",      "oct",     "nov",      "dec"}) {
+      (*m)[w] |= kMonthT;
+    }
+    for (const char* w : {"monday", "tuesday", "wednesday", "thursday",
+                          "friday", "saturday", "sunday"}) {
+      (*m)[w] |= kWeekdayT;
+    }
+    for (const char* w : {"yesterday", "today", "tomorrow", "tonight"}) {
+      (*m)[w] |= kRelDayT;
+    }
+    for (const char* w :
+         {"second",  "seconds",  "minute",  "minutes", "hour",
+          "hours",   "day",      "days",    "week",    "weeks",
+          "weekend", "weekends", "month",   "months",  "year",
+          "years",   "decade",   "decades", "century", "centuries"}) {
+      (*m)[w] |= kUnitT;
+    }
+    for (const char* w :
+         {"now", "currently", "nowadays", "presently", "recently", "lately",
+          "past", "future", "recent", "coming"}) {
+      (*m)[w] |= kRefT;
+    }
+    for (const char* w : {"noon", "midday", "midnight"}) (*m)[w] |= kClockT;
+    for (const char* w :
+         {"daily", "weekly", "monthly", "annually", "yearly", "nightly",
+          "hourly", "every", "each", "once", "twice", "thrice", "times"}) {
+      (*m)[w] |= kSetT;
+    }
+    for (const char* w :
+         {"last", "this", "next", "coming", "past", "previous", "following"}) {
+      (*m)[w] |= kModT;
+    }
+    (*m)["ago"] |= kAgoT;
+    for (const char* w :
+         {"later", "earlier", "afterwards", "before", "after", "prior"}) {
+      (*m)[w] |= kShiftT;
+    }
+    for (const char* w : {"morning", "afternoon", "evening", "night"}) {
+      (*m)[w] |= kPartT;
+    }
+    return m;
+  }();
+  return *kMap;
+}
+
+unsigned Triggers(std::string_view text) {
+  const auto& words = TriggerWords();
+  unsigned have = 0;
+  size_t i = 0;
+  std::array<char, 12> buf;
+  while (i < text.size()) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (IsDigit(c)) {
+      have |= kDigitT;
+      ++i;
+    } else if (IsAsciiAlpha(c)) {
+      size_t j = i;
+      while (j < text.size() &&
+             IsAsciiAlpha(static_cast<unsigned char>(text[j])))
+        ++j;
+      std::string_view l = LowerInto(text.substr(i, j - i), buf);
+      if (l.size() >= 3) {
+        if (auto it = words.find(l); it != words.end()) have |= it->second;
+      }
+      i = j;
+    } else {
+      ++i;
+    }
+  }
+  return have;
+}
+
+// ---------------------------------------------------------------------------
+// The table.
+
+constexpr int kMaxGroups = 5;
+
+struct Match {
+  std::string_view sentence;
+  std::array<std::string_view, kMaxGroups + 1> g;  // g[0]: whole match
+  size_t end = 0;  // of the whole match, in the sentence
+};
+
+using ParseFn = bool (*)(const Match&, ParsedTimex*);
+
+struct Row {
+  const char* name;
+  std::string regex;
+  unsigned needs;
+  int span_group;  // 0: the whole match; n: submatch n is the expression
+  ParseFn parse;
+};
+
+// The next word after the match, or empty (punctuation or the end).
+std::string_view NextWord(const Match& m) {
+  if (m.end >= m.sentence.size() || m.sentence[m.end] != ' ') return {};
+  std::string_view w;
+  return WordAfter(m.sentence, m.end, &w) ? w : std::string_view();
+}
+
+bool NextWordIsIn(const Match& m,
+                  std::initializer_list<std::string_view> words) {
+  std::string_view w = NextWord(m);
+  for (std::string_view x : words) {
+    if (EqualsLower(w, x)) return true;
+  }
+  return false;
+}
+
+bool ParseMonthDayYear(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kDate;
+  p->month = MonthNumber(m.g[1]);
+  p->day = NumberValue(m.g[2]);
+  p->year = NumberValue(m.g[3]);
+  return p->month > 0;
+}
+
+bool ParseDayMonthYear(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kDate;
+  p->day = NumberValue(m.g[1]);
+  p->month = MonthNumber(m.g[2]);
+  p->year = NumberValue(m.g[3]);
+  return p->month > 0;
+}
+
+bool ParseIso(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kDate;
+  p->year = NumberValue(m.g[1]);
+  p->month = NumberValue(m.g[2]);
+  p->day = NumberValue(m.g[3]);
+  return true;
+}
+
+bool ParseSlashed(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kDate;
+  int a = NumberValue(m.g[1]), b = NumberValue(m.g[2]);
+  // US order unless the first number cannot be a month.
+  p->month = a > 12 ? b : a;
+  p->day = a > 12 ? a : b;
+  p->year = NumberValue(m.g[3]);
+  return true;
+}
+
+bool ParseMonthYear(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kMonth;
+  p->month = MonthNumber(m.g[1]);
+  p->year = NumberValue(m.g[2]);
+  return p->month > 0;
+}
+
+bool ParseMonthDay(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kDate;
+  p->month = MonthNumber(m.g[1]);
+  p->day = NumberValue(m.g[2]);
+  return p->month > 0;
+}
+
+bool ParseDayMonth(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kDate;
+  p->day = NumberValue(m.g[1]);
+  p->month = MonthNumber(m.g[2]);
+  return p->month > 0;
+}
+
+bool ParseMonthOnly(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kMonth;
+  p->month = MonthNumber(m.g[1]);
+  return p->month > 0;
+}
+
+bool ParseMonthAfterPreposition(const Match& m, ParsedTimex* p) {
+  if (!ParseMonthOnly(m, p)) return false;
+  // "May" is also a name ("a speech by May"): only when nothing that could
+  // be a verb follows.
+  if (p->month == 5 && !NextWord(m).empty() &&
+      !NextWordIsIn(m, {"and", "or", "to", "this", "last", "next", "when", "as",
+                        "the", "of", "in", "on", "at"})) {
+    return false;
+  }
+  return true;
+}
+
+bool ParseYear(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kYear;
+  p->year = NumberValue(m.g[1]);
+  if (m.end < m.sentence.size() && m.sentence[m.end] == '%') return false;
+  return true;
+}
+
+// "of 2000 people", "by 2000 votes": a count, not a year.
+bool ParseYearAfterWeakPreposition(const Match& m, ParsedTimex* p) {
+  if (!ParseYear(m, p)) return false;
+  std::string_view next = NextWord(m);
+  if (next.empty() || !IsAsciiAlpha(static_cast<unsigned char>(next[0])) ||
+      (next[0] >= 'A' && next[0] <= 'Z')) {
+    return true;
+  }
+  return NextWordIsIn(
+      m, {"and",    "or",  "to",      "until",  "when",    "as",   "the",
+          "a",      "in",  "on",      "at",     "for",     "with", "after",
+          "before", "but", "onwards", "onward", "through", "was",  "were",
+          "is",     "had", "have",    "will"});
+}
+
+bool ParseDecade(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kDecade;
+  p->year = NumberValue(m.g[1]);
+  return true;
+}
+
+bool ParseWeekday(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kWeekday;
+  std::array<char, 8> buf;
+  std::string_view mod = LowerInto(m.g[1], buf);
+  p->shift = (mod == "last" || mod == "past")     ? -1
+             : (mod == "next" || mod == "coming") ? 1
+                                                  : 0;
+  if (mod == "coming") p->tense = Tense::kFuture;  // read by the caller
+  p->weekday = WeekdayNumber(m.g[2]);
+  p->part = PartOf(m.g[3]);
+  // Newspaper titles such as "The Sunday Times".
+  if (m.g[3].empty() &&
+      NextWordIsIn(m, {"times", "telegraph", "mirror", "express", "post",
+                       "herald", "mail", "star", "tribune", "observer"})) {
+    return false;
+  }
+  return p->weekday > 0;
+}
+
+bool ParseRelativeDay(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kRelativeDay;
+  std::array<char, 12> buf;
+  std::string_view w = LowerInto(m.g[1], buf);
+  p->shift = w == "yesterday" ? -1 : w == "tomorrow" ? 1 : 0;
+  p->part = w == "tonight" ? PartOfDay::kNight : PartOf(m.g[2]);
+  return true;
+}
+
+bool ParseDayBeforeOrAfter(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kRelativeDay;
+  p->shift = EqualsLower(m.g[1], "before yesterday") ? -2 : 2;
+  return true;
+}
+
+bool ParseThisOrLastPart(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kRelativeDay;
+  p->shift = EqualsLower(m.g[1], "last") ? -1 : 0;
+  p->part = PartOf(m.g[2]);
+  return true;
+}
+
+bool ParseRelativeUnit(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kRelativeUnit;
+  std::array<char, 8> buf;
+  std::string_view mod = LowerInto(m.g[1], buf);
+  p->shift = mod == "last" ? -1 : mod == "this" ? 0 : 1;
+  p->unit = UnitOf(m.g[2]);
+  return p->unit != TimeUnit::kNone;
+}
+
+// "the day before" / "the day after" end a clause; "the day before the
+// vote" is anchored on an event, which this version does not resolve.
+bool EndsClause(const Match& m) {
+  return NextWord(m).empty() || NextWordIsIn(m, {"and", "but", "when", "as"});
+}
+
+bool ParseAnaphoricDay(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kAnaphoric;
+  p->unit = TimeUnit::kDay;
+  std::string_view w = m.g[1].empty() ? m.g[2] : m.g[1];
+  std::array<char, 12> buf;
+  std::string_view l = LowerInto(w, buf);
+  p->shift = (l == "previous" || l == "before" || l == "earlier") ? -1 : 1;
+  if ((l == "before" || l == "after") && !EndsClause(m)) return false;
+  return true;
+}
+
+bool ParseAnaphoricShift(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kAnaphoric;
+  p->quantity = NumberValue(m.g[1]);
+  p->unit = UnitOf(m.g[2]);
+  std::array<char, 12> buf;
+  std::string_view l = LowerInto(m.g[3], buf);
+  p->shift = (l == "earlier" || l == "before" || l == "prior") ? -1 : 1;
+  p->counted = true;
+  if ((l == "before" || l == "prior") && !EndsClause(m)) return false;
+  return p->quantity > 0 && p->unit != TimeUnit::kNone;
+}
+
+bool ParseAgo(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kAgo;
+  p->quantity = m.g[1].empty() ? -1 : NumberValue(m.g[1]);
+  p->unit = UnitOf(m.g[2]);
+  return p->quantity != 0 && p->unit != TimeUnit::kNone;
+}
+
+bool ParsePastRef(const Match&, ParsedTimex* p) {
+  p->kind = TimexKind::kPastRef;
+  return true;
+}
+
+bool ParseFutureRef(const Match&, ParsedTimex* p) {
+  p->kind = TimexKind::kFutureRef;
+  return true;
+}
+
+bool ParsePastOrFuture(const Match& m, ParsedTimex* p) {
+  p->kind =
+      EqualsLower(m.g[2], "past") ? TimexKind::kPastRef : TimexKind::kFutureRef;
+  return true;
+}
+
+bool ParsePresentRef(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kPresentRef;
+  // "now-defunct"
+  return !(m.end < m.sentence.size() && m.sentence[m.end] == '-');
+}
+
+bool ParseDuration(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kDuration;
+  p->quantity = NumberValue(m.g[1]);
+  p->unit = UnitOf(m.g[2]);
+  // "a second round": the ordinal, not one second.
+  if (p->unit == TimeUnit::kSecond &&
+      (EqualsLower(m.g[1], "a") || EqualsLower(m.g[1], "an"))) {
+    return false;
+  }
+  return p->quantity != 0 && p->unit != TimeUnit::kNone &&
+         p->unit != TimeUnit::kWeekend;
+}
+
+bool ParseDurationWithModifier(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kDuration;
+  p->quantity = m.g[1].empty() ? 1 : NumberValue(m.g[1]);
+  p->unit = UnitOf(m.g[2]);
+  return p->quantity != 0 && p->unit != TimeUnit::kNone &&
+         p->unit != TimeUnit::kWeekend;
+}
+
+bool ParseUnspecifiedDuration(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kDuration;
+  p->quantity = -1;
+  p->unit = UnitOf(m.g[1]);
+  return p->unit != TimeUnit::kNone;
+}
+
+bool ParseClock(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kClock;
+  int h = NumberValue(m.g[1]);
+  int mi = m.g[2].empty() ? 0 : NumberValue(m.g[2]);
+  if (h < 1 || h > 12 || mi > 59) return false;
+  const char ap = Lower(m.g[3].empty() ? 'a' : m.g[3][0]);
+  if (ap == 'p' && h != 12) h += 12;
+  if (ap == 'a' && h == 12) h = 0;
+  p->hour = h;
+  p->minute = mi;
+  return true;
+}
+
+bool Parse24hClock(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kClock;
+  p->hour = NumberValue(m.g[2]);
+  p->minute = NumberValue(m.g[3]);
+  return p->hour <= 24 && p->minute <= 59 && !(p->hour == 24 && p->minute > 0);
+}
+
+bool ParseNoonMidnight(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kClock;
+  p->hour = EqualsLower(m.g[1], "midnight") ? 24 : 12;
+  return true;
+}
+
+bool ParseEvery(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kSet;
+  p->quantity = m.g[1].empty() ? 1 : NumberValue(m.g[1]);
+  p->weekday = WeekdayNumber(m.g[2]);
+  p->part = PartOf(m.g[2]);
+  p->unit = UnitOf(m.g[2]);
+  if (p->weekday == 0 && p->unit == TimeUnit::kNone) {
+    // "every morning": keep the part of day; WeekdayNumber() is 0 for it.
+    if (p->part == PartOfDay::kNone) return false;
+  } else {
+    p->part = PartOfDay::kNone;
+  }
+  return p->quantity > 0;
+}
+
+bool ParseSetAdverb(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kSet;
+  std::array<char, 12> buf;
+  std::string_view w = LowerInto(m.g[1], buf);
+  p->unit = w == "hourly"                    ? TimeUnit::kHour
+            : w == "daily" || w == "nightly" ? TimeUnit::kDay
+            : w == "weekly"                  ? TimeUnit::kWeek
+            : w == "monthly"                 ? TimeUnit::kMonth
+                                             : TimeUnit::kYear;
+  return true;
+}
+
+bool ParseFrequency(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kSet;
+  p->unit = UnitOf(m.g[1]);
+  return p->unit != TimeUnit::kNone;
+}
+
+std::vector<Row> Rows() {
+  const std::string mon =
+      "((?:January|February|March|April|May|June|July|August|September|"
+      "October|November|December)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|"
+      "Oct|Nov|Dec)\\.?)";
+  // A month at the end of a pattern: a full name or an abbreviation with
+  // its dot.
+  const std::string mon_end =
+      "((?:January|February|March|April|May|June|July|August|September|"
+      "October|November|December)\\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|"
+      "Sep|Oct|Nov|Dec)\\.)";
+  const std::string wd =
+      "(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+  const std::string wd_prefix =
+      "(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? )?";
+  const std::string num =
+      "(\\d{1,3}(?:,\\d{3})+|\\d+|(?i:a couple of|a few|several|many|few|"
+      "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|"
+      "three|four|five|six|seven|eight|nine)|an?|one|two|three|four|five|six|"
+      "seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+      "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+      "eighty|ninety|hundred))";
+  const std::string unit =
+      "(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|"
+      "century|centuries)";
+  const std::string year = "((?:1[89]|20)\\d\\d)";
+  const std::string part = "(morning|afternoon|evening|night)";
+  const unsigned md = kMonthT | kDigitT;
+  return {
+      // Absolute dates.
+      {"month_day_year",
+       "\\b" + wd_prefix + mon + " (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})\\b",
+       md, 0, ParseMonthDayYear},
+      {"day_month_year",
+       "\\b" + wd_prefix + "(\\d{1,2})(?:st|nd|rd|th)? (?:of )?" + mon +
+           ",? (\\d{4})\\b",
+       md, 0, ParseDayMonthYear},
+      {"iso_date", "\\b(\\d{4})-(\\d\\d)-(\\d\\d)\\b", kDigitT, 0, ParseIso},
+      {"slashed_date", "\\b(\\d{1,2})/(\\d{1,2})/(\\d{4})\\b", kDigitT, 0,
+       ParseSlashed},
+      {"month_year", "\\b(?:(?i:early|mid|late)[- ])?" + mon + " (\\d{4})\\b",
+       md, 0, ParseMonthYear},
+      {"month_day", "\\b" + wd_prefix + mon + " (\\d{1,2})(?:st|nd|rd|th)?\\b",
+       md, 0, ParseMonthDay},
+      {"day_month",
+       "\\b" + wd_prefix + "(\\d{1,2})(?:st|nd|rd|th)? (?:of )?" + mon_end, md,
+       0, ParseDayMonth},
+      {"part_of_month",
+       "\\b(?i:early|mid|late|the end of|the beginning of|the start of|"
+       "the middle of)[- ]" +
+           mon_end,
+       kMonthT, 0, ParseMonthOnly},
+      {"month_after_preposition",
+       "\\b(?i:in|since|until|till|during|before|after|through|throughout|"
+       "from|by) " +
+           mon_end,
+       kMonthT, 1, ParseMonthAfterPreposition},
+      // Years and decades.
+      {"part_of_year", "\\b(?i:early|mid|late)[- ]" + year + "\\b", kDigitT, 0,
+       ParseYear},
+      {"year_after_preposition",
+       "\\b(?i:in|since|until|till|during|before|after|through|throughout|"
+       "between|and) " +
+           year + "\\b",
+       kDigitT, 1, ParseYear},
+      {"year_after_weak_preposition",
+       "\\b(?i:of|by|from|to|around|circa) " + year + "\\b", kDigitT, 1,
+       ParseYearAfterWeakPreposition},
+      {"decade",
+       "\\b(?:(?i:the) )?(?:(?i:early|mid|late)[- ])?((?:1[5-9]|20)\\d)0s\\b",
+       kDigitT, 0, ParseDecade},
+      // Days relative to the reference.
+      {"weekday",
+       "\\b(?:(?i:(last|next|this|coming|past|early|late)) )?" + wd +
+           "(?: " + part + ")?\\b",
+       kWeekdayT, 0, ParseWeekday},
+      {"day_before_yesterday",
+       "\\b(?i:the day (before yesterday|after tomorrow))\\b", kRelDayT, 0,
+       ParseDayBeforeOrAfter},
+      {"relative_day",
+       "\\b(?i:(yesterday|today|tomorrow|tonight))(?: " + part + ")?\\b",
+       kRelDayT, 0, ParseRelativeDay},
+      {"this_or_last_part", "\\b(?i:(this|last)) " + part + "\\b",
+       kPartT | kModT, 0, ParseThisOrLastPart},
+      {"relative_unit",
+       "\\b(?i:(last|this|next|coming)) (week|weekend|month|year|decade)\\b",
+       kUnitT | kModT, 0, ParseRelativeUnit},
+      {"the_next_unit",
+       "\\b(?i:the) (?i:(next|coming)) (week|weekend|month|"
+       "year)\\b",
+       kUnitT | kModT, 0, ParseRelativeUnit},
+      {"anaphoric_day",
+       "\\b(?i:the) (?:(?i:(previous|next|following)) day|day (before|after|"
+       "earlier|later))\\b",
+       kUnitT, 0, ParseAnaphoricDay},
+      {"anaphoric_shift",
+       "\\b" + num +
+           " (days?|weeks?|months?|years?) (?i:(later|earlier|"
+           "afterwards|before|prior))\\b",
+       kUnitT | kShiftT, 0, ParseAnaphoricShift},
+      {"ago", "\\b(?:" + num + " )?" + unit + " (?i:ago)\\b", kUnitT | kAgoT, 0,
+       ParseAgo},
+      // General references.
+      {"recently", "\\b(?i:recently|lately)\\b", kRefT, 0, ParsePastRef},
+      {"the_past_or_future", "\\b(?i:in|for) ((?i:the) (past|future))\\b",
+       kRefT, 1, ParsePastOrFuture},
+      {"recent_units", "\\b(?i:recent) (?:days|weeks|months|years)\\b",
+       kRefT | kUnitT, 0, ParsePastRef},
+      {"the_coming_units",
+       "\\b(?i:the) (?i:coming) (?:days|weeks|months|years)\\b", kRefT | kUnitT,
+       0, ParseFutureRef},
+      {"present", "\\b(?i:now|currently|nowadays|presently)\\b", kRefT, 0,
+       ParsePresentRef},
+      // Durations.
+      {"duration_with_modifier",
+       "\\b(?i:the) (?i:past|last|next|coming)(?: " + num + ")? " + unit +
+           "\\b",
+       kUnitT | kModT, 0, ParseDurationWithModifier},
+      {"duration", "\\b" + num + "[- ]" + unit + "\\b", kUnitT, 0,
+       ParseDuration},
+      {"for_units",
+       "\\b(?i:for) (years|months|decades|weeks|days|hours|minutes)\\b", kUnitT,
+       1, ParseUnspecifiedDuration},
+      // Clock times.
+      {"clock", "\\b(\\d{1,2})(?:[:.](\\d\\d))? ?([AaPp])\\.?[Mm]\\b\\.?",
+       kDigitT, 0, ParseClock},
+      {"clock_24h",
+       "\\b(?i:at|by|until|from|before|after|around) ((\\d{1,2}):(\\d\\d))\\b",
+       kDigitT, 1, Parse24hClock},
+      {"noon", "\\b(?i:(noon|midday|midnight))\\b", kClockT, 0,
+       ParseNoonMidnight},
+      // Sets.
+      {"every",
+       "\\b(?i:every|each) (?:(other|\\d+|two|three|four|five|six|seven|"
+       "eight|nine|ten|twelve) )?(seconds?|minutes?|hours?|days?|weeks?|"
+       "months?|years?|decades?|Monday|Tuesday|Wednesday|Thursday|Friday|"
+       "Saturday|Sunday|morning|afternoon|evening|night)\\b",
+       kSetT, 0, ParseEvery},
+      {"set_adverb",
+       "\\b(?i:(daily|weekly|monthly|annually|yearly|nightly|hourly))\\b",
+       kSetT, 0, ParseSetAdverb},
+      {"frequency",
+       "\\b(?i:once|twice|thrice|(?:\\d+|two|three|four|five|six|seven|eight|"
+       "nine|ten) times) (?i:a|an|per|each|every) (second|minute|hour|day|"
+       "week|month|year|decade)\\b",
+       kSetT | kUnitT, 0, ParseFrequency},
+  };
+}
+
+struct Candidate {
+  ParsedTimex parsed;
+  uint32_t row = 0;
+};
+
+}  // namespace
+
+Tense TenseAround(std::string_view sentence, uint32_t start, uint32_t end) {
+  start = std::min<uint32_t>(start, sentence.size());
+  end = std::min<uint32_t>(std::max(start, end), sentence.size());
+  CueHit left = ScanLeft(sentence, start);
+  CueHit right = ScanRight(sentence, end);
+  if (left.cue == Cue::kNone && right.cue == Cue::kNone) {
+    return Tense::kUnknown;
+  }
+  return TenseOf(left.distance <= right.distance ? left.cue : right.cue);
+}
+
+struct TimexRecognizer::Table {
+  struct Compiled {
+    std::unique_ptr<RE2> re;
+    unsigned needs;
+    int span_group;
+    int ngroups;
+    ParseFn parse;
+  };
+  std::vector<Compiled> rows;
+  bool ok = true;
+};
+
+TimexRecognizer::TimexRecognizer() {
+  auto t = std::make_unique<Table>();
+  RE2::Options opts;
+  opts.set_log_errors(false);
+  for (Row& r : Rows()) {
+    auto re = std::make_unique<RE2>(r.regex, opts);
+    const int ngroups = re->ok() ? re->NumberOfCapturingGroups() : 0;
+    if (!re->ok() || ngroups > kMaxGroups || r.span_group > ngroups) {
+      t->ok = false;
+    }
+    t->rows.push_back({std::move(re), r.needs, r.span_group,
+                       std::min(ngroups, kMaxGroups), r.parse});
+  }
+  // Build the lazily created word tables now, before any concurrent use.
+  CueWords();
+  TriggerWords();
+  table_ = std::move(t);
+}
+
+TimexRecognizer::~TimexRecognizer() = default;
+
+bool TimexRecognizer::ok() const { return table_->ok; }
+
+void TimexRecognizer::Recognize(std::string_view text,
+                                std::vector<ParsedTimex>* out) const {
+  out->clear();
+  if (!table_->ok) return;
+  const unsigned have = Triggers(text);
+  if (have == 0) return;
+  // Candidates live on the stack for ordinary sentences; only a sentence
+  // with very many matches spills onto the heap.
+  std::array<Candidate, 48> local;
+  size_t n = 0;
+  std::vector<Candidate> spill;
+  auto add = [&](const Candidate& c) {
+    if (n < local.size()) {
+      local[n++] = c;
+    } else {
+      spill.push_back(c);
+    }
+  };
+  for (uint32_t r = 0; r < table_->rows.size(); ++r) {
+    const auto& row = table_->rows[r];
+    if ((have & row.needs) != row.needs) continue;
+    std::array<re2::StringPiece, kMaxGroups + 1> sub;
+    size_t pos = 0;
+    while (pos <= text.size() &&
+           row.re->Match(text, pos, text.size(), RE2::UNANCHORED, sub.data(),
+                         row.ngroups + 1)) {
+      const size_t mstart = static_cast<size_t>(sub[0].data() - text.data());
+      const size_t mend = mstart + sub[0].size();
+      pos = mend > mstart ? mend : mstart + 1;
+      Match m;
+      m.sentence = text;
+      m.end = mend;
+      for (int g = 0; g <= row.ngroups; ++g) {
+        m.g[g] = sub[g].data() == nullptr
+                     ? std::string_view()
+                     : std::string_view(sub[g].data(), sub[g].size());
+      }
+      std::string_view span = m.g[row.span_group];
+      if (span.data() == nullptr) span = m.g[0];
+      const size_t s = static_cast<size_t>(span.data() - text.data());
+      // "1.5 hours", "2,500 days", "3-4 days": part of a larger number.
+      if (s > 0 && IsDigit(static_cast<unsigned char>(text[s]))) {
+        const char before = text[s - 1];
+        if (IsDigit(static_cast<unsigned char>(before)) || before == '.' ||
+            before == ',' || before == '/' ||
+            (before == '-' && s > 1 &&
+             IsDigit(static_cast<unsigned char>(text[s - 2])))) {
+          continue;
+        }
+      }
+      Candidate c;
+      c.row = r;
+      c.parsed.start = static_cast<uint32_t>(s);
+      c.parsed.end = static_cast<uint32_t>(s + span.size());
+      if (!row.parse(m, &c.parsed)) continue;
+      add(c);
+    }
+  }
+  auto less = [](const Candidate& a, const Candidate& b) {
+    if (a.parsed.start != b.parsed.start)
+      return a.parsed.start < b.parsed.start;
+    if (a.parsed.end != b.parsed.end) return a.parsed.end > b.parsed.end;
+    return a.row < b.row;
+  };
+  auto keep = [&](Candidate* first, Candidate* last) {
+    std::sort(first, last, less);
+    uint32_t covered = 0;
+    for (Candidate* c = first; c != last; ++c) {
+      if (c->parsed.start < covered) continue;
+      covered = c->parsed.end;
+      ParsedTimex p = c->parsed;
+      const Tense own = p.tense;
+      p.tense = TenseAround(text, p.start, p.end);
+      if (own != Tense::kUnknown) p.tense = own;
+      out->push_back(p);
+    }
+  };
+  if (spill.empty()) {
+    keep(local.data(), local.data() + n);
+  } else {
+    spill.insert(spill.end(), local.begin(), local.begin() + n);
+    keep(spill.data(), spill.data() + spill.size());
+  }
+}
+
+}  // namespace dossier

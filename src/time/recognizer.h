@@ -1,0 +1,115 @@
+// TimexRecognizer: finds time expressions in one sentence and parses them
+// into ParsedTimex records (kind + numeric fields), without resolving them
+// against any date. Resolution is time/resolver.h; the stage gluing both is
+// time/timex_stage.h.
+//
+// Contract: Recognize() returns expressions in text order, non-overlapping
+// (at each place the longest match wins; on a tie, the earlier table row),
+// with spans that cover the expression words only (never a preposition such
+// as "on" or "in"). Each record carries the tense read around it
+// (TenseAround). The recognizer is table driven: a row is an RE2 pattern, the
+// trigger words it needs, and a parse function; a cheap word scan decides
+// which rows run on a sentence.
+// Immutable after construction; Recognize() is thread-safe.
+#ifndef DOSSIER_TIME_RECOGNIZER_H_
+#define DOSSIER_TIME_RECOGNIZER_H_
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+namespace dossier {
+
+enum class TimexKind : uint8_t {
+  kDate,          // year (0 when absent), month, day: "May 15, 2025", "May 15"
+  kMonth,         // year (0 when absent), month: "March 2022", "early May"
+  kYear,          // "in 2019"
+  kDecade,        // year = first three digits: "the 1990s" -> 199
+  kWeekday,       // weekday, shift (-1 last, +1 next), part: "on Thursday"
+  kRelativeDay,   // shift in days, part: "yesterday", "tomorrow night"
+  kRelativeUnit,  // shift, unit: "last week", "this year", "next month"
+  kAgo,           // quantity (-1: unspecified), unit: "three years ago"
+  kAnaphoric,     // shift * quantity units from the text's last named day:
+                  // "the next day", "two days later"
+  kPresentRef,    // "now", "currently"
+  kPastRef,       // "recently", "in the past"
+  kFutureRef,     // "in the future", "in the coming weeks"
+  kDuration,      // quantity (-1: unspecified), unit: "three years", "30-day"
+  kClock,         // hour (0..24), minute: "3:30 p.m.", "noon", "midnight"
+  kSet,           // quantity, unit or weekday: "every week", "daily"
+};
+
+enum class TimeUnit : uint8_t {
+  kNone,
+  kSecond,
+  kMinute,
+  kHour,
+  kDay,
+  kWeekend,
+  kWeek,
+  kMonth,
+  kYear,
+  kDecade,
+  kCentury,
+};
+
+enum class PartOfDay : uint8_t {
+  kNone,
+  kMorning,
+  kAfternoon,
+  kEvening,
+  kNight
+};
+
+// What the words around an expression say about when it happens.
+enum class Tense : uint8_t { kUnknown, kPast, kPresent, kFuture };
+
+struct ParsedTimex {
+  uint32_t start = 0;  // byte offsets in the sentence given to Recognize()
+  uint32_t end = 0;
+  TimexKind kind = TimexKind::kDate;
+  Tense tense = Tense::kUnknown;
+  int year = 0;      // 0: not written
+  int month = 0;     // 1..12, 0: not written
+  int day = 0;       // 1..31, 0: not written
+  int weekday = 0;   // 1 = Monday .. 7 = Sunday, 0: none
+  int shift = 0;     // direction or offset, see TimexKind
+  int quantity = 1;  // -1: unspecified ("several", "a few")
+  TimeUnit unit = TimeUnit::kNone;
+  PartOfDay part = PartOfDay::kNone;
+  int hour = -1;  // kClock only
+  int minute = 0;
+  // kAnaphoric: a count was written ("two years later"), so without an
+  // anchor the expression still reads as a duration.
+  bool counted = false;
+};
+
+// The tense of the clause around [start, end) of `sentence`, from the
+// nearest tense cue word ("will", "said", "announced", "is", ...); clause
+// breaks (";", "that", quote marks, ...) count as distance. kUnknown when
+// there is no cue within a dozen words.
+Tense TenseAround(std::string_view sentence, uint32_t start, uint32_t end);
+
+class TimexRecognizer {
+ public:
+  TimexRecognizer();
+  ~TimexRecognizer();
+  TimexRecognizer(const TimexRecognizer&) = delete;
+  TimexRecognizer& operator=(const TimexRecognizer&) = delete;
+
+  // False if a pattern failed to compile (a programming error).
+  bool ok() const;
+
+  // Replaces `out` with the expressions of `sentence`; see the contract.
+  void Recognize(std::string_view sentence,
+                 std::vector<ParsedTimex>* out) const;
+
+ private:
+  struct Table;
+  std::unique_ptr<const Table> table_;
+};
+
+}  // namespace dossier
+
+#endif  // DOSSIER_TIME_RECOGNIZER_H_

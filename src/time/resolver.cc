@@ -1,0 +1,353 @@
+#include "time/resolver.h"
+
+#include <cstdio>
+#include <string>
+
+namespace dossier {
+namespace {
+
+constexpr int kHalfYearDays = 183;
+
+CivilDate AddDays(CivilDate d, int64_t n) {
+  return CivilFromDays(DaysFromCivil(d) + n);
+}
+
+std::string WeekOf(CivilDate d) {
+  int y, w;
+  IsoWeek(d, &y, &w);
+  return FormatWeek(y, w);
+}
+
+const char* PartCode(PartOfDay part) {
+  switch (part) {
+    case PartOfDay::kMorning:
+      return "MO";
+    case PartOfDay::kAfternoon:
+      return "AF";
+    case PartOfDay::kEvening:
+      return "EV";
+    case PartOfDay::kNight:
+      return "NI";
+    case PartOfDay::kNone:
+      break;
+  }
+  return "";
+}
+
+bool Forward(Tense t) { return t == Tense::kFuture || t == Tense::kPresent; }
+
+// A day value, turned into a TIME when a part of the day is given.
+ResolvedTimex DayResult(CivilDate d, PartOfDay part) {
+  ResolvedTimex r;
+  r.value = FormatDate(d);
+  r.day = d;
+  if (part != PartOfDay::kNone) {
+    r.type = TimexType::kTime;
+    r.value += 'T';
+    r.value += PartCode(part);
+  }
+  return r;
+}
+
+ResolvedTimex Underspecified(TimexType type, std::string value) {
+  ResolvedTimex r;
+  r.type = type;
+  r.value = std::move(value);
+  return r;
+}
+
+// "P3Y", "PT24H", "PXD"; decades and centuries count in years when the
+// quantity is known.
+std::string DurationValue(int quantity, TimeUnit unit) {
+  const bool time = unit == TimeUnit::kHour || unit == TimeUnit::kMinute ||
+                    unit == TimeUnit::kSecond;
+  std::string v = time ? "PT" : "P";
+  const char* letter = "";
+  int q = quantity;
+  switch (unit) {
+    case TimeUnit::kSecond:
+      letter = "S";
+      break;
+    case TimeUnit::kMinute:
+      letter = "M";
+      break;
+    case TimeUnit::kHour:
+      letter = "H";
+      break;
+    case TimeUnit::kDay:
+      letter = "D";
+      break;
+    case TimeUnit::kWeekend:
+    case TimeUnit::kWeek:
+      letter = "W";
+      break;
+    case TimeUnit::kMonth:
+      letter = "M";
+      break;
+    case TimeUnit::kYear:
+      letter = "Y";
+      break;
+    case TimeUnit::kDecade:
+      letter = q < 0 ? "DE" : "Y";
+      if (q > 0) q *= 10;
+      break;
+    case TimeUnit::kCentury:
+      letter = q < 0 ? "CE" : "Y";
+      if (q > 0) q *= 100;
+      break;
+    case TimeUnit::kNone:
+      break;
+  }
+  v += q < 0 ? "X" : std::to_string(q);
+  v += letter;
+  return v;
+}
+
+// The reference (or anchor) moved by n units, at that unit's granularity.
+std::optional<ResolvedTimex> Shifted(CivilDate from, int n, TimeUnit unit) {
+  ResolvedTimex r;
+  switch (unit) {
+    case TimeUnit::kDay:
+      return DayResult(AddDays(from, n), PartOfDay::kNone);
+    case TimeUnit::kWeek:
+      r.value = WeekOf(AddDays(from, 7 * n));
+      return r;
+    case TimeUnit::kWeekend:
+      r.value = WeekOf(AddDays(from, 7 * n)) + "-WE";
+      return r;
+    case TimeUnit::kMonth: {
+      CivilDate d = AddMonths(from, n);
+      r.value = FormatMonth(d.year, d.month);
+      return r;
+    }
+    case TimeUnit::kYear:
+      r.value = FormatYear(from.year + n);
+      return r;
+    case TimeUnit::kDecade:
+      r.value = std::to_string(from.year / 10 + n);
+      return r;
+    case TimeUnit::kCentury:
+      r.value = std::to_string(from.year / 100 + n);
+      return r;
+    default:
+      return std::nullopt;
+  }
+}
+
+std::optional<ResolvedTimex> ResolveDate(const ParsedTimex& p,
+                                         const ResolveContext& ctx) {
+  if (p.year > 0) {
+    CivilDate d{p.year, p.month, p.day};
+    if (!IsValidDate(d)) return std::nullopt;
+    return DayResult(d, PartOfDay::kNone);
+  }
+  if (p.month < 1 || p.month > 12 || p.day < 1 || p.day > 31) {
+    return std::nullopt;
+  }
+  if (!ctx.reference) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "XXXX-%02d-%02d", p.month, p.day);
+    return Underspecified(TimexType::kDate, buf);
+  }
+  const CivilDate& ref = *ctx.reference;
+  CivilDate d{ref.year, p.month, p.day};
+  if (!IsValidDate(d)) {  // February 29 outside a leap year
+    return std::nullopt;
+  }
+  const int64_t ahead = DaysFromCivil(d) - DaysFromCivil(ref);
+  if (!Forward(p.tense) && ahead > kHalfYearDays) {
+    --d.year;
+  } else if (p.tense == Tense::kFuture && ahead < -kHalfYearDays) {
+    ++d.year;
+  }
+  if (!IsValidDate(d)) return std::nullopt;
+  return DayResult(d, PartOfDay::kNone);
+}
+
+std::optional<ResolvedTimex> ResolveMonth(const ParsedTimex& p,
+                                          const ResolveContext& ctx) {
+  if (p.month < 1 || p.month > 12) return std::nullopt;
+  ResolvedTimex r;
+  if (p.year > 0) {
+    r.value = FormatMonth(p.year, p.month);
+    return r;
+  }
+  if (!ctx.reference) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "XXXX-%02d", p.month);
+    r.value = buf;
+    return r;
+  }
+  int year = ctx.reference->year;
+  const int ahead = p.month - ctx.reference->month;
+  if (!Forward(p.tense) && ahead > 6) --year;
+  if (p.tense == Tense::kFuture && ahead < -6) ++year;
+  r.value = FormatMonth(year, p.month);
+  return r;
+}
+
+std::optional<ResolvedTimex> ResolveWeekday(const ParsedTimex& p,
+                                            const ResolveContext& ctx) {
+  if (p.weekday < 1 || p.weekday > 7) return std::nullopt;
+  if (!ctx.reference) {
+    std::string v = "XXXX-WXX-" + std::to_string(p.weekday);
+    if (p.part != PartOfDay::kNone) {
+      v += 'T';
+      v += PartCode(p.part);
+    }
+    return Underspecified(
+        p.part == PartOfDay::kNone ? TimexType::kDate : TimexType::kTime, v);
+  }
+  const int r = IsoWeekday(*ctx.reference);
+  const int forward = (p.weekday - r + 7) % 7;   // days to the next one
+  const int backward = (r - p.weekday + 7) % 7;  // days since the last one
+  int64_t delta;
+  if (p.shift < 0) {
+    delta = -(backward == 0 ? 7 : backward);
+  } else if (p.shift > 0) {
+    delta = forward == 0 ? 7 : forward;
+  } else {
+    delta = Forward(p.tense) ? forward : -backward;
+  }
+  return DayResult(AddDays(*ctx.reference, delta), p.part);
+}
+
+std::optional<ResolvedTimex> ResolveClock(const ParsedTimex& p,
+                                          const ResolveContext& ctx) {
+  if (p.hour < 0 || p.hour > 24) return std::nullopt;
+  const std::optional<CivilDate>& day =
+      ctx.sentence_day ? ctx.sentence_day : ctx.reference;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "T%02d:%02d", p.hour, p.minute);
+  ResolvedTimex r;
+  r.type = TimexType::kTime;
+  r.value = (day ? FormatDate(*day) : std::string("XXXX-XX-XX")) + buf;
+  return r;
+}
+
+std::optional<ResolvedTimex> ResolveSet(const ParsedTimex& p) {
+  ResolvedTimex r;
+  r.type = TimexType::kSet;
+  if (p.weekday > 0) {
+    r.value = "XXXX-WXX-" + std::to_string(p.weekday);
+  } else if (p.unit == TimeUnit::kNone) {
+    if (p.part == PartOfDay::kNone) return std::nullopt;
+    r.value = std::string("T") + PartCode(p.part);
+  } else {
+    r.value = DurationValue(p.quantity < 0 ? 1 : p.quantity, p.unit);
+  }
+  return r;
+}
+
+std::optional<ResolvedTimex> ResolveValue(const ParsedTimex& p,
+                                          const ResolveContext& ctx) {
+  const std::optional<CivilDate>& ref = ctx.reference;
+  switch (p.kind) {
+    case TimexKind::kDate:
+      return ResolveDate(p, ctx);
+    case TimexKind::kMonth:
+      return ResolveMonth(p, ctx);
+    case TimexKind::kYear:
+      if (p.year < 1000 || p.year > 2999) return std::nullopt;
+      return Underspecified(TimexType::kDate, FormatYear(p.year));
+    case TimexKind::kDecade:
+      return Underspecified(TimexType::kDate, std::to_string(p.year));
+    case TimexKind::kWeekday:
+      return ResolveWeekday(p, ctx);
+    case TimexKind::kRelativeDay:
+      if (!ref) {
+        if (p.shift == 0 && p.part == PartOfDay::kNone) {
+          return Underspecified(TimexType::kDate, "PRESENT_REF");
+        }
+        std::string v = "XXXX-XX-XX";
+        if (p.part != PartOfDay::kNone) {
+          v += 'T';
+          v += PartCode(p.part);
+        }
+        return Underspecified(
+            p.part == PartOfDay::kNone ? TimexType::kDate : TimexType::kTime,
+            v);
+      }
+      return DayResult(AddDays(*ref, p.shift), p.part);
+    case TimexKind::kRelativeUnit:
+      if (!ref) {
+        switch (p.unit) {
+          case TimeUnit::kWeek:
+            return Underspecified(TimexType::kDate, "XXXX-WXX");
+          case TimeUnit::kWeekend:
+            return Underspecified(TimexType::kDate, "XXXX-WXX-WE");
+          case TimeUnit::kMonth:
+            return Underspecified(TimexType::kDate, "XXXX-XX");
+          case TimeUnit::kDecade:
+            return Underspecified(TimexType::kDate, "XXX");
+          default:
+            return Underspecified(TimexType::kDate, "XXXX");
+        }
+      }
+      return Shifted(*ref, p.shift, p.unit);
+    case TimexKind::kAgo:
+      if (p.quantity < 0 || p.unit == TimeUnit::kHour ||
+          p.unit == TimeUnit::kMinute || p.unit == TimeUnit::kSecond) {
+        return Underspecified(TimexType::kDate, "PAST_REF");
+      }
+      if (!ref) {
+        return Underspecified(TimexType::kDate,
+                              p.unit == TimeUnit::kDay     ? "XXXX-XX-XX"
+                              : p.unit == TimeUnit::kWeek  ? "XXXX-WXX"
+                              : p.unit == TimeUnit::kMonth ? "XXXX-XX"
+                                                           : "XXXX");
+      }
+      return Shifted(*ref, -p.quantity, p.unit);
+    case TimexKind::kAnaphoric:
+      if (p.quantity < 1) return std::nullopt;
+      if (ctx.anchor) return Shifted(*ctx.anchor, p.shift * p.quantity, p.unit);
+      if (ctx.anchor_year && p.unit == TimeUnit::kYear) {
+        return Underspecified(
+            TimexType::kDate,
+            FormatYear(*ctx.anchor_year + p.shift * p.quantity));
+      }
+      if (p.counted) {
+        return Underspecified(TimexType::kDuration,
+                              DurationValue(p.quantity, p.unit));
+      }
+      return std::nullopt;
+    case TimexKind::kPresentRef:
+      return Underspecified(TimexType::kDate, "PRESENT_REF");
+    case TimexKind::kPastRef:
+      return Underspecified(TimexType::kDate, "PAST_REF");
+    case TimexKind::kFutureRef:
+      return Underspecified(TimexType::kDate, "FUTURE_REF");
+    case TimexKind::kDuration:
+      if (p.quantity == 0 || p.unit == TimeUnit::kNone) return std::nullopt;
+      return Underspecified(TimexType::kDuration,
+                            DurationValue(p.quantity, p.unit));
+    case TimexKind::kClock:
+      return ResolveClock(p, ctx);
+    case TimexKind::kSet:
+      return ResolveSet(p);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<ResolvedTimex> Resolve(const ParsedTimex& p,
+                                     const ResolveContext& ctx) {
+  std::optional<ResolvedTimex> r = ResolveValue(p, ctx);
+  // A DATE or TIME whose value starts with a concrete year ("2025",
+  // "2025-05", "2025-W20", "2025-05-15T10:00") lies within that year.
+  if (r && (r->type == TimexType::kDate || r->type == TimexType::kTime) &&
+      r->value.size() >= 4 && (r->value.size() == 4 || r->value[4] == '-')) {
+    int y = 0;
+    bool digits = true;
+    for (int i = 0; i < 4; ++i) {
+      const char c = r->value[i];
+      digits = digits && c >= '0' && c <= '9';
+      y = y * 10 + (c - '0');
+    }
+    if (digits) r->year = y;
+  }
+  return r;
+}
+
+}  // namespace dossier
