@@ -67,6 +67,15 @@ std::string SummarizeCorpus(const Corpus& corpus, const SummaryOptions& opts) {
               ? std::string("null")
               : m.published + " (" +
                     std::string(PublishedHowName(m.published_how)) + ")"));
+    if (!m.url.empty()) line("url: " + Quoted(m.url, 200));
+    if (!m.authors.empty()) {
+      std::string authors;
+      for (const std::string& a : m.authors) {
+        authors += (authors.empty() ? "" : ", ") + Quoted(a);
+      }
+      line("authors: " + authors);
+    }
+    if (m.language != "en") line("language: " + m.language);
     if (l.dateline) {
       line("dateline: place=" + Quoted(l.dateline->place) + " date=" +
            (l.dateline->date.empty() ? "null" : l.dateline->date) +
@@ -116,7 +125,9 @@ std::string SummarizeCorpus(const Corpus& corpus, const SummaryOptions& opts) {
       line("quote " + std::string(QuoteKindName(q.kind)) + " " +
            Quoted(d.Slice(q.content), 70) + " speaker=" + speaker +
            " cue=" + (q.cue.empty() ? "null" : Quoted(d.Slice(q.cue))) +
-           (q.group >= 0 ? " group=g" + std::to_string(q.group + 1) : ""));
+           (q.group >= 0 ? " group=g" + std::to_string(q.group + 1) : "") +
+           " raw=" + std::to_string(d.offsets().ToRaw(q.span.start)) + "-" +
+           std::to_string(d.offsets().ToRawEnd(q.span.end)));
     }
     for (const Timex& t : l.times) {
       line("time " + std::string(TimexTypeName(t.type)) + " " +

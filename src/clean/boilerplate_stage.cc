@@ -49,6 +49,52 @@ bool Matches(std::string_view text, const RE2& re) {
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), re);
 }
 
+// Bylines are looked for among the first blocks only.
+constexpr size_t kBylineBlocks = 5;
+
+// "By A B and C D" -> {"A B", "C D"}; false when `text` is no byline.
+bool ParseByline(std::string_view text, const RE2& re,
+                 std::vector<std::string>* names) {
+  std::string first, rest;
+  std::string_view t = text;
+  while (!t.empty() && (t.back() == ' ' || t.back() == '\n')) t.remove_suffix(1);
+  if (!RE2::FullMatch(re2::StringPiece(t.data(), t.size()), re, &first,
+                      &rest)) {
+    return false;
+  }
+  names->push_back(first);
+  // `rest` is ", C D and E F": split at commas, "and" and "&".
+  std::string cur;
+  auto flush = [&]() {
+    size_t b = cur.find_first_not_of(' ');
+    size_t e = cur.find_last_not_of(' ');
+    if (b != std::string::npos) {
+      std::string name = cur.substr(b, e - b + 1);
+      // "Staff Writers" is a role, not a name.
+      std::string last = name.substr(name.rfind(' ') + 1);
+      for (char& c : last) c = static_cast<char>(c | 0x20);
+      if (last.back() == 's') last.pop_back();
+      if (last != "writer" && last != "reporter" && last != "correspondent" &&
+          last != "editor") {
+        names->push_back(std::move(name));
+      }
+    }
+    cur.clear();
+  };
+  for (size_t i = 0; i < rest.size(); ++i) {
+    if (rest[i] == ',' || rest[i] == '&') {
+      flush();
+    } else if (rest.compare(i, 5, " and ") == 0) {
+      flush();
+      i += 3;
+    } else {
+      cur += rest[i];
+    }
+  }
+  flush();
+  return true;
+}
+
 // An apostrophe as typed or as typeset.
 #define APOS "(?:'|’)?"
 
@@ -71,6 +117,17 @@ struct BoilerplateStage::Patterns {
             R"((?::|\||by\b|credit\b|courtesy\b))",
             o),
         caption_file_photo(R"((?i)^file (?:photo|image)\b)", o),
+        caption_trailing_credit(
+            R"((?:^|[.!?]\s+)(?i:photo|photograph|picture|image|credit|)"
+            R"(photo credit|image credit)s?\s*:\s*[^.!?:]{2,60}\.?$)",
+            o),
+        byline(
+            R"(^(?i:by)\s+(\p{Lu}[\p{L}'.\-]+(?:\s+\p{Lu}[\p{L}'.\-]+){1,3}))"
+            R"(((?:\s*(?:,|\band\b|&)\s*\p{Lu}[\p{L}'.\-]+)"
+            R"((?:\s+\p{Lu}[\p{L}'.\-]+){1,3})*))"
+            R"((?:\s*[,|\x{2013}\x{2014}-]\s*(?i:(?:senior |chief |staff |)"
+            R"((?:[a-z]+ )?(?:writer|reporter|correspondent|editor)s?)))?$)",
+            o),
         caption_paren(
             R"((?i)\((?:photo|photograph|image|picture|illustration|credit|)"
             R"(file photo|pictured)s?\b[^)]*\)\s*\.?$)",
@@ -133,6 +190,8 @@ struct BoilerplateStage::Patterns {
   RE2 image_file;
   RE2 caption_lead;
   RE2 caption_file_photo;
+  RE2 caption_trailing_credit;
+  RE2 byline;
   RE2 caption_paren;
   RE2 caption_agency;
   RE2 caption_slash_credit;
@@ -194,7 +253,8 @@ std::string_view BoilerplateStage::Classify(std::string_view block,
   if (words <= opts_.max_caption_words &&
       (Matches(text, re.caption_lead) || Matches(text, re.caption_file_photo) ||
        Matches(text, re.caption_paren) || Matches(text, re.caption_agency) ||
-       Matches(text, re.caption_slash_credit))) {
+       Matches(text, re.caption_slash_credit) ||
+       Matches(text, re.caption_trailing_credit))) {
     return "caption";
   }
   return "";
@@ -236,6 +296,14 @@ Status BoilerplateStage::Run(Document& doc) const {
     Block& b = blocks[i];
     if (!eligible(b)) continue;
     std::string_view text = doc.Slice(b.span);
+    if (i < kBylineBlocks && CountWords(text) <= 16) {
+      std::vector<std::string> names;
+      if (ParseByline(text, re_->byline, &names)) {
+        b.removed_why = "byline";
+        if (doc.meta().authors.empty()) doc.meta().authors = std::move(names);
+        continue;
+      }
+    }
     std::string_view why = Classify(text, i >= tail_start);
     if (!why.empty()) {
       b.removed_why = std::string(why);

@@ -291,3 +291,45 @@ TEST(BoilerplateStageTest, CompactedTextHoldsOnlyTheArticle) {
 
 }  // namespace
 }  // namespace dossier
+
+namespace dossier {
+namespace {
+
+TEST(BoilerplateBylineTest, BylineNearTheTopIsRemovedAndNamesTheAuthors) {
+  Document doc = Clean(
+      "Bridge Opens in Keldby\nBy Hanna Lindqvist and Piet Oduya\n" +
+      std::string(kBody));
+  EXPECT_EQ(WhyOf(doc, "By Hanna Lindqvist and Piet Oduya"), "byline");
+  EXPECT_EQ(doc.meta().authors,
+            (std::vector<std::string>{"Hanna Lindqvist", "Piet Oduya"}));
+}
+
+TEST(BoilerplateBylineTest, BylineWithRoleAndThreeNames) {
+  Document doc = Clean(
+      "Bridge Opens in Keldby\nBy Ana Ruiz, Tomas Berg and Li Wen, Staff "
+      "Writers\n" +
+      std::string(kBody));
+  EXPECT_EQ(WhyOf(doc, "By Ana Ruiz, Tomas Berg and Li Wen, Staff Writers"),
+            "byline");
+  EXPECT_EQ(doc.meta().authors,
+            (std::vector<std::string>{"Ana Ruiz", "Tomas Berg", "Li Wen"}));
+}
+
+TEST(BoilerplateBylineTest, SentenceStartingWithByIsKept) {
+  Document doc = Clean(
+      "Bridge Opens in Keldby\nBy Wednesday the council must decide.\n" +
+      std::string(kBody));
+  EXPECT_EQ(WhyOf(doc, "By Wednesday the council must decide."), "");
+  EXPECT_TRUE(doc.meta().authors.empty());
+}
+
+TEST(BoilerplateBylineTest, TrailingPhotoCreditMarksACaption) {
+  Document doc = Clean(std::string(kBody) +
+                       "Workers on the new quay. Photo: Keldby Post staff\n" +
+                       std::string(kBody));
+  EXPECT_EQ(WhyOf(doc, "Workers on the new quay. Photo: Keldby Post staff"),
+            "caption");
+}
+
+}  // namespace
+}  // namespace dossier

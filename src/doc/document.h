@@ -48,6 +48,8 @@ struct DocMeta {
   PublishedHow published_how = PublishedHow::kNone;
   std::string url;
   std::string language = "en";
+  // Authors named by the page's metadata (HTML input), in page order.
+  std::vector<std::string> authors;
   // True when `title` came from input metadata (so the text has no title
   // line of its own).
   bool title_from_metadata = false;

@@ -16,6 +16,8 @@
 
 #include "eval/eval.h"
 #include "html/extractor.h"
+#include "html/source_align.h"
+#include "text/normalizer.h"
 #include "text/html_text.h"
 
 namespace dossier {
@@ -108,6 +110,9 @@ class ExtractEvalTask : public EvalTask {
     Counts main, base;
     double seconds = 0;
     size_t missing = 0, failed = 0;
+    double align_seconds = 0;
+    AlignStats align_total;
+    size_t aligned_pages = 0;
     for (const Page& p : pages) {
       StatusOr<std::string> html = ReadGzip(path + "/html/" + p.file + ".gz");
       if (!html.ok()) {
@@ -120,6 +125,20 @@ class ExtractEvalTask : public EvalTask {
           std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
               .count();
       if (!got.ok()) ++failed;
+      // Tracing the text back to the page's bytes (UTF-8 pages only here).
+      if (got.ok() && ValidateUtf8(*html).ok()) {
+        auto a0 = std::chrono::steady_clock::now();
+        AlignStats st;
+        AlignToSource(got->text, *html, &st);
+        align_seconds += std::chrono::duration<double>(
+                             std::chrono::steady_clock::now() - a0)
+                             .count();
+        ++aligned_pages;
+        align_total.paragraphs += st.paragraphs;
+        align_total.exact += st.exact;
+        align_total.chars += st.chars;
+        align_total.placed_chars += st.placed_chars;
+      }
       main.Score(got.ok() ? got->text : std::string(), p);
       StatusOr<std::string> plain = HtmlToText(*html);
       base.Score(plain.ok() ? *plain : std::string(), p);
@@ -135,6 +154,20 @@ class ExtractEvalTask : public EvalTask {
     r.Add("pages", static_cast<double>(scored));
     r.Add("pages_per_second", seconds > 0 ? scored / seconds : 0);
     base.AddTo(r, "baseline.");
+    if (aligned_pages > 0) {
+      r.Add("align.pages", static_cast<double>(aligned_pages));
+      r.Add("align.paragraphs_exact",
+            align_total.paragraphs
+                ? static_cast<double>(align_total.exact) /
+                      align_total.paragraphs
+                : 0);
+      r.Add("align.chars_traced",
+            align_total.chars ? static_cast<double>(align_total.placed_chars) /
+                                    align_total.chars
+                              : 0);
+      r.Add("align.pages_per_second",
+            align_seconds > 0 ? aligned_pages / align_seconds : 0);
+    }
     if (missing > 0) {
       r.notes.push_back(std::to_string(missing) + " page(s) missing");
     }

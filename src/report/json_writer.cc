@@ -109,6 +109,10 @@ void WriteDocument(const Document& doc, Out<W>& o) {
   }
   o.KStr("language", m.language);
   o.KStrOrNull("url", m.url);
+  o.Key("authors");
+  o.BeginArray();
+  for (const std::string& a : m.authors) o.Str(a);
+  o.EndArray();
   o.KStr("text", text);
 
   o.Key("duplicates");
@@ -231,6 +235,10 @@ void WriteQuotes(const Corpus& corpus, Out<W>& o) {
       o.Offsets(q.span, text.size());
       o.KUint("content_start", cs.start);
       o.KUint("content_end", cs.end);
+      // Where the quote is in the input file (for HTML: the page's bytes).
+      Span qs = ClampSpan(q.span, text.size());
+      o.KUint("raw_start", doc.offsets().ToRaw(qs.start));
+      o.KUint("raw_end", doc.offsets().ToRawEnd(qs.end));
       o.KStr("text", SafeSlice(text, cs));
       o.KStr("kind", QuoteKindName(q.kind));
       o.KStrOrNull("speaker", SpeakerEntityId(corpus, doc, q));

@@ -9,12 +9,15 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <algorithm>
 #include <limits>
+#include <optional>
 #include <utility>
 #include <vector>
 
 #include "doc/offset_map.h"
-#include "text/html_text.h"
+#include "html/extractor.h"
+#include "html/source_align.h"
 
 namespace dossier {
 namespace {
@@ -416,6 +419,85 @@ std::string IsoDatePart(std::string_view v) {
   return std::string(v.substr(0, 10));
 }
 
+namespace {
+
+// Fills what the input did not give from an HTML page's own metadata.
+// A page title often carries the site's name: "Headline | Site" or
+// "Site - Headline". When one side equals the body's first line (its h1),
+// returns the other side as the site name and trims `title` to the headline.
+std::string SplitSiteFromTitle(std::string& title, std::string_view first) {
+  for (std::string_view sep : {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
+                               " :: ", " \xC2\xBB "}) {
+    size_t at = title.find(sep);
+    if (at == std::string::npos || title.find(sep, at + 1) != std::string::npos) {
+      continue;
+    }
+    std::string left = title.substr(0, at);
+    std::string right = title.substr(at + sep.size());
+    if (left == first) {
+      title = left;
+      return right;
+    }
+    if (right == first) {
+      title = right;
+      return left;
+    }
+  }
+  return "";
+}
+
+void AddPageMetadata(const ExtractedPage& page, DocMeta& meta,
+                     std::string_view first_line) {
+  std::string site_from_title;
+  if (meta.title.empty() && ValidateUtf8(page.title).ok()) {
+    meta.title = CollapseWhitespace(page.title);
+    meta.title_from_metadata = !meta.title.empty();
+    site_from_title = SplitSiteFromTitle(meta.title, first_line);
+  }
+  if (meta.url.empty() && ValidateUtf8(page.canonical_url).ok()) {
+    meta.url = CollapseWhitespace(page.canonical_url);
+  }
+  if (!meta.outlet.has_value() && ValidateUtf8(page.site_name).ok()) {
+    std::string outlet = CollapseWhitespace(page.site_name);
+    if (!outlet.empty()) {
+      meta.outlet = std::move(outlet);
+      meta.outlet_how = "metadata";
+    }
+  }
+  if (!meta.outlet.has_value() && !site_from_title.empty()) {
+    meta.outlet = std::move(site_from_title);
+    meta.outlet_how = "metadata";
+  }
+  if (meta.published.empty()) {
+    meta.published = IsoDatePart(page.published);
+    if (!meta.published.empty()) meta.published_how = PublishedHow::kMetadata;
+  }
+  if (!page.author.empty() && ValidateUtf8(page.author).ok()) {
+    // The extractor joins several authors with ", ".
+    std::string_view rest = page.author;
+    while (!rest.empty()) {
+      size_t comma = rest.find(", ");
+      std::string one = CollapseWhitespace(rest.substr(0, comma));
+      if (!one.empty()) meta.authors.push_back(std::move(one));
+      if (comma == std::string_view::npos) break;
+      rest.remove_prefix(comma + 2);
+    }
+  }
+  // "en-GB" -> "en"; only a plausible primary subtag is taken.
+  std::string_view lang = page.language;
+  lang = lang.substr(0, lang.find_first_of("-_"));
+  if (lang.size() >= 2 && lang.size() <= 3 &&
+      std::all_of(lang.begin(), lang.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      })) {
+    std::string lower;
+    for (char c : lang) lower += static_cast<char>(c | 0x20);
+    meta.language = std::move(lower);
+  }
+}
+
+}  // namespace
+
 StatusOr<Document> NormalizeArticle(RawArticle raw,
                                     const NormalizeOptions& opts) {
   const size_t size = raw.bytes.size();
@@ -433,20 +515,25 @@ StatusOr<Document> NormalizeArticle(RawArticle raw,
   DOSSIER_RETURN_IF_ERROR(CheckNotBinary(raw.bytes));
   DOSSIER_RETURN_IF_ERROR(ValidateUtf8(raw.bytes));
 
-  // `source` is what offsets refer to: the input bytes, or for HTML the
-  // extracted text.
+  // `source` is the text cleaned below; `html_map` (HTML input only) maps
+  // it back to the page's bytes.
   std::string source = std::move(raw.bytes);
+  std::optional<OffsetMap> html_map;
+  ExtractedPage page;
   if (raw.format == RawArticle::Format::kHtml) {
-    StatusOr<std::string> text = HtmlToText(source);
-    if (!text.ok()) return text.status();
-    source = std::move(text).value();
-    if (!ValidateUtf8(source).ok()) {
+    StatusOr<ExtractedPage> got = ExtractMainText(source);
+    if (!got.ok()) return got.status();
+    page = std::move(got).value();
+    if (!ValidateUtf8(page.text).ok()) {
       return Status(ErrorCode::kTextEncoding,
                     "text extracted from the HTML is not valid UTF-8");
     }
-    if (AllWhitespace(source)) {
-      return Status(ErrorCode::kEmptyInput, "the HTML page holds no text");
+    if (AllWhitespace(page.text)) {
+      return Status(ErrorCode::kEmptyInput,
+                    "the HTML page holds no article text");
     }
+    html_map = AlignToSource(page.text, source);
+    source = std::move(page.text);
   }
 
   const uint32_t source_len = static_cast<uint32_t>(source.size());
@@ -469,6 +556,7 @@ StatusOr<Document> NormalizeArticle(RawArticle raw,
   bool changed = false;
   DOSSIER_RETURN_IF_ERROR(ToNfc(text, &nfc_map, &changed));
   if (changed) map = OffsetMap::Compose(nfc_map, map);
+  if (html_map.has_value()) map = OffsetMap::Compose(map, *html_map);
 
   DocMeta meta;
   meta.source = std::move(raw.source);
@@ -484,6 +572,10 @@ StatusOr<Document> NormalizeArticle(RawArticle raw,
   meta.published = IsoDatePart(raw.published);
   if (!meta.published.empty()) meta.published_how = PublishedHow::kMetadata;
   meta.language = "en";
+  if (html_map.has_value()) {
+    std::string_view body = text;
+    AddPageMetadata(page, meta, body.substr(0, body.find('\n')));
+  }
   return Document(std::move(meta), std::move(text), std::move(map));
 }
 
