@@ -87,6 +87,7 @@ StatusOr<Corpus> AnalyzeInputs(const std::vector<std::string>& inputs,
   if (stats != nullptr) {
     stats->inputs_read = read.articles.size();
     stats->skipped_files = read.skipped_files;
+    stats->warc = read.warc;
     stats->input_bytes = 0;
     for (const RawArticle& a : read.articles) stats->input_bytes += a.bytes.size();
   }

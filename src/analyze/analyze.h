@@ -51,6 +51,7 @@ struct AnalyzeStats {
   size_t inputs_read = 0;    // articles read
   size_t skipped_files = 0;  // files in folders with unknown extensions
   size_t input_bytes = 0;
+  WarcTotals warc;           // what WARC inputs held
 };
 
 // Reads `inputs` (files, folders, JSONL, "-") and runs the standard

@@ -37,6 +37,8 @@ namespace dossier {
     "a JSONL line is not a valid JSON object")                                \
   X(kMissingField, 207, "input.missing_field",                                \
     "a JSONL object lacks a required field")                                  \
+  X(kMalformedWarc, 208, "input.malformed_warc",                              \
+    "a WARC record is malformed (bad header, wrong length, corrupt gzip)")    \
   /* 3xx: processing */                                                       \
   X(kStageFailed, 300, "pipeline.stage_failed",                               \
     "a pipeline stage could not process a document")                          \

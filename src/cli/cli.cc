@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -42,6 +43,8 @@ their speakers, and dates, each with the exact source span.
 
 Examples:
   dossier analyze articles/ --out out/      # a folder of .txt/.html/.jsonl
+  dossier analyze crawl.warc.gz --out out/  # a web crawl (WARC)
+  dossier extract page.html                 # main text of a web page
   dossier analyze feed.jsonl a.txt --out out/
   cat article.txt | dossier analyze - --out out/
   dossier eval ner ../shared/data/conll2003/eng.testa
@@ -52,11 +55,17 @@ Run `dossier COMMAND --help` for a command's options.)";
 constexpr const char* kAnalyzeHelp = R"(Analyze articles and write DIR/dossier.json and DIR/report.html.
 
 INPUT is a file, a folder (read recursively, in sorted order; files ending in
-.txt .text .md .html .htm .jsonl .ndjson), a JSONL file (one article per
-line: "text" or "html", optional "title", "url", "outlet", "published"), or
-- for stdin (JSONL if it starts with '{', else one text article).
+.txt .text .md .html .htm .xhtml .jsonl .ndjson .warc .warc.gz), a JSONL
+file (one article per line: "text" or "html", optional "title", "url",
+"outlet", "published"), a WARC archive (.warc or .warc.gz: every HTML page
+fetched with status 200 is an article; other records are counted and
+skipped), or - for stdin (JSONL if it starts with '{', else one text
+article).
 
-A plain-text article's first line is its title. Inputs that cannot be read
+A plain-text article's first line is its title. For a web page, the main
+text is extracted (menus, ads, comments, footers dropped) and title, outlet,
+publication date, authors, URL and language come from the page's metadata;
+offsets map back to the page's bytes. Inputs that cannot be read
 or processed (binary, invalid UTF-8, empty, too large, broken JSONL lines)
 are reported with the file name and a stable error code; the rest of the run
 goes on and the exit code is 1.
@@ -235,8 +244,103 @@ int RunAnalyze(const AnalyzeArgs& args) {
       std::cerr << "dossier: skipped " << stats.skipped_files
                 << " files in folders with other extensions\n";
     }
+    if (stats.warc.archives > 0) {
+      const WarcTotals& w = stats.warc;
+      std::cerr << "dossier: WARC: " << w.archives << " archive(s), "
+                << w.records << " records, " << w.articles
+                << " HTML pages read; skipped " << w.skipped_non_response
+                << " non-response, " << w.skipped_status << " non-200, "
+                << w.skipped_non_html << " non-HTML records\n";
+    }
   }
   return corpus->errors.empty() ? kExitOk : kExitSomeFailed;
+}
+
+constexpr const char* kExtractHelp = R"(Print the main text of a web page: the article body without menus, ads,
+share bars, comments, captions, bylines and footers, one paragraph per
+block, headings kept. PAGE is read as HTML whatever its name; its charset
+comes from --charset, a BOM, <meta charset>, else detection. A WARC archive
+gives every HTML page it holds, each after a "==> source <==" line.
+
+With --json, prints the document object of dossier.json (docs/schema):
+metadata (title, outlet, published, authors, url, language), the text, the
+removed blocks with their reasons, and the layers.
+
+Examples:
+  dossier extract page.html
+  dossier extract page.html --json | jq '.title, .published, .authors'
+  curl -s https://example.org/story | dossier extract - --charset utf-8)";
+
+struct ExtractArgs {
+  std::vector<std::string> inputs;
+  bool json = false;
+  std::string charset;
+  size_t max_doc_bytes = size_t{64} << 20;
+};
+
+// The body as `dossier extract` prints it: the kept blocks, one paragraph
+// each, blank lines between.
+std::string BodyText(const Document& doc) {
+  std::string out;
+  for (const Block& b : doc.layers().blocks) {
+    if (!b.removed_why.empty() || b.kind == BlockKind::kTitle) continue;
+    if (!out.empty()) out += "\n\n";
+    out += doc.Slice(b.span);
+  }
+  return out;
+}
+
+int RunExtract(const ExtractArgs& args) {
+  AnalyzeOptions opts;
+  opts.ingest.max_doc_bytes = args.max_doc_bytes;
+  opts.normalize.max_bytes = args.max_doc_bytes;
+  IngestResult read = ReadInputs(args.inputs, opts.ingest);
+  for (RawArticle& a : read.articles) {
+    // A named file or stdin is a page whatever its extension; files found
+    // in folders and JSONL lines keep the format they were read with.
+    if (std::find(args.inputs.begin(), args.inputs.end(), a.source) !=
+        args.inputs.end()) {
+      a.format = RawArticle::Format::kHtml;
+    }
+    if (!args.charset.empty()) a.charset = args.charset;
+  }
+  StatusOr<Corpus> corpus =
+      AnalyzeArticles(PerDocumentPipeline(), std::move(read.articles), opts);
+  if (!corpus.ok()) {
+    std::cerr << "dossier: error: " << corpus.status().ToString() << "\n";
+    return kExitFatal;
+  }
+  int rc = kExitOk;
+  for (const InputError& e : read.errors) {
+    std::cerr << "dossier: " << e.source << ": " << e.status.ToString() << "\n";
+    rc = kExitSomeFailed;
+  }
+  for (const DocError& e : corpus->errors) {
+    std::cerr << "dossier: " << e.source << ": " << e.status.ToString() << "\n";
+    rc = kExitSomeFailed;
+  }
+  const auto& docs = corpus->documents;
+  if (args.json) {
+    if (docs.size() != 1) std::cout << "[\n";
+    for (size_t i = 0; i < docs.size(); ++i) {
+      if (i > 0) std::cout << ",\n";
+      Status st = WriteDocumentJson(docs[i], std::cout);
+      if (!st.ok()) {
+        std::cerr << "dossier: error: " << st.ToString() << "\n";
+        return kExitFatal;
+      }
+    }
+    if (docs.size() != 1) std::cout << "]\n";
+  } else {
+    for (const Document& d : docs) {
+      if (docs.size() > 1) std::cout << "==> " << d.meta().source << " <==\n";
+      if (!d.meta().title.empty()) std::cout << d.meta().title << "\n\n";
+      std::cout << BodyText(d) << "\n";
+      if (docs.size() > 1) std::cout << "\n";
+    }
+  }
+  std::cout.flush();
+  return rc;
 }
 
 struct EvalArgs {
@@ -410,6 +514,20 @@ int Main(int argc, char** argv) {
   analyze->add_flag("--summary", a.summary,
                     "also print a readable per-document summary to stdout");
 
+  ExtractArgs x;
+  CLI::App* extract = app.add_subcommand(
+      "extract", "Print the main text (or JSON document) of a web page");
+  extract->footer(kExtractHelp);
+  extract->add_option("PAGE", x.inputs, "HTML files, a WARC archive, or -")
+      ->required();
+  extract->add_flag("--json", x.json,
+                    "print the document object with metadata and layers");
+  extract->add_option("--charset", x.charset,
+                      "the page's charset when known (e.g. from HTTP headers)");
+  extract->add_option("--max-doc-bytes", x.max_doc_bytes,
+                      "largest page accepted, in bytes")
+      ->capture_default_str();
+
   EvalArgs e;
   CLI::App* eval = app.add_subcommand(
       "eval", "Score an extraction task on a public data set");
@@ -455,6 +573,7 @@ int Main(int argc, char** argv) {
     return code == 0 ? kExitOk : kExitUsage;
   }
   if (analyze->parsed()) return RunAnalyze(a);
+  if (extract->parsed()) return RunExtract(x);
   if (eval->parsed()) return RunEval(e);
   if (bench->parsed()) return RunBenchCommand(b);
   std::cout << "dossier " << DOSSIER_VERSION << "\n";

@@ -21,6 +21,9 @@ struct RawArticle {
   std::string url;
   std::string outlet;
   std::string published;  // as given; the normalizer checks it is ISO 8601
+  // Character set declared by the transport (an HTTP Content-Type header in
+  // a WARC record); empty when none. Only used for HTML.
+  std::string charset;
 };
 
 }  // namespace dossier

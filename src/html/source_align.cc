@@ -146,8 +146,9 @@ Visible ScanPage(std::string_view page) {
       const bool letter = (d >= 'a' && d <= 'z') || (d >= 'A' && d <= 'Z');
       if (letter || d == '/' || d == '!' || d == '?') {
         size_t end = SkipTag(page, i);
-        // Raw-text elements: their content is never visible text.
-        for (std::string_view raw_text : {"script", "style"}) {
+        // Raw-text elements (and the title): their content is never body
+        // text.
+        for (std::string_view raw_text : {"script", "style", "title"}) {
           if (letter && StartsWithIgnoreCase(page, i + 1, raw_text)) {
             std::string close = "</" + std::string(raw_text);
             size_t k = end;
@@ -310,8 +311,39 @@ OffsetMap AlignToSource(std::string_view text, std::string_view page,
     ++local.exact;
   }
   // Pass 2: the rest, each inside the gap between its placed neighbours.
-  size_t lo = 0;
+  // Before the first placed paragraph the page holds menus and headers, and
+  // what the text has there (headline, standfirst) sits right before the
+  // body: those are searched backwards from it.
+  size_t first_placed = paras.size();
   for (size_t i = 0; i < paras.size(); ++i) {
+    if (paras[i].done) {
+      first_placed = i;
+      break;
+    }
+  }
+  auto place = [&](Paragraph& p, size_t lo, size_t hi, bool backwards) {
+    size_t pos = backwards ? RFindIn(v.chars, p.key, lo, hi)
+                           : FindIn(v.chars, p.key, lo, hi);
+    if (pos != std::string::npos) {
+      PlaceWhole(p, pos);
+      ++local.exact;
+    } else if (PlaceWords(p, v.chars, lo, hi)) {
+      p.done = true;
+      ++local.by_words;
+    } else {
+      ++local.unplaced;
+    }
+  };
+  if (first_placed < paras.size()) {
+    size_t hi = paras[first_placed].first;
+    for (size_t i = first_placed; i-- > 0;) {
+      place(paras[i], 0, hi, /*backwards=*/true);
+      if (paras[i].done) hi = paras[i].first;
+    }
+  }
+  size_t lo = 0;
+  for (size_t i = first_placed < paras.size() ? first_placed : 0;
+       i < paras.size(); ++i) {
     Paragraph& p = paras[i];
     if (p.done) {
       lo = p.last;
@@ -325,24 +357,11 @@ OffsetMap AlignToSource(std::string_view text, std::string_view page,
       }
     }
     // Of several occurrences in the gap, take the one nearest to a placed
-    // neighbour in the text (a heading right before a paragraph sits right
-    // before it in the page, not in a menu further up).
+    // neighbour in the text.
     const bool after_placed = i > 0 && paras[i - 1].done;
     const bool before_placed = i + 1 < paras.size() && paras[i + 1].done;
-    size_t pos = (!after_placed && before_placed)
-                     ? RFindIn(v.chars, p.key, lo, hi)
-                     : FindIn(v.chars, p.key, lo, hi);
-    if (pos != std::string::npos) {
-      PlaceWhole(p, pos);
-      ++local.exact;
-      lo = p.last;
-    } else if (PlaceWords(p, v.chars, lo, hi)) {
-      p.done = true;
-      ++local.by_words;
-      lo = p.last;
-    } else {
-      ++local.unplaced;
-    }
+    place(p, lo, hi, !after_placed && before_placed);
+    if (p.done) lo = p.last;
   }
 
   OffsetMap map;

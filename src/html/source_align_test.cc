@@ -144,3 +144,22 @@ TEST(AlignToSourceTest, UnterminatedMarkupDoesNotCrash) {
 
 }  // namespace
 }  // namespace dossier
+
+namespace dossier {
+namespace {
+
+TEST(AlignToSourceTest, HeadlineMapsToTheBodyNotTheTitleOrMenu) {
+  std::string page =
+      "<head><title>Quay Repairs Begin | Ternby Post</title></head><body>"
+      "<div><a>Quay Repairs Begin</a></div><h1>Quay Repairs Begin</h1>"
+      "<p>5 May</p><p>Work on the north quay in Ternby started on Monday and "
+      "will last until the autumn.</p></body>";
+  std::string text =
+      "Quay Repairs Begin\n\n5 May\n\nWork on the north quay in Ternby "
+      "started on Monday and will last until the autumn.";
+  OffsetMap map = AlignToSource(text, page);
+  EXPECT_EQ(map.ToRaw(0), page.find("<h1>") + 4);
+}
+
+}  // namespace
+}  // namespace dossier

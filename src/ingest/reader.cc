@@ -1,4 +1,5 @@
 #include "ingest/reader.h"
+#include "ingest/warc_reader.h"
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
@@ -20,9 +21,15 @@ std::string Lower(std::string s) {
   return s;
 }
 
-enum class FileKind { kText, kHtml, kJsonl, kOther };
+enum class FileKind { kText, kHtml, kJsonl, kWarc, kOther };
 
 FileKind KindOf(const std::string& path) {
+  std::string name = Lower(fs::path(path).filename().string());
+  auto ends_with = [&](std::string_view suffix) {
+    return name.size() >= suffix.size() &&
+           name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  if (ends_with(".warc") || ends_with(".warc.gz")) return FileKind::kWarc;
   std::string ext = Lower(fs::path(path).extension().string());
   if (ext == ".txt" || ext == ".text" || ext == ".md") return FileKind::kText;
   if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return FileKind::kHtml;
@@ -135,6 +142,19 @@ bool StringField(const rapidjson::Value& obj, const char* name,
 
 void ReadOne(const std::string& path, FileKind kind, const IngestOptions& opts,
              IngestResult& out) {
+  if (kind == FileKind::kWarc) {
+    WarcOptions wopts;
+    wopts.max_record_bytes = opts.max_doc_bytes;
+    WarcStats st = ReadWarc(path, wopts, &out.articles, &out.errors);
+    out.warc.records += st.records;
+    out.warc.articles += st.articles;
+    out.warc.skipped_non_response += st.skipped_non_response;
+    out.warc.skipped_status += st.skipped_status;
+    out.warc.skipped_non_html += st.skipped_non_html;
+    out.warc.errors += st.errors;
+    ++out.warc.archives;
+    return;
+  }
   if (kind == FileKind::kJsonl) {
     std::FILE* f = std::fopen(path.c_str(), "rb");
     if (f == nullptr) {

@@ -3,7 +3,9 @@
 // ReadInputs() expands each input path (folders recursively, in byte-wise
 // sorted order so runs are reproducible), reads plain-text and HTML files
 // as one article each and JSONL files as one article per line (fields:
-// `text` or `html`, optional `title`, `url`, `outlet`, `published`). "-"
+// `text` or `html`, optional `title`, `url`, `outlet`, `published`), and
+// WARC archives (.warc, .warc.gz) as one HTML article per HTML 200 response
+// (ingest/warc_reader.h), streamed record by record. "-"
 // reads stdin (JSONL when its first non-blank byte is '{', else one text
 // article). Every input that cannot be read becomes an InputError naming the
 // source ("path", "path:LINE") with a stable error code; the rest goes on.
@@ -28,7 +30,8 @@ struct IngestOptions {
   // Longest JSONL line.
   size_t max_line_bytes = size_t{64} << 20;
   // Skip files in folders whose extension is not a known article format
-  // (.txt .text .md .html .htm .xhtml .jsonl .ndjson); explicitly named files
+  // (.txt .text .md .html .htm .xhtml .jsonl .ndjson .warc .warc.gz);
+  // explicitly named files
   // are always read.
   bool folder_known_extensions_only = true;
 };
@@ -38,10 +41,22 @@ struct InputError {
   Status status;
 };
 
+// What the WARC archives among the inputs held.
+struct WarcTotals {
+  uint64_t archives = 0;
+  uint64_t records = 0;   // records read (all types)
+  uint64_t articles = 0;  // HTML 200 responses kept
+  uint64_t skipped_non_response = 0;  // request, metadata, warcinfo, ...
+  uint64_t skipped_status = 0;        // responses other than 200
+  uint64_t skipped_non_html = 0;      // 200 responses that are not HTML
+  uint64_t errors = 0;
+};
+
 struct IngestResult {
   std::vector<RawArticle> articles;
   std::vector<InputError> errors;
   size_t skipped_files = 0;  // folder entries with other extensions
+  WarcTotals warc;
 };
 
 // Reads every input. Never fails as a whole: problems are per input.

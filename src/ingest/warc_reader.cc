@@ -140,7 +140,7 @@ Status WarcReader::Fatal(Status s) {
 }
 
 Status WarcReader::Error(uint64_t offset, std::string_view what) const {
-  return Status(ErrorCode::kUnreadable, "WARC record at byte " +
+  return Status(ErrorCode::kMalformedWarc, "WARC record at byte " +
                                             std::to_string(offset) + ": " +
                                             std::string(what));
 }
@@ -435,7 +435,9 @@ WarcStats ReadWarc(const std::string& path, const WarcOptions& opts,
         a.bytes = std::move(rec.body);
         a.format = RawArticle::Format::kHtml;
         a.url = rec.target_uri;
-        if (rec.date.size() >= 10) a.published = rec.date.substr(0, 10);
+        a.charset = rec.charset;
+        // WARC-Date is when the page was fetched, not published: it is not
+        // used as the publication date.
         out->push_back(std::move(a));
         ++stats.articles;
       }

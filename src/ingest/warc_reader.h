@@ -115,7 +115,8 @@ struct WarcStats {
 
 // Appends one kHtml RawArticle per HTML 200 response of the archive at
 // `path` (source "path#record-N", N counting all records from 1; url =
-// WARC-Target-URI; published = the date part of WARC-Date), and one
+// WARC-Target-URI; charset = the HTTP charset parameter; WARC-Date is the
+// fetch date and is not used as the publication date), and one
 // InputError (source "path"; the message names the byte offset) per problem.
 WarcStats ReadWarc(const std::string& path, const WarcOptions& opts,
                    std::vector<RawArticle>* out,

@@ -349,6 +349,21 @@ std::string FormatIsoUtc(std::time_t t) {
   return std::string(buf, n);
 }
 
+Status WriteDocumentJson(const Document& doc, std::ostream& out) {
+  if (!out) return Status(ErrorCode::kWriteFailed, "output stream not good");
+  rapidjson::OStreamWrapper os(out);
+  rapidjson::PrettyWriter<rapidjson::OStreamWrapper> w(os);
+  w.SetIndent(' ', 2);
+  w.SetMaxDecimalPlaces(6);
+  Out<rapidjson::PrettyWriter<rapidjson::OStreamWrapper>> o(w);
+  WriteDocument(doc, o);
+  out << '\n';
+  out.flush();
+  if (!out) return Status(ErrorCode::kWriteFailed, "writing JSON failed");
+  if (!o.ok()) return Status(ErrorCode::kInternal, "JSON writer rejected a value");
+  return Status::Ok();
+}
+
 Status WriteDossierJson(const Corpus& corpus, const JsonOptions& opts,
                         std::ostream& out) {
   if (!out) return Status(ErrorCode::kWriteFailed, "output stream not good");

@@ -36,6 +36,10 @@ struct JsonOptions {
 Status WriteDossierJson(const Corpus& corpus, const JsonOptions& opts,
                         std::ostream& out);
 
+// Writes one document object (the schema's `documents[]` item) to `out`,
+// pretty-printed; what `dossier extract --json` prints.
+Status WriteDocumentJson(const Document& doc, std::ostream& out);
+
 // "2025-05-15T09:30:00Z" for `t` (seconds since the epoch, UTC).
 std::string FormatIsoUtc(std::time_t t);
 
