@@ -49,6 +49,21 @@ check "missing named" grep -q "missing.txt: input.unreadable" "$tmp/baderr"
 check "errors in json" grep -q '"input.invalid_utf8"' "$tmp/bad/dossier.json"
 check "good document kept" grep -q 'A fine body text' "$tmp/bad/dossier.json"
 
+page="$src/testdata/analyze/html_pages/input/01_lakeside_courier.html"
+"$bin" extract "$page" >"$tmp/extract.txt" 2>"$tmp/extract.err"
+check "extract exits 0" test $? -eq 0
+check "extract prints the body" grep -q "temporary ramp" "$tmp/extract.txt"
+check "extract drops the menu" bash -c "! grep -q 'Accept all cookies' '$tmp/extract.txt'"
+"$bin" extract "$page" --json >"$tmp/extract.json"
+check "extract --json has metadata" grep -q '"outlet": "The Lakeside Courier"' "$tmp/extract.json"
+cat "$page" | "$bin" extract - >"$tmp/extract_stdin.txt"
+check "extract reads stdin as HTML" grep -q "temporary ramp" "$tmp/extract_stdin.txt"
+printf 'WARC/1.1\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\nshort' >"$tmp/bad.warc"
+"$bin" analyze "$tmp/bad.warc" "$tmp/good.txt" --out "$tmp/warc" 2>"$tmp/warcerr"
+check "bad warc exits 1" test $? -eq 1
+check "bad warc named" grep -q "bad.warc: input.malformed_warc" "$tmp/warcerr"
+check "good input beside bad warc kept" grep -q 'A fine body text' "$tmp/warc/dossier.json"
+
 "$bin" eval no-such-task x >/dev/null 2>&1
 check "unknown eval task exits 2" test $? -eq 2
 
