@@ -70,7 +70,14 @@ StatusOr<Corpus> AnalyzeArticles(const Pipeline& pipeline,
   const NormalizeOptions normalize = opts.normalize;
   DocumentFactory factory = [&articles, &normalize](size_t i)
       -> StatusOr<Document> {
-    StatusOr<Document> doc = NormalizeArticle(std::move(articles[i]), normalize);
+    RawArticle& raw = articles[i];
+    if (raw.load) {
+      StatusOr<std::string> bytes = raw.load();
+      raw.load = nullptr;
+      if (!bytes.ok()) return bytes.status();
+      raw.bytes = std::move(bytes).value();
+    }
+    StatusOr<Document> doc = NormalizeArticle(std::move(raw), normalize);
     if (doc.ok()) doc->meta().id = "d" + std::to_string(i + 1);
     return doc;
   };
@@ -90,6 +97,7 @@ StatusOr<Corpus> AnalyzeInputs(const std::vector<std::string>& inputs,
     stats->warc = read.warc;
     stats->input_bytes = 0;
     for (const RawArticle& a : read.articles) stats->input_bytes += a.bytes.size();
+    stats->input_bytes += read.warc.payload_bytes;
   }
   const Pipeline pipeline = StandardPipeline(opts.pipeline);
   StatusOr<Corpus> corpus =

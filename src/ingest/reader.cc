@@ -152,6 +152,7 @@ void ReadOne(const std::string& path, FileKind kind, const IngestOptions& opts,
     out.warc.skipped_status += st.skipped_status;
     out.warc.skipped_non_html += st.skipped_non_html;
     out.warc.errors += st.errors;
+    out.warc.payload_bytes += st.payload_bytes;
     ++out.warc.archives;
     return;
   }

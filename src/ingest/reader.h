@@ -50,6 +50,7 @@ struct WarcTotals {
   uint64_t skipped_status = 0;        // responses other than 200
   uint64_t skipped_non_html = 0;      // 200 responses that are not HTML
   uint64_t errors = 0;
+  uint64_t payload_bytes = 0;  // HTML bytes of the pages kept
 };
 
 struct IngestResult {

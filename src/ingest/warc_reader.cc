@@ -119,12 +119,21 @@ WarcReader::~WarcReader() {
 }
 
 StatusOr<std::unique_ptr<WarcReader>> WarcReader::Open(
-    const std::string& path, const WarcOptions& opts) {
+    const std::string& path, const WarcOptions& opts, uint64_t file_offset) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (f == nullptr)
     return Status(ErrorCode::kUnreadable,
                   path + ": cannot open: " + std::strerror(errno));
-  return std::unique_ptr<WarcReader>(new WarcReader(f, {}, opts));
+  if (file_offset > 0 &&
+      fseeko(f, static_cast<off_t>(file_offset), SEEK_SET) != 0) {
+    std::fclose(f);
+    return Status(ErrorCode::kUnreadable,
+                  path + ": cannot seek to byte " + std::to_string(file_offset));
+  }
+  std::unique_ptr<WarcReader> r(new WarcReader(f, {}, opts));
+  r->start_offset_ = file_offset;
+  r->raw_read_ = file_offset;
+  return r;
 }
 
 std::unique_ptr<WarcReader> WarcReader::OpenMemory(std::string_view data,
@@ -150,10 +159,12 @@ size_t WarcReader::ReadRaw(const char** data) {
     size_t n = std::min(opts_.chunk_bytes, memory_.size() - memory_pos_);
     *data = memory_.data() + memory_pos_;
     memory_pos_ += n;
+    raw_read_ += n;
     return n;
   }
   in_buf_.resize(opts_.chunk_bytes);
   size_t n = std::fread(in_buf_.data(), 1, in_buf_.size(), file_);
+  raw_read_ += n;
   if (n == 0 && std::ferror(file_) && stream_error_.ok())
     stream_error_ = Error(Offset(), "read error");
   *data = in_buf_.data();
@@ -176,6 +187,7 @@ bool WarcReader::Fill() {
         gzip_ = n >= 2 && static_cast<unsigned char>(data[0]) == 0x1f &&
                 static_cast<unsigned char>(data[1]) == 0x8b;
         if (gzip_) {
+          members_.push_back({0, start_offset_});
           if (inflateInit2(&z_, 15 + 32) != Z_OK) {
             stream_error_ = Error(0, "cannot initialise zlib");
             eof_ = true;
@@ -210,6 +222,9 @@ bool WarcReader::Fill() {
     if (rc == Z_STREAM_END) {
       in_member_ = false;
       inflateReset(&z_);
+      // The next member starts here, in both streams.
+      if (members_.size() >= 8) members_.erase(members_.begin());
+      members_.push_back({base_ + buf_.size(), raw_read_ - z_.avail_in});
     } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
       stream_error_ = Error(Offset() + got, "corrupt gzip data");
       eof_ = true;
@@ -331,6 +346,15 @@ Status WarcReader::Next(WarcRecord* out, bool* done) {
     }
     *out = WarcRecord();
     out->offset = record_offset;
+    if (!gzip_) {
+      out->file_offset = static_cast<int64_t>(start_offset_ + record_offset);
+    } else {
+      for (const auto& m : members_) {
+        if (m.first == record_offset) {
+          out->file_offset = static_cast<int64_t>(m.second);
+        }
+      }
+    }
     uint64_t length = 0;
     bool has_length = false;
     for (;;) {
@@ -402,9 +426,31 @@ Status WarcReader::Next(WarcRecord* out, bool* done) {
   }
 }
 
+StatusOr<std::string> ReadWarcPayloadAt(const std::string& path,
+                                        const WarcOptions& opts,
+                                        uint64_t file_offset,
+                                        const std::string& target_uri) {
+  WarcOptions one = opts;
+  one.only_responses = false;
+  StatusOr<std::unique_ptr<WarcReader>> reader =
+      WarcReader::Open(path, one, file_offset);
+  if (!reader.ok()) return reader.status();
+  WarcRecord rec;
+  bool done = false;
+  Status s = (*reader)->Next(&rec, &done);
+  if (!s.ok()) return s;
+  if (done || rec.offset != 0 || rec.target_uri != target_uri) {
+    return Status(ErrorCode::kMalformedWarc,
+                  "no record for " + target_uri + " at byte " +
+                      std::to_string(file_offset) +
+                      " (was the archive changed during the run?)");
+  }
+  return std::move(rec.body);
+}
+
 WarcStats ReadWarc(const std::string& path, const WarcOptions& opts,
                    std::vector<RawArticle>* out,
-                   std::vector<InputError>* errors) {
+                   std::vector<InputError>* errors, bool lazy) {
   WarcStats stats;
   StatusOr<std::unique_ptr<WarcReader>> reader = WarcReader::Open(path, opts);
   if (!reader.ok()) {
@@ -432,7 +478,15 @@ WarcStats ReadWarc(const std::string& path, const WarcOptions& opts,
         RawArticle a;
         a.source = path + "#record-" +
                    std::to_string(stats.records + (*reader)->skipped_records());
-        a.bytes = std::move(rec.body);
+        stats.payload_bytes += rec.body.size();
+        if (lazy && rec.file_offset >= 0) {
+          a.load = [path, opts, at = static_cast<uint64_t>(rec.file_offset),
+                    uri = rec.target_uri]() {
+            return ReadWarcPayloadAt(path, opts, at, uri);
+          };
+        } else {
+          a.bytes = std::move(rec.body);
+        }
         a.format = RawArticle::Format::kHtml;
         a.url = rec.target_uri;
         a.charset = rec.charset;

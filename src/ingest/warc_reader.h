@@ -21,6 +21,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/status.h"
@@ -49,13 +50,20 @@ struct WarcRecord {
   std::string charset;       // lowercased charset parameter, if any
   std::string body;          // HTTP payload (or the whole block)
   uint64_t offset = 0;       // of the record in the uncompressed stream
+  // Where a reader opened with Open(path, opts, file_offset) finds this
+  // record first: its offset in a plain file, or the start of the gzip
+  // member it begins; -1 when the record does not begin a member (a whole
+  // archive compressed as one stream cannot be entered in the middle).
+  int64_t file_offset = -1;
 };
 
 class WarcReader {
  public:
-  // Opens a file; gzip is detected from its magic bytes, not its name.
+  // Opens a file, reading from byte `file_offset` (a record's file_offset,
+  // or 0); gzip is detected from its magic bytes, not its name.
   static StatusOr<std::unique_ptr<WarcReader>> Open(const std::string& path,
-                                                    const WarcOptions& opts);
+                                                    const WarcOptions& opts,
+                                                    uint64_t file_offset = 0);
   // Reads from `data`, which must outlive the reader (used by the fuzzer).
   static std::unique_ptr<WarcReader> OpenMemory(std::string_view data,
                                                 const WarcOptions& opts);
@@ -102,10 +110,16 @@ class WarcReader {
   bool stream_error_reported_ = false;
   uint64_t skipped_ = 0;
   size_t peak_buffer_ = 0;
+  // Input bytes read so far, and where gzip members began: (offset in the
+  // uncompressed stream, offset in the file), the most recent few only.
+  uint64_t raw_read_ = 0;
+  uint64_t start_offset_ = 0;
+  std::vector<std::pair<uint64_t, uint64_t>> members_;
 };
 
 struct WarcStats {
   uint64_t records = 0;   // records read (all types)
+  uint64_t payload_bytes = 0;  // HTTP payload bytes of the articles
   uint64_t articles = 0;  // RawArticles emitted
   uint64_t skipped_non_response = 0;
   uint64_t skipped_status = 0;    // responses whose HTTP status is not 200
@@ -118,9 +132,21 @@ struct WarcStats {
 // WARC-Target-URI; charset = the HTTP charset parameter; WARC-Date is the
 // fetch date and is not used as the publication date), and one
 // InputError (source "path"; the message names the byte offset) per problem.
+// When `lazy` and the archive allows it (plain WARC, or gzip with one member
+// per record, as crawlers write them), the articles carry no bytes but a
+// RawArticle::load that re-reads their record, so memory does not grow with
+// the archive.
 WarcStats ReadWarc(const std::string& path, const WarcOptions& opts,
                    std::vector<RawArticle>* out,
-                   std::vector<InputError>* errors);
+                   std::vector<InputError>* errors, bool lazy = true);
+
+// Reads the record that begins at `file_offset` (a WarcRecord::file_offset)
+// and returns its HTTP payload; kMalformedWarc when no record begins there
+// or its target URI is not `target_uri`.
+StatusOr<std::string> ReadWarcPayloadAt(const std::string& path,
+                                        const WarcOptions& opts,
+                                        uint64_t file_offset,
+                                        const std::string& target_uri);
 
 }  // namespace dossier
 

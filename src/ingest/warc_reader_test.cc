@@ -121,7 +121,8 @@ TEST(WarcReaderTest, ReadWarcEmitsOnlyHtml200Responses) {
   std::string path = WriteFile("mixed.warc", Join(MixedRecords(), false));
   std::vector<RawArticle> out;
   std::vector<InputError> errors;
-  WarcStats st = ReadWarc(path, WarcOptions(), &out, &errors);
+  WarcStats st = ReadWarc(path, WarcOptions(), &out, &errors,
+                          /*lazy=*/false);
   EXPECT_TRUE(errors.empty());
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].format, RawArticle::Format::kHtml);
@@ -143,7 +144,7 @@ TEST(WarcReaderTest, GzipMembersReadLikePlainWarc) {
   std::vector<InputError> errors;
   WarcOptions opts;
   opts.chunk_bytes = 100;  // members straddle many reads
-  WarcStats st = ReadWarc(path, opts, &out, &errors);
+  WarcStats st = ReadWarc(path, opts, &out, &errors, /*lazy=*/false);
   EXPECT_TRUE(errors.empty());
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].bytes, Page("Velden"));
@@ -313,6 +314,61 @@ TEST(WarcReaderTest, Warc10AngleBracketUriIsUnwrapped) {
   ASSERT_TRUE(reader->Next(&rec, &done).ok());
   EXPECT_EQ(rec.target_uri, "https://g.example/x");
   EXPECT_EQ(rec.http_status, 0);  // "ab" is no HTTP message
+}
+
+}  // namespace
+}  // namespace dossier
+
+namespace dossier {
+namespace {
+
+TEST(WarcLazyTest, PerRecordGzipArticlesLoadTheirPageLater) {
+  std::string path = WriteFile("lazy.warc.gz", Join(MixedRecords(), true));
+  std::vector<RawArticle> out;
+  std::vector<InputError> errors;
+  WarcStats st = ReadWarc(path, WarcOptions(), &out, &errors);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_TRUE(out[0].bytes.empty());
+  ASSERT_TRUE(out[0].load);
+  StatusOr<std::string> page = out[0].load();
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  EXPECT_EQ(*page, Page("Velden"));
+  EXPECT_EQ(st.payload_bytes, Page("Velden").size());
+}
+
+TEST(WarcLazyTest, PlainArchiveArticlesLoadTheirPageLater) {
+  std::string path = WriteFile("lazy.warc", Join(MixedRecords(), false));
+  std::vector<RawArticle> out;
+  std::vector<InputError> errors;
+  ReadWarc(path, WarcOptions(), &out, &errors);
+  ASSERT_EQ(out.size(), 1u);
+  ASSERT_TRUE(out[0].load);
+  StatusOr<std::string> page = out[0].load();
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  EXPECT_EQ(*page, Page("Velden"));
+}
+
+TEST(WarcLazyTest, SingleGzipStreamKeepsBytesInMemory) {
+  std::string all;
+  for (const std::string& r : MixedRecords()) all += r;
+  std::string path = WriteFile("onestream.warc.gz", Gzip(all));
+  std::vector<RawArticle> out;
+  std::vector<InputError> errors;
+  ReadWarc(path, WarcOptions(), &out, &errors);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_FALSE(out[0].load);
+  EXPECT_EQ(out[0].bytes, Page("Velden"));
+}
+
+TEST(WarcLazyTest, ChangedArchiveGivesAnErrorNotAWrongPage) {
+  std::string path = WriteFile("changed.warc", Join(MixedRecords(), false));
+  std::vector<RawArticle> out;
+  std::vector<InputError> errors;
+  ReadWarc(path, WarcOptions(), &out, &errors);
+  ASSERT_EQ(out.size(), 1u);
+  WriteFile("changed.warc", "WARC/1.1\r\nContent-Length: 0\r\n\r\n\r\n\r\n");
+  StatusOr<std::string> page = out[0].load();
+  EXPECT_FALSE(page.ok());
 }
 
 }  // namespace
