@@ -6,6 +6,7 @@
 // a sanitizer report or an abort fails the ctest; no coverage guidance, so
 // real fuzzing stays with scripts/fuzz.sh (clang, libFuzzer).
 // Usage: NAME_fuzzer [--seconds S] [--runs N] SEED_DIR_OR_FILE...
+// (DOSSIER_FUZZ_LAST=FILE keeps the input being run, to replay a crash.)
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
@@ -72,7 +73,14 @@ std::string Mutate(const std::vector<std::string>& seeds, uint64_t& rng) {
   return s;
 }
 
+// With DOSSIER_FUZZ_LAST=FILE set, each input is written there before it
+// runs, so the one that crashed can be replayed.
+const char* g_last = nullptr;
+
 void Run(const std::string& input) {
+  if (g_last != nullptr) {
+    std::ofstream(g_last, std::ios::binary | std::ios::trunc) << input;
+  }
   LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t*>(input.data()),
                          input.size());
 }
@@ -80,6 +88,7 @@ void Run(const std::string& input) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  g_last = std::getenv("DOSSIER_FUZZ_LAST");
   double seconds = 2;
   long runs = -1;
   std::vector<std::string> seeds;

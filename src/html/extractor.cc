@@ -1,5 +1,7 @@
 #include "html/extractor.h"
 
+#include "html/charset.h"
+
 #include <libxml/HTMLparser.h>
 #include <libxml/encoding.h>
 #include <libxml/parser.h>
@@ -9,6 +11,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <mutex>
 #include <vector>
 
@@ -36,6 +39,33 @@ std::string Attr(const xmlNode* n, const char* name) {
   return {};
 }
 
+// The value of attribute `name` without a copy: libxml2 stores an HTML
+// attribute value as one text node (entities already decoded); "" when
+// absent. Only the first text node is seen in the rare other case.
+string_view AttrView(const xmlNode* n, const char* name) {
+  for (const xmlAttr* a = n->properties; a; a = a->next) {
+    if (a->name &&
+        strcasecmp(reinterpret_cast<const char*>(a->name), name) == 0) {
+      const xmlNode* c = a->children;
+      if (c && c->content)
+        return string_view(reinterpret_cast<const char*>(c->content));
+      return {};
+    }
+  }
+  return {};
+}
+
+// ASCII case-insensitive equality with a lowercase literal.
+bool EqualsCi(string_view s, string_view lower) {
+  if (s.size() != lower.size()) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
 std::string Lower(string_view s) {
   std::string out(s);
   for (char& c : out) {
@@ -60,7 +90,8 @@ bool IsDropped(string_view n) {
                {"script", "style",  "noscript", "nav",   "header", "footer",
                 "aside",  "form",   "iframe",   "svg",   "button", "template",
                 "select", "object", "head",     "title", "input",  "textarea",
-                "menu",   "dialog", "canvas",   "video", "audio",  "map"});
+                "menu",   "dialog", "canvas",   "video", "audio",  "map",
+                "figure", "figcaption", "picture"});
 }
 
 bool IsBlock(string_view n) {
@@ -71,6 +102,10 @@ bool IsBlock(string_view n) {
           "ol",      "dl",         "dt",         "dd",      "table", "pre",
           "figure",  "figcaption", "hr",         "address", "body",  "center",
           "caption", "summary",    "details"});
+}
+
+bool IsHeading(string_view n) {
+  return n.size() == 2 && n[0] == 'h' && n[1] >= '1' && n[1] <= '6';
 }
 
 // Elements that never hold readable text.
@@ -91,7 +126,10 @@ const char* const kBoilerplate[] = {
     "breadcrumb", "pagination", "widget",   "popup",      "modal",
     "skip",       "sponsor",    "masthead", "recommend",  "signup",
     "login",      "toolbar",    "disqus",   "outbrain",   "taboola",
-    "sharing",    "tags",       "breadcr",  "author"};
+    "sharing",    "tags",       "breadcr",  "author",     "byline",
+    "meta",       "date",       "timestamp", "posted",    "caption",
+    "credit",     "copyright",  "disclaimer", "rating",   "readtime",
+    "reading",    "print",      "follow",   "donat",      "teaser"};
 const char* const kPositive[] = {"article", "body", "content", "main", "story",
                                  "entry",   "post", "text",    "blog"};
 
@@ -140,21 +178,52 @@ bool TokenIsPositive(string_view t) {
   });
 }
 
+// True when a class/id token names an article's body: a part naming the
+// article (article, post, entry, story, blog) and a part naming its body
+// (content, body, text): "entry-content", "article__body", "post_text".
+bool TokenIsContentBox(string_view t) {
+  if (OneOf(t, {"articlebody", "storybody", "postcontent", "entrycontent",
+                "articletext", "articlecontent", "postbody", "storycontent",
+                "post-entry", "blog-post"}))
+    return true;
+  bool what = false, body = false;
+  AnyPart(t, [&](string_view part) {
+    if (OneOf(part, {"article", "post", "entry", "story", "blog", "news",
+                     "single", "main"}))
+      what = true;
+    if (OneOf(part, {"content", "body", "text", "inner"})) body = true;
+    return false;
+  });
+  return what && body;
+}
+
 // Splits lowercased class+id into tokens and reports boilerplate/positive.
-void ClassSignals(const xmlNode* n, bool* boiler, bool* positive) {
-  std::string s = Lower(Attr(n, "class") + " " + Attr(n, "id"));
-  *boiler = *positive = false;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && IsHtmlSpace(s[i])) ++i;
-    size_t j = i;
-    while (j < s.size() && !IsHtmlSpace(s[j])) ++j;
-    if (j > i) {
-      string_view t(s.data() + i, j - i);
-      if (TokenIsBoilerplate(t)) *boiler = true;
-      if (TokenIsPositive(t)) *positive = true;
+void ClassSignals(const xmlNode* n, bool* boiler, bool* positive,
+                  bool* content_box) {
+  *boiler = *positive = *content_box = false;
+  char buf[64];
+  for (const char* attr : {"class", "id"}) {
+    string_view s = AttrView(n, attr);
+    size_t i = 0;
+    while (i < s.size()) {
+      while (i < s.size() && IsHtmlSpace(s[i])) ++i;
+      size_t j = i;
+      while (j < s.size() && !IsHtmlSpace(s[j])) ++j;
+      if (j > i) {
+        // Lowercased into a local buffer; longer tokens are cut (their
+        // start is what matters).
+        size_t len = std::min(j - i, sizeof buf);
+        for (size_t k = 0; k < len; ++k) {
+          char c = s[i + k];
+          buf[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+        }
+        string_view t(buf, len);
+        if (TokenIsBoilerplate(t)) *boiler = true;
+        if (TokenIsPositive(t)) *positive = true;
+        if (TokenIsContentBox(t)) *content_box = true;
+      }
+      i = j;
     }
-    i = j;
   }
 }
 
@@ -164,8 +233,10 @@ bool IsHidden(const xmlNode* n) {
         strcasecmp(reinterpret_cast<const char*>(a->name), "hidden") == 0)
       return true;
   }
-  if (Lower(Attr(n, "aria-hidden")) == "true") return true;
-  std::string style = Lower(Attr(n, "style"));
+  if (EqualsCi(AttrView(n, "aria-hidden"), "true")) return true;
+  string_view style_attr = AttrView(n, "style");
+  if (style_attr.empty()) return false;
+  std::string style = Lower(style_attr);
   style.erase(std::remove_if(style.begin(), style.end(), IsHtmlSpace),
               style.end());
   return style.find("display:none") != std::string::npos ||
@@ -174,6 +245,7 @@ bool IsHidden(const xmlNode* n) {
 
 struct Info {
   const xmlNode* node = nullptr;
+  string_view name;  // the tag, lowercase (libxml2 interns it)
   int parent = -1;
   bool removed = false;
   double text_len = 0;  // non-space bytes of the subtree's text
@@ -183,6 +255,7 @@ struct Info {
   double score = 0;
   bool candidate = false;
   bool boiler = false;  // class/id names boilerplate, not content
+  bool content_box = false;  // <article>, articleBody, "entry-content"...
 };
 
 // The node's index in Extractor::info_, kept in _private (libxml2 leaves
@@ -199,6 +272,20 @@ void SetIndex(const xmlNode* n, int id) {
 class Sink {
  public:
   void Break() { pending_break_ = true; }
+  // The next paragraph is a heading (h1-h6).
+  void MarkHeading() { heading_pending_ = true; }
+  // Drops the last paragraph when it is a heading that introduced a block
+  // now skipped ("Related articles" over a dropped link list).
+  void DropTrailingHeading() {
+    if (!para_heading_ || out_.size() - para_start_ > 120) return;
+    out_.resize(para_start_);
+    while (!out_.empty() && (out_.back() == '\n' || out_.back() == ' '))
+      out_.pop_back();
+    para_heading_ = false;
+    para_start_ = out_.size();
+    pending_break_ = true;
+    pending_space_ = false;
+  }
   void Append(string_view s, bool pre) {
     for (size_t i = 0; i < s.size(); ++i) {
       char c = s[i];
@@ -218,15 +305,22 @@ class Sink {
         if (pending_break_) {
           while (!out_.empty() && out_.back() == ' ') out_.pop_back();
           out_ += "\n\n";
+          para_start_ = out_.size();
+          para_heading_ = heading_pending_;
         } else if (pending_space_ && out_.back() != '\n') {
           out_.push_back(' ');
         }
+      } else {
+        para_start_ = 0;
+        para_heading_ = heading_pending_;
       }
+      if (pending_break_ || out_.empty()) heading_pending_ = false;
       pending_break_ = pending_space_ = false;
       out_.push_back(c);
     }
   }
   std::string Take() {
+    DropTrailingHeading();
     while (!out_.empty() && (out_.back() == ' ' || out_.back() == '\n'))
       out_.pop_back();
     return std::move(out_);
@@ -235,6 +329,9 @@ class Sink {
  private:
   std::string out_;
   bool pending_break_ = false, pending_space_ = false;
+  size_t para_start_ = 0;        // where the last paragraph begins in out_
+  bool para_heading_ = false;    // the last paragraph is a heading
+  bool heading_pending_ = false;  // the next paragraph is a heading
 };
 
 std::string Collapse(string_view s) {
@@ -322,21 +419,87 @@ void ReadJsonLd(const rapidjson::Value& v, JsonLdMeta& m, int depth) {
   SetIfEmpty(m.publisher, get("publisher"));
 }
 
-// The charset named by a <meta> in the first 4 KiB, or "".
-std::string SniffCharset(string_view html) {
-  std::string head = Lower(html.substr(0, 4096));
-  size_t pos = head.find("charset=");
-  if (pos == std::string::npos) return {};
-  pos += 8;
-  while (pos < head.size() &&
-         (head[pos] == '"' || head[pos] == '\'' || IsHtmlSpace(head[pos])))
-    ++pos;
-  size_t end = pos;
-  while (end < head.size() &&
-         (isalnum(static_cast<unsigned char>(head[end])) || head[end] == '-' ||
-          head[end] == '_' || head[end] == ':' || head[end] == '.'))
-    ++end;
-  return head.substr(pos, end - pos);
+bool StartsWithCi(string_view s, size_t pos, string_view lower_prefix) {
+  if (pos > s.size() || s.size() - pos < lower_prefix.size()) return false;
+  for (size_t i = 0; i < lower_prefix.size(); ++i) {
+    char c = s[pos + i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != lower_prefix[i]) return false;
+  }
+  return true;
+}
+
+// What libxml2 is given: the page less what the extractor never reads,
+// which is a third of a typical page and as much of the parse time.
+// Comments and the contents of <script> (except JSON-LD) and <style> are
+// cut, their tags kept; NUL bytes, which stop libxml2, become spaces.
+std::string StripForParse(string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  size_t i = 0, n = s.size();
+  while (i < n) {
+    size_t lt = s.find('<', i);
+    if (lt == string_view::npos) lt = n;
+    size_t from = out.size();
+    out.append(s.data() + i, lt - i);
+    if (memchr(out.data() + from, 0, out.size() - from) != nullptr)
+      std::replace(out.begin() + from, out.end(), '\0', ' ');
+    i = lt;
+    if (i >= n) break;
+    if (s.compare(i, 4, "<!--") == 0) {
+      size_t end = s.find("-->", i + 4);
+      i = end == string_view::npos ? n : end + 3;
+      continue;
+    }
+    string_view close;
+    if (StartsWithCi(s, i, "<script")) close = "</script";
+    else if (StartsWithCi(s, i, "<style")) close = "</style";
+    size_t after = i + close.size() - 1;
+    if (close.empty() || after >= n ||
+        !(IsHtmlSpace(s[after]) || s[after] == '>' || s[after] == '/')) {
+      out.push_back('<');
+      ++i;
+      continue;
+    }
+    size_t gt = s.find('>', i);
+    if (gt == string_view::npos) gt = n - 1;
+    string_view open = s.substr(i, gt + 1 - i);
+    // "<script .../>" still runs to "</script>" in HTML; libxml2 would
+    // close it at once and choke on the stray end tag.
+    size_t open_at = out.size();
+    if (open.size() >= 2 && open[open.size() - 2] == '/') {
+      out.append(open.substr(0, open.size() - 2));
+      out.push_back('>');
+    } else {
+      out.append(open);
+    }
+    if (memchr(open.data(), 0, open.size()) != nullptr)
+      std::replace(out.begin() + open_at, out.end(), '\0', ' ');
+    size_t body = gt + 1, end = body;
+    while (true) {
+      end = s.find("</", end);
+      if (end == string_view::npos) {
+        end = n;
+        break;
+      }
+      if (StartsWithCi(s, end, close)) break;
+      end += 2;
+    }
+    bool json_ld = false;
+    for (size_t k = 0; k + 7 <= open.size(); ++k) {
+      if (StartsWithCi(open, k, "ld+json")) {
+        json_ld = true;
+        break;
+      }
+    }
+    if (json_ld && end > body) {
+      size_t from2 = out.size();
+      out.append(s.data() + body, end - body);
+      std::replace(out.begin() + from2, out.end(), '\0', ' ');
+    }
+    i = end;
+  }
+  return out;
 }
 
 void InitOnce() {
@@ -369,37 +532,51 @@ class Extractor {
  private:
   // Pre-order list of element nodes, with removal marks.
   void Index(const xmlNode* root) {
-    std::vector<std::pair<const xmlNode*, int>> stack;
-    if (root) stack.push_back({root, -1});
+    struct Item {
+      const xmlNode* node;
+      int parent;
+      bool in_article;
+    };
+    std::vector<Item> stack;
+    if (root) stack.push_back({root, -1, false});
     while (!stack.empty()) {
-      auto [n, parent] = stack.back();
+      auto [n, parent, in_article] = stack.back();
       stack.pop_back();
       int id = static_cast<int>(info_.size());
       Info in;
       in.node = n;
       in.parent = parent;
       string_view name = Name(n);
+      in.name = name;
       bool parent_removed = parent >= 0 && info_[parent].removed;
       in.removed = parent_removed;
       double weight = 0;
       if (!in.removed) {
-        if (relaxed_ ? IsCode(name) : IsDropped(name) || IsHidden(n)) {
+        // An <article>'s own <header> holds its title and lead.
+        bool article_header = in_article && name == "header";
+        if (relaxed_ ? IsCode(name)
+                     : (IsDropped(name) && !article_header) || IsHidden(n)) {
           in.removed = true;
         } else if (!OneOf(name, {"html", "body", "article", "main", "p", "h1",
                                  "h2", "h3", "h4", "h5", "h6"})) {
-          bool boiler, positive;
-          ClassSignals(n, &boiler, &positive);
+          bool boiler, positive, box;
+          ClassSignals(n, &boiler, &positive, &box);
           in.boiler = boiler && !positive && !relaxed_;
+          in.content_box = box;
           weight = (positive ? 25 : 0) - (boiler ? 25 : 0);
         }
       }
+      if (name == "article" ||
+          (!in.removed && EqualsCi(AttrView(n, "itemprop"), "articlebody")))
+        in.content_box = true;
       info_.push_back(in);
       class_weight_.push_back(weight);
       SetIndex(n, id);
       // Children pushed in reverse so they pop in document order.
       const xmlNode* last = n->last;
       for (const xmlNode* c = last; c; c = c->prev) {
-        if (c->type == XML_ELEMENT_NODE) stack.push_back({c, id});
+        if (c->type == XML_ELEMENT_NODE)
+          stack.push_back({c, id, in_article || name == "article"});
       }
     }
   }
@@ -423,7 +600,7 @@ class Extractor {
     for (size_t i = info_.size(); i-- > 0;) {
       Info& in = info_[i];
       if (in.removed) continue;
-      if (Name(in.node) == "a") in.link_len = in.text_len;
+      if (in.name == "a") in.link_len = in.text_len;
       if (in.parent >= 0) {
         Info& p = info_[in.parent];
         p.text_len += in.text_len;
@@ -452,9 +629,9 @@ class Extractor {
       if (in.removed) continue;
       // A container with running text of its own (text split by <br>)
       // counts as a paragraph, as readability turns such divs into <p>.
-      if (!IsParagraph(Name(in.node)) &&
+      if (!IsParagraph(in.name) &&
           !(in.own_len >= opts_.min_paragraph_chars &&
-            OneOf(Name(in.node), {"div", "section", "article", "main", "span",
+            OneOf(in.name, {"div", "section", "article", "main", "span",
                                   "font", "center"})))
         continue;
       if (in.text_len < opts_.min_paragraph_chars) continue;
@@ -481,7 +658,7 @@ class Extractor {
     if (OneOf(name, {"pre", "td", "blockquote"})) s += 3;
     if (OneOf(name, {"ol", "ul", "dl", "dd", "dt", "li", "form"})) s -= 3;
     if (OneOf(name, {"h1", "h2", "h3", "h4", "h5", "h6", "th"})) s -= 5;
-    if (Lower(Attr(n, "itemprop")) == "articlebody") s += 40;
+    if (EqualsCi(AttrView(n, "itemprop"), "articlebody")) s += 40;
     return s;
   }
 
@@ -495,7 +672,7 @@ class Extractor {
     JsonLdMeta ld;
     for (const Info& in : info_) {
       const xmlNode* n = in.node;
-      string_view name = Name(n);
+      string_view name = in.name;
       if (name == "html") {
         SetIfEmpty(page.language, Attr(n, "lang"));
       } else if (name == "title") {
@@ -593,16 +770,23 @@ class Extractor {
         continue;
       }
       if (n->type != XML_ELEMENT_NODE) continue;
-      string_view name = Name(n);
+      const Info& in = info_[IndexOf(n)];
+      string_view name = in.name;
       if (f.exit) {
         if (name == "pre") --pre;
         if (IsBlock(name)) sink.Break();
         continue;
       }
-      const Info& in = info_[IndexOf(n)];
-      if (in.removed) continue;
-      if (!opts_.keep_link_lists && IsLinkBlock(in)) continue;
+      if (in.removed) {
+        if (in.boiler) sink.DropTrailingHeading();
+        continue;
+      }
+      if (!opts_.keep_link_lists && IsLinkBlock(in)) {
+        sink.DropTrailingHeading();
+        continue;
+      }
       if (IsBlock(name)) sink.Break();
+      if (IsHeading(name)) sink.MarkHeading();
       if (name == "pre") ++pre;
       stack.push_back({n, true});
       for (const xmlNode* c = n->last; c; c = c->prev) {
@@ -612,7 +796,7 @@ class Extractor {
   }
 
   bool IsLinkBlock(const Info& in) const {
-    string_view name = Name(in.node);
+    string_view name = in.name;
     if (!OneOf(name, {"ul", "ol", "li", "div", "p", "table", "section", "dl"}))
       return false;
     if (in.text_len == 0) return false;
@@ -631,9 +815,11 @@ class Extractor {
     }
     Sink sink;
     if (best >= 0 && info_[best].text_len >= opts_.min_main_chars) {
+      double top = info_[best].score;
+      best = ExpandToContentBox(best);
       // A parent holding several strong candidates is the real container.
       int parent = info_[best].parent;
-      double top = info_[best].score;
+      const std::string best_class = Attr(info_[best].node, "class");
       double threshold = std::max(10.0, top * 0.1);
       if (parent < 0) {
         Serialize(best, sink);
@@ -644,6 +830,11 @@ class Extractor {
           const Info& sib = info_[id];
           if (sib.removed) continue;
           bool keep = id == best || (sib.candidate && sib.score >= threshold);
+          // A run of article blocks split by ads shares the class name.
+          if (!keep && !best_class.empty() && sib.text_len > 0 &&
+              LinkDensity(sib) < 0.3 && Name(c) == info_[best].name &&
+              Attr(c, "class") == best_class)
+            keep = true;
           if (!keep && OneOf(Name(c), {"p", "div", "section"}) &&
               sib.text_len > 80 && LinkDensity(sib) < 0.25)
             keep = true;
@@ -667,7 +858,7 @@ class Extractor {
     for (size_t i = 0; i < info_.size(); ++i) {
       const Info& in = info_[i];
       if (in.removed) continue;
-      if (!OneOf(Name(in.node), {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li",
+      if (!OneOf(in.name, {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li",
                                  "blockquote", "pre", "td"}))
         continue;
       if (HasBlockAncestorKept(static_cast<int>(i))) continue;
@@ -675,6 +866,24 @@ class Extractor {
       all.Break();
     }
     return all.Take();
+  }
+
+  // The best paragraph container is often one block of an article split
+  // over siblings (page builders, "text" modules): the nearest enclosing
+  // article-like box (<article>, itemprop=articleBody, "entry-content")
+  // holds all of them.
+  int ExpandToContentBox(int best) const {
+    int depth = 0, found = best;
+    for (int a = best; a >= 0 && depth < 12; a = info_[a].parent, ++depth) {
+      const Info& in = info_[a];
+      if (in.removed) break;
+      string_view name = in.name;
+      if (name == "body" || name == "html") break;
+      if (in.content_box && LinkDensity(in) < 0.35 &&
+          (found == best || in.text_len <= 2 * info_[found].text_len))
+        found = a;
+    }
+    return found;
   }
 
   // Headings and lists right next to the chosen container belong to it.
@@ -692,7 +901,7 @@ class Extractor {
     int depth = 0;
     for (int a = info_[id].parent; a >= 0 && depth < 64;
          a = info_[a].parent, ++depth) {
-      if (OneOf(Name(info_[a].node), {"p", "h1", "h2", "h3", "h4", "h5", "h6",
+      if (OneOf(info_[a].name, {"p", "h1", "h2", "h3", "h4", "h5", "h6",
                                       "li", "blockquote", "pre", "td"}))
         return true;
     }
@@ -715,28 +924,31 @@ StatusOr<ExtractedPage> ExtractMainText(string_view html,
   if (i == html.size()) return Status(ErrorCode::kEmptyInput, "empty HTML");
   if (html.size() > static_cast<size_t>(INT32_MAX))
     return Status(ErrorCode::kTooLarge, "HTML larger than 2 GiB");
+  StatusOr<Utf8Html> decoded = DecodeHtml(html, opts.declared_charset);
+  if (!decoded.ok()) return decoded.status();
+  std::string& text = decoded->text;
+  if (text.size() > static_cast<size_t>(INT32_MAX))
+    return Status(ErrorCode::kTooLarge, "HTML larger than 2 GiB as UTF-8");
+  std::string lean = StripForParse(text);
+  std::string().swap(text);
   InitOnce();
-  std::string charset = SniffCharset(html);
-  const char* encoding = nullptr;
-  if (!charset.empty()) {
-    xmlCharEncodingHandlerPtr h = xmlFindCharEncodingHandler(charset.c_str());
-    if (h) {
-      encoding = charset.c_str();
-      xmlCharEncCloseFunc(h);
-    }
-  }
   std::unique_ptr<xmlDoc, DocDeleter> doc(htmlReadMemory(
-      html.data(), static_cast<int>(html.size()), nullptr, encoding,
+      lean.data(), static_cast<int>(lean.size()), nullptr, "UTF-8",
       HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-          HTML_PARSE_NONET | HTML_PARSE_NOBLANKS));
+          HTML_PARSE_NONET | HTML_PARSE_NOBLANKS | HTML_PARSE_IGNORE_ENC |
+          HTML_PARSE_COMPACT | HTML_PARSE_NODEFDTD));
   if (!doc || !xmlDocGetRootElement(doc.get()))
     return Status(ErrorCode::kEmptyInput, "no HTML document could be parsed");
   ExtractedPage page = Extractor(doc.get(), opts, false).Run();
-  if (page.text.size() < opts.min_main_chars) {
+  page.charset = decoded->charset;
+  if (page.text.size() < 5 * opts.min_main_chars) {
     // Chrome removal can swallow a whole page (everything inside a <form>
-    // or a wrapper named "...nav"): try again keeping chrome.
+    // or a wrapper named "...nav"): try again keeping chrome. Past the
+    // minimum, the loose text must be much longer to win.
     ExtractedPage loose = Extractor(doc.get(), opts, true).Run();
-    if (loose.text.size() > page.text.size()) page.text = std::move(loose.text);
+    bool short_page = page.text.size() < opts.min_main_chars;
+    if (loose.text.size() > (short_page ? 1 : 3) * page.text.size())
+      page.text = std::move(loose.text);
   }
   return page;
 }

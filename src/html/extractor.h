@@ -1,11 +1,14 @@
 // ExtractMainText: the main text and metadata of a web page.
 //
-// Parses HTML with libxml2's forgiving parser and keeps the article body in
-// the spirit of readability/trafilatura: chrome (script, nav, footer, aside,
-// forms, ...) and elements whose class/id look like boilerplate are dropped,
-// containers are scored by their paragraphs' text, commas and link density,
-// and the best container (plus strong siblings) is serialized, one paragraph
-// per block (p, h1-h6, li, blockquote, td, pre, ...). Metadata comes from
+// Decodes the raw bytes to UTF-8 (DecodeHtml, html/charset.h), parses them
+// with libxml2's forgiving parser and keeps the article body in the spirit
+// of readability/trafilatura: chrome (script, nav, footer, aside, forms,
+// figures, ...) and elements whose class/id look like boilerplate are
+// dropped, containers are scored by their paragraphs' text, commas and link
+// density, the best container is widened to its enclosing article box
+// (<article>, articleBody, "entry-content") and serialized with strong
+// siblings, one paragraph per block (p, h1-h6, li, blockquote, td, pre, ...).
+// See src/html/README.md for the rules. Metadata comes from
 // <title>, <meta> (OpenGraph, article:*, author, description), JSON-LD
 // (NewsArticle/Article), <time datetime>, <link rel=canonical>, <html lang>.
 // Never recurses on the tree, so hostile nesting cannot exhaust the stack.
@@ -29,6 +32,9 @@ struct ExtractOptions {
   size_t min_main_chars = 200;
   // Keep link-heavy blocks (menus, tag lists) inside the main container.
   bool keep_link_lists = false;
+  // The charset of an HTTP Content-Type header ("windows-1251", or the
+  // whole header value), or "": see DecodeHtml in html/charset.h.
+  std::string declared_charset;
 };
 
 struct ExtractedPage {
@@ -39,9 +45,14 @@ struct ExtractedPage {
   std::string published;  // YYYY-MM-DD or ""
   std::string modified;   // YYYY-MM-DD or ""
   std::string canonical_url, language;
+  // The charset the page was read as ("UTF-8", "windows-1252", ...).
+  std::string charset;
 };
 
-// Fails with kEmptyInput when `html` is empty or holds no parsable document.
+// `html` is the page's raw bytes in any charset: DecodeHtml (charset.h)
+// turns them into UTF-8 first, using opts.declared_charset.
+// Fails with kEmptyInput when `html` is empty or holds no parsable document,
+// with kTooLarge above 2 GiB.
 // A page with a tree but no text returns an ExtractedPage with empty text.
 StatusOr<ExtractedPage> ExtractMainText(std::string_view html,
                                         const ExtractOptions& opts = {});

@@ -364,19 +364,26 @@ OffsetMap AlignToSource(std::string_view text, std::string_view page,
     if (p.done) lo = p.last;
   }
 
-  OffsetMap map;
-  uint32_t raw_end = 0;  // where the last placed character ended
+  // Every byte of the text gets its raw offset: a placed one its own, any
+  // other (whitespace, unplaced words) where the last placed one ended, so
+  // the map never runs backwards.
+  std::vector<uint32_t> raw_of(text.size(), kNone);
   for (const Paragraph& p : paras) {
     for (size_t k = 0; k < p.key.size(); ++k) {
       ++local.chars;
-      if (p.placed[k] == kNone) {
-        map.Add(p.at[k], raw_end);
-        continue;
-      }
+      if (p.placed[k] == kNone) continue;
       ++local.placed_chars;
-      const uint32_t raw = v.raw[p.placed[k]];
-      map.Add(p.at[k], raw);
-      raw_end = raw + 1;
+      raw_of[p.at[k]] = v.raw[p.placed[k]];
+    }
+  }
+  OffsetMap map;
+  uint32_t raw_end = 0;
+  for (size_t c = 0; c < text.size(); ++c) {
+    if (raw_of[c] != kNone) {
+      map.Add(static_cast<uint32_t>(c), raw_of[c]);
+      raw_end = raw_of[c] + 1;
+    } else {
+      map.Add(static_cast<uint32_t>(c), raw_end);
     }
   }
   map.Finish(static_cast<uint32_t>(text.size()),

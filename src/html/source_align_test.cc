@@ -163,3 +163,25 @@ TEST(AlignToSourceTest, HeadlineMapsToTheBodyNotTheTitleOrMenu) {
 
 }  // namespace
 }  // namespace dossier
+
+namespace dossier {
+namespace {
+
+TEST(AlignToSourceTest, TextAfterAnUnplacedTailStaysMonotonic) {
+  // libxml2 turns a broken end tag into text that the page scan skips.
+  std::string page =
+      "<p>Fishing crews in Ternby waited two years for new moorings at "
+      "the quay.</p></\xC5\xA1tml>";
+  std::string text =
+      "Fishing crews in Ternby waited two years for new moorings at the "
+      "quay.\n\n\xC5\xA1tml>";
+  OffsetMap map = AlignToSource(text, page);
+  uint32_t prev = 0;
+  for (uint32_t i = 0; i <= text.size(); ++i) {
+    EXPECT_GE(map.ToRaw(i), prev) << "at " << i;
+    prev = map.ToRaw(i);
+  }
+}
+
+}  // namespace
+}  // namespace dossier

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "doc/offset_map.h"
+#include "html/charset.h"
 #include "html/extractor.h"
 #include "html/source_align.h"
 
@@ -421,6 +422,29 @@ std::string IsoDatePart(std::string_view v) {
 
 namespace {
 
+bool HasUtf16Bom(std::string_view s) {
+  return s.size() >= 2 &&
+         ((static_cast<unsigned char>(s[0]) == 0xFF &&
+           static_cast<unsigned char>(s[1]) == 0xFE) ||
+          (static_cast<unsigned char>(s[0]) == 0xFE &&
+           static_cast<unsigned char>(s[1]) == 0xFF));
+}
+
+// The map from a decoded page (UTF-8) back to its raw bytes.
+OffsetMap DecodeMap(const Utf8Html& page, size_t raw_size) {
+  OffsetMap map;
+  if (!page.transcoded) {
+    map.Add(0, page.raw_start);
+  } else {
+    for (size_t i = 0; i < page.text.size(); ++i) {
+      map.Add(static_cast<uint32_t>(i), page.raw_offset[i]);
+    }
+  }
+  map.Finish(static_cast<uint32_t>(page.text.size()),
+             static_cast<uint32_t>(raw_size));
+  return map;
+}
+
 // Fills what the input did not give from an HTML page's own metadata.
 // A page title often carries the site's name: "Headline | Site" or
 // "Site - Headline". When one side equals the body's first line (its h1),
@@ -512,16 +536,25 @@ StatusOr<Document> NormalizeArticle(RawArticle raw,
   if (size == 0) {
     return Status(ErrorCode::kEmptyInput, "input is empty");
   }
-  DOSSIER_RETURN_IF_ERROR(CheckNotBinary(raw.bytes));
-  DOSSIER_RETURN_IF_ERROR(ValidateUtf8(raw.bytes));
+  const bool html = raw.format == RawArticle::Format::kHtml;
+  // A web page may be in any charset (UTF-16 has NUL bytes): it is decoded
+  // below instead of checked.
+  if (!html || !HasUtf16Bom(raw.bytes)) {
+    DOSSIER_RETURN_IF_ERROR(CheckNotBinary(raw.bytes));
+  }
+  if (!html) DOSSIER_RETURN_IF_ERROR(ValidateUtf8(raw.bytes));
 
   // `source` is the text cleaned below; `html_map` (HTML input only) maps
   // it back to the page's bytes.
   std::string source = std::move(raw.bytes);
   std::optional<OffsetMap> html_map;
   ExtractedPage page;
-  if (raw.format == RawArticle::Format::kHtml) {
-    StatusOr<ExtractedPage> got = ExtractMainText(source);
+  if (html) {
+    StatusOr<Utf8Html> decoded = DecodeHtml(source, raw.charset);
+    if (!decoded.ok()) return decoded.status();
+    ExtractOptions xopts;
+    xopts.declared_charset = "utf-8";  // already decoded
+    StatusOr<ExtractedPage> got = ExtractMainText(decoded->text, xopts);
     if (!got.ok()) return got.status();
     page = std::move(got).value();
     if (!ValidateUtf8(page.text).ok()) {
@@ -532,7 +565,9 @@ StatusOr<Document> NormalizeArticle(RawArticle raw,
       return Status(ErrorCode::kEmptyInput,
                     "the HTML page holds no article text");
     }
-    html_map = AlignToSource(page.text, source);
+    // text -> UTF-8 page -> raw bytes.
+    html_map = OffsetMap::Compose(AlignToSource(page.text, decoded->text),
+                                  DecodeMap(*decoded, source.size()));
     source = std::move(page.text);
   }
 

@@ -275,5 +275,59 @@ TEST(NormalizerTest, HtmlWithoutTextIsEmpty) {
   EXPECT_EQ(NormalizeError(std::move(raw)).code(), ErrorCode::kEmptyInput);
 }
 
+
+// The raw bytes a span of the document's text comes from.
+std::string RawSpan(const Document& doc, const std::string& raw,
+                    std::string_view needle) {
+  size_t at = doc.text().find(needle);
+  EXPECT_NE(at, std::string_view::npos) << needle;
+  uint32_t b = doc.offsets().ToRaw(static_cast<uint32_t>(at));
+  uint32_t e = doc.offsets().ToRawEnd(static_cast<uint32_t>(at + needle.size()));
+  return raw.substr(b, e - b);
+}
+
+TEST(NormalizerTest, HtmlOffsetsLeadToThePageBytes) {
+  const std::string page =
+      "<html><body><nav>Home</nav><article><h1>Quay Repairs</h1><p>The "
+      "<i>harbour</i> master said &ldquo;work starts in May&rdquo; at the "
+      "north quay of Ternby.</p></article></body></html>";
+  RawArticle raw = Raw(page);
+  raw.format = RawArticle::Format::kHtml;
+  StatusOr<Document> doc = NormalizeArticle(std::move(raw), {});
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(RawSpan(*doc, page, "harbour master"), "harbour</i> master");
+  EXPECT_EQ(RawSpan(*doc, page, "\xE2\x80\x9Cwork starts in May\xE2\x80\x9D"),
+            "&ldquo;work starts in May&rdquo;");
+}
+
+TEST(NormalizerTest, LegacyCharsetPageIsDecodedAndMapped) {
+  // windows-1252 bytes under a <meta> that wrongly claims UTF-8.
+  const std::string page =
+      "<html><head><meta charset=\"utf-8\"></head><body><p>The caf\xE9 "
+      "owners of S\xF8rby said the \x93new rules\x94 would ruin the summer "
+      "season for the whole town.</p></body></html>";
+  RawArticle raw = Raw(page);
+  raw.format = RawArticle::Format::kHtml;
+  StatusOr<Document> doc = NormalizeArticle(std::move(raw), {});
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_NE(doc->text().find("caf\xC3\xA9 owners of S\xC3\xB8rby"),
+            std::string_view::npos);
+  EXPECT_EQ(RawSpan(*doc, page, "S\xC3\xB8rby said"), "S\xF8rby said");
+}
+
+TEST(NormalizerTest, DeclaredCharsetFromTransportIsUsed) {
+  // KOI8-R bytes of a Cyrillic word, no <meta>: the HTTP header names it.
+  const std::string page =
+      "<html><body><p>\xED\xCF\xD3\xCB\xD7\xC1 is the name the article gives "
+      "the city, written in Cyrillic letters.</p></body></html>";
+  RawArticle raw = Raw(page);
+  raw.format = RawArticle::Format::kHtml;
+  raw.charset = "koi8-r";
+  StatusOr<Document> doc = NormalizeArticle(std::move(raw), {});
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->text().substr(0, 12),
+            "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0");  // Москва
+}
+
 }  // namespace
 }  // namespace dossier
