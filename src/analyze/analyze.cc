@@ -27,10 +27,12 @@ void AddCleaning(Pipeline& p) {
   p.Add(std::make_unique<BoilerplateStage>());
 }
 
-void AddAnalysis(Pipeline& p) {
+void AddAnalysis(Pipeline& p, const PipelineOptions& opts) {
   p.Add(std::make_unique<SentenceStage>());
   p.Add(std::make_unique<TokenStage>());
-  p.Add(std::make_unique<MentionStage>());
+  MentionOptions mentions;
+  mentions.model = opts.ner_model;
+  p.Add(std::make_unique<MentionStage>(mentions));
   p.Add(std::make_unique<QuoteStage>());
   p.Add(std::make_unique<TimexStage>());
 }
@@ -47,17 +49,17 @@ Pipeline StandardPipeline(const PipelineOptions& opts) {
     d.threshold = opts.dedup_threshold;
     p.Add(std::make_unique<DedupStage>(d));
   }
-  AddAnalysis(p);
+  AddAnalysis(p, opts);
   p.Add(std::make_unique<EntityLinkStage>());
   p.Add(std::make_unique<QuoteGroupStage>());
   return p;
 }
 
-Pipeline PerDocumentPipeline() {
+Pipeline PerDocumentPipeline(const PipelineOptions& opts) {
   Pipeline p;
   AddCleaning(p);
   p.Compact();
-  AddAnalysis(p);
+  AddAnalysis(p, opts);
   return p;
 }
 

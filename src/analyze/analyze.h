@@ -9,6 +9,7 @@
 #ifndef DOSSIER_ANALYZE_ANALYZE_H_
 #define DOSSIER_ANALYZE_ANALYZE_H_
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,7 @@
 #include "doc/corpus.h"
 #include "doc/raw_article.h"
 #include "ingest/reader.h"
+#include "ner/tagger.h"
 #include "pipeline/driver.h"
 #include "text/normalizer.h"
 
@@ -24,6 +26,8 @@ namespace dossier {
 struct PipelineOptions {
   bool dedup = true;             // fold exact and near-duplicate documents
   double dedup_threshold = 0.7;  // estimated Jaccard similarity
+  // The entity tagger; null means the built-in model.
+  std::shared_ptr<const NerModel> ner_model;
 };
 
 struct AnalyzeOptions {
@@ -39,7 +43,7 @@ Pipeline StandardPipeline(const PipelineOptions& opts = {});
 
 // Only the per-document stages (no corpus-level steps): what `dossier bench`
 // measures, since its replicated corpus would make corpus stages meaningless.
-Pipeline PerDocumentPipeline();
+Pipeline PerDocumentPipeline(const PipelineOptions& opts = {});
 
 // Runs `pipeline` over `articles` (consumed). Failed documents go to
 // Corpus::errors.

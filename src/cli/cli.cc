@@ -19,6 +19,8 @@
 #include "analyze/analyze.h"
 #include "analyze/summary.h"
 #include "bench/bench.h"
+#include "ner/default_model.h"
+#include "ner/train.h"
 #include "eval/eval.h"
 #include "report/html_report.h"
 #include "report/json_writer.h"
@@ -149,6 +151,7 @@ struct AnalyzeArgs {
   bool summary = false;
   bool no_dedup = false;
   double dedup_threshold = 0.7;
+  std::string ner_model;
 };
 
 int RunAnalyze(const AnalyzeArgs& args) {
@@ -159,6 +162,15 @@ int RunAnalyze(const AnalyzeArgs& args) {
   opts.run.threads = args.threads;
   opts.pipeline.dedup = !args.no_dedup;
   opts.pipeline.dedup_threshold = args.dedup_threshold;
+  if (!args.ner_model.empty()) {
+    StatusOr<std::shared_ptr<const NerModel>> model = LoadNerModel(args.ner_model);
+    if (!model.ok()) {
+      std::cerr << "dossier: error: --ner-model " << args.ner_model << ": "
+                << model.status().ToString() << "\n";
+      return kExitUsage;
+    }
+    opts.pipeline.ner_model = std::move(model).value();
+  }
   bool show = args.progress == "always" ||
               (args.progress == "auto" && isatty(STDERR_FILENO) && !args.quiet);
   Progress progress(show);
@@ -343,6 +355,45 @@ int RunExtract(const ExtractArgs& args) {
   return rc;
 }
 
+struct TrainArgs {
+  std::string conll;
+  std::string out = "models/ner/eng.model";
+  std::string dev;
+  std::string gazetteer;
+  int epochs = 20;
+  uint64_t seed = 2003;
+};
+
+int RunTrainNer(const TrainArgs& args) {
+  TrainOptions opts;
+  opts.conll_path = args.conll;
+  opts.out_path = args.out;
+  opts.dev_path = args.dev;
+  opts.gazetteer_path = args.gazetteer;
+  opts.epochs = args.epochs;
+  opts.seed = args.seed;
+  TrainReport report;
+  Status st = TrainNer(opts, &report);
+  if (!st.ok()) {
+    std::cerr << "dossier: error: " << st.ToString() << "\n";
+    return st.code() == ErrorCode::kInvalidArgument ? kExitUsage : kExitFatal;
+  }
+  std::printf(
+      "trained on %llu documents, %llu sentences, %llu tokens, %llu "
+      "entities in %.1f s\n",
+      static_cast<unsigned long long>(report.documents),
+      static_cast<unsigned long long>(report.sentences),
+      static_cast<unsigned long long>(report.tokens),
+      static_cast<unsigned long long>(report.entities), report.seconds);
+  for (size_t e = 0; e < report.dev_f1.size(); ++e) {
+    std::printf("epoch %zu: dev F1 %.4f\n", e + 1, report.dev_f1[e]);
+  }
+  std::printf("wrote %s: %llu feature rows, %llu bytes\n", args.out.c_str(),
+              static_cast<unsigned long long>(report.features_written),
+              static_cast<unsigned long long>(report.model_bytes));
+  return kExitOk;
+}
+
 struct EvalArgs {
   std::string task;
   std::string path;
@@ -511,6 +562,9 @@ int Main(int argc, char** argv) {
                       "3-shingles) above which two documents are copies")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
+  analyze->add_option("--ner-model", a.ner_model,
+                      "entity tagger model file (default: the built-in one; "
+                      "see `dossier train ner`)");
   analyze->add_flag("--summary", a.summary,
                     "also print a readable per-document summary to stdout");
 
@@ -527,6 +581,32 @@ int Main(int argc, char** argv) {
   extract->add_option("--max-doc-bytes", x.max_doc_bytes,
                       "largest page accepted, in bytes")
       ->capture_default_str();
+
+  TrainArgs t;
+  CLI::App* train = app.add_subcommand("train", "Train a model from data");
+  train->require_subcommand(1);
+  CLI::App* train_ner = train->add_subcommand(
+      "ner", "Train the named-entity tagger on CoNLL-2003 data");
+  train_ner->footer(
+      "Deterministic: the same data and options give the same model bytes.\n"
+      "The shipped model (models/ner/eng.model, compiled into dossier) was\n"
+      "made with the first example; models/ner/README.md has its figures.\n\n"
+      "Examples:\n"
+      "  dossier train ner --conll ../shared/data/conll2003/eng.train \\\n"
+      "      --out models/ner/eng.model --epochs 20\n"
+      "  dossier train ner --conll eng.train --dev eng.testa --out /tmp/m.model\n"
+      "  dossier analyze articles/ --ner-model /tmp/m.model --out out/");
+  train_ner->add_option("--conll", t.conll, "training data (CoNLL-2003 format)")
+      ->required();
+  train_ner->add_option("--out", t.out, "model file to write")
+      ->capture_default_str();
+  train_ner->add_option("--dev", t.dev,
+                        "development data: F1 after every epoch (not trained on)");
+  train_ner->add_option("--gazetteer", t.gazetteer,
+                        "phrase list, TYPE<TAB>phrase per line, stored in the model");
+  train_ner->add_option("--epochs", t.epochs, "passes over the data")
+      ->capture_default_str();
+  train_ner->add_option("--seed", t.seed, "shuffling seed")->capture_default_str();
 
   EvalArgs e;
   CLI::App* eval = app.add_subcommand(
@@ -574,6 +654,7 @@ int Main(int argc, char** argv) {
   }
   if (analyze->parsed()) return RunAnalyze(a);
   if (extract->parsed()) return RunExtract(x);
+  if (train_ner->parsed()) return RunTrainNer(t);
   if (eval->parsed()) return RunEval(e);
   if (bench->parsed()) return RunBenchCommand(b);
   std::cout << "dossier " << DOSSIER_VERSION << "\n";

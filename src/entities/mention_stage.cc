@@ -1,5 +1,7 @@
 #include "entities/mention_stage.h"
 
+#include "ner/default_model.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <string>
@@ -97,8 +99,8 @@ struct Candidate {
 // Finds the mentions of one document. Lives for one Run() call.
 class Recognizer {
  public:
-  Recognizer(const Lexicon& lex, Document& doc)
-      : lex_(lex), doc_(doc), toks_(doc.layers().tokens) {}
+  Recognizer(const Lexicon& lex, Document& doc, const NerModel* model)
+      : lex_(lex), doc_(doc), toks_(doc.layers().tokens), model_(model) {}
 
   Status Run();
 
@@ -138,6 +140,9 @@ class Recognizer {
   }
   bool IsInitial(uint32_t i, uint32_t sent_first) const;
   bool IsHeadline(Range s) const;
+  bool MostlyUpper(Range s) const;
+  int LowerWords(Range s) const;
+  bool InTitleOrHeading(Range s) const;
   TitleMatch MatchTitle(uint32_t i, uint32_t send) const;
   uint32_t ExtendName(uint32_t j, uint32_t send) const;
   uint32_t BuildRun(uint32_t i, uint32_t send) const;
@@ -146,6 +151,10 @@ class Recognizer {
   void AddCandidate(uint32_t title_first, uint32_t first, uint32_t end,
                     bool initial, bool headline);
   void Collect(Range s);
+  // The tagger's spans of sentence `s` (titles by rule first). `spans` are
+  // in token order; *next is the first one not yet used.
+  void CollectTagged(Range s, const std::vector<NerSpan>& spans,
+                     size_t* next);
   void FixInitials();
   void TypeRuns();
   void MatchHeadline(Range s);
@@ -154,6 +163,7 @@ class Recognizer {
   const Lexicon& lex_;
   Document& doc_;
   const std::vector<Token>& toks_;
+  const NerModel* model_;  // null: rules
   std::vector<Candidate> cands_;
   std::vector<Range> headlines_;
   // Name words seen at non-initial positions (sorted, for binary search).
@@ -175,6 +185,34 @@ bool Recognizer::IsInitial(uint32_t i, uint32_t sent_first) const {
 // A title-case or all-caps sentence (a headline): only known names count.
 // Title case: >= 3 capitalized words and every lower-case word a short
 // function word ("Velden Offers to Join Talks in Caldera").
+bool Recognizer::InTitleOrHeading(Range s) const {
+  if (s.first >= s.end) return false;
+  const uint32_t at = toks_[s.first].span.start;
+  for (const Block& b : doc_.layers().blocks) {
+    if (b.span.start <= at && at < b.span.end) {
+      return b.kind == BlockKind::kTitle || b.kind == BlockKind::kHeading;
+    }
+  }
+  return false;
+}
+
+int Recognizer::LowerWords(Range s) const {
+  int n = 0;
+  for (uint32_t i = s.first; i < s.end; ++i) n += IsLower(i);
+  return n;
+}
+
+bool Recognizer::MostlyUpper(Range s) const {
+  int upper = 0, alpha = 0;
+  for (uint32_t i = s.first; i < s.end; ++i) {
+    const uint16_t f = toks_[i].flags;
+    if (!(f & kTokenAlpha)) continue;
+    ++alpha;
+    if (f & kTokenAllUpper) ++upper;
+  }
+  return upper >= 3 && upper * 10 >= alpha * 6;
+}
+
 bool Recognizer::IsHeadline(Range s) const {
   int caps = 0, upper = 0, alpha = 0;
   bool only_function_words = true;
@@ -367,6 +405,83 @@ void Recognizer::AddCandidate(uint32_t title_first, uint32_t first,
 }
 
 // Candidates of one ordinary (non-headline) sentence.
+EntityType TypeOf(NerType t) {
+  switch (t) {
+    case NerType::kPer:
+      return EntityType::kPerson;
+    case NerType::kOrg:
+      return EntityType::kOrg;
+    case NerType::kLoc:
+      return EntityType::kLoc;
+    default:
+      return EntityType::kMisc;
+  }
+}
+
+void Recognizer::CollectTagged(Range s, const std::vector<NerSpan>& spans,
+                               size_t* next) {
+  uint32_t i = s.first;
+  while (i < s.end) {
+    while (*next < spans.size() && spans[*next].begin < i) ++*next;
+    const uint32_t f = toks_[i].flags & kTokenAlpha ? Flags(i) : 0;
+    if (f & (kLexTitleHead | kLexTitleMod)) {
+      TitleMatch t = MatchTitle(i, s.end);
+      if (t.title_end != kNone) {
+        AddCandidate(i, t.title_end, t.name_end, false, false);
+        i = t.name_end;
+        continue;
+      }
+    }
+    if (*next < spans.size() && spans[*next].begin == i) {
+      const NerSpan& sp = spans[*next];
+      const uint32_t end = std::min<uint32_t>(sp.end, s.end);
+      // A long word in capitals inside ordinary prose is emphasis
+      // ("IMMEDIATELY"), not a name, unless it is a known acronym.
+      const std::string_view w = NameText(i);
+      // (Not at a sentence start: datelines put places in capitals.)
+      const bool shouted = end == i + 1 && i > s.first &&
+                           (toks_[i].flags & kTokenAllUpper) && w.size() > 6 &&
+                           !(Flags(i) & kLexKnownOrg) && LowerWords(s) >= 3;
+      if (shouted || IsContraction(Text(i))) {
+        ++i;
+        continue;
+      }
+      if (end > i) {
+        AddCandidate(kNone, i, end, IsInitial(i, s.first), false);
+        cands_.back().type = TypeOf(sp.type);
+        cands_.back().typed = true;
+        i = end;
+        continue;
+      }
+    }
+    // A place or organisation the gazetteer knows that the tagger missed
+    // (it has not seen every country's name).
+    if (IsNameWord(i)) {
+      uint32_t e = BuildRun(i, s.end);
+      if (*next < spans.size()) e = std::min<uint32_t>(e, spans[*next].begin);
+      uint32_t known = 0;
+      while (e > i) {
+        std::string_view name = doc_.Slice(
+            Span{toks_[i].span.start, toks_[e - 1].span.start +
+                                          static_cast<uint32_t>(
+                                              NameText(e - 1).size())});
+        known = lex_.Flags(MakeKey(name)) & (kLexLoc | kLexKnownOrg);
+        if (known) break;
+        --e;
+      }
+      if (known) {
+        AddCandidate(kNone, i, e, IsInitial(i, s.first), false);
+        cands_.back().type =
+            (known & kLexKnownOrg) ? EntityType::kOrg : EntityType::kLoc;
+        cands_.back().typed = true;
+        i = e;
+        continue;
+      }
+    }
+    ++i;
+  }
+}
+
 void Recognizer::Collect(Range s) {
   uint32_t i = s.first;
   while (i < s.end) {
@@ -730,19 +845,53 @@ Status Recognizer::Run() {
   }
   if (l.sentences.empty() && ntok > 0) sents.push_back({0, ntok});
   cands_.reserve(ntok / 4 + 4);
-  for (const Range& s : sents) {
-    sentences_.push_back(s);
-    if (IsHeadline(s)) {
-      headlines_.push_back(s);
-      continue;
+  if (model_ != nullptr) {
+    // One tagging pass over the whole document (the tagger uses what it
+    // saw earlier in the document), then titles and spans per sentence.
+    thread_local NerScratch scratch;
+    thread_local std::vector<std::string_view> words;
+    thread_local std::vector<uint32_t> ends;
+    thread_local std::vector<NerSpan> spans;
+    words.clear();
+    ends.clear();
+    for (uint32_t i = 0; i < ntok; ++i) words.push_back(NameText(i));
+    for (const Range& s : sents) {
+      if (ends.empty() || s.end > ends.back()) ends.push_back(s.end);
     }
-    Collect(s);
-  }
-  FixInitials();
-  TypeRuns();
-  for (const Range& s : headlines_) {
-    sentences_.push_back(s);
-    MatchHeadline(s);
+    if (!ends.empty() && ends.back() != ntok) ends.push_back(ntok);
+    model_->TagDocument(words, ends, &scratch, &spans);
+    size_t next = 0;
+    for (const Range& s : sents) {
+      sentences_.push_back(s);
+      // The tagger learned from news text whose headlines are in capitals;
+      // in a title-case headline every word looks like a name, so only
+      // names found in the body are looked for there (as the rules do).
+      if (InTitleOrHeading(s) && IsHeadline(s) && !MostlyUpper(s)) {
+        headlines_.push_back(s);
+        continue;
+      }
+      CollectTagged(s, spans, &next);
+    }
+    TypeRuns();  // types nothing the tagger typed; records surnames
+    for (const Range& s : headlines_) {
+      sentences_.push_back(s);
+      MatchHeadline(s);
+    }
+  } else {
+    for (const Range& s : sents) {
+      sentences_.push_back(s);
+      if (IsHeadline(s)) {
+        headlines_.push_back(s);
+        continue;
+      }
+      Collect(s);
+    }
+    FixInitials();
+    TypeRuns();
+    for (const Range& s : headlines_) {
+      sentences_.push_back(s);
+      MatchHeadline(s);
+    }
   }
   AssignLocals();
 
@@ -787,10 +936,23 @@ Status Recognizer::Run() {
 
 }  // namespace
 
-MentionStage::MentionStage() : lex_(Lexicon::Get()) {}
+MentionStage::MentionStage(MentionOptions opts) : lex_(Lexicon::Get()) {
+  if (!opts.use_model) return;
+  if (opts.model != nullptr) {
+    model_ = std::move(opts.model);
+    return;
+  }
+  StatusOr<std::shared_ptr<const NerModel>> m = DefaultNerModel();
+  if (m.ok()) {
+    model_ = std::move(m).value();
+  } else {
+    model_status_ = m.status();
+  }
+}
 
 Status MentionStage::Run(Document& doc) const {
-  Recognizer r(lex_, doc);
+  if (!model_status_.ok()) return model_status_;
+  Recognizer r(lex_, doc, model_.get());
   return r.Run();
 }
 

@@ -298,3 +298,30 @@ TEST(MentionStageTest, BadTokenOffsetsFailCleanly) {
 
 }  // namespace
 }  // namespace dossier
+
+namespace dossier {
+namespace {
+
+TEST(MentionStageModelTest, RuleBaselineStillRuns) {
+  Document doc = test::MakeTestDocument(
+      "Foreign Minister Tomas Eberle met Mara Velden in Caldera.");
+  MentionOptions opts;
+  opts.use_model = false;
+  ASSERT_TRUE(MentionStage(opts).Run(doc).ok());
+  ASSERT_FALSE(doc.layers().mentions.empty());
+  EXPECT_EQ(doc.layers().mentions[0].form, MentionForm::kTitle);
+}
+
+TEST(MentionStageModelTest, TitleBeforeATaggedNameMakesATitleMention) {
+  Document doc = test::MakeTestDocument(
+      "Defence Minister Jonas Brandt said the exercise would go ahead.");
+  ASSERT_TRUE(MentionStage().Run(doc).ok());
+  ASSERT_FALSE(doc.layers().mentions.empty());
+  const Mention& m = doc.layers().mentions[0];
+  EXPECT_EQ(doc.Slice(m.span), "Defence Minister Jonas Brandt");
+  EXPECT_EQ(doc.Slice(m.name), "Jonas Brandt");
+  EXPECT_EQ(m.type, EntityType::kPerson);
+}
+
+}  // namespace
+}  // namespace dossier
