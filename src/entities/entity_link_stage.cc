@@ -1,5 +1,7 @@
 #include "entities/entity_link_stage.h"
 
+#include "entities/lexicon.h"
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -103,12 +105,84 @@ std::string TypedKey(EntityType type, const std::string& key) {
   return k;
 }
 
+// Union-find over cluster ids.
+int32_t Find(std::vector<int32_t>& parent, int32_t x) {
+  while (parent[x] != x) {
+    parent[x] = parent[parent[x]];
+    x = parent[x];
+  }
+  return x;
+}
+
+std::string FirstWord(const std::string& key) {
+  return key.substr(0, key.find(' '));
+}
+
 std::string LastWord(const std::string& key) {
   size_t sp = key.rfind(' ');
   return sp == std::string::npos ? key : key.substr(sp + 1);
 }
 
 }  // namespace
+
+std::string SpellingKey(std::string_view word) {
+  std::string out;
+  out.reserve(word.size());
+  for (size_t i = 0; i < word.size(); ++i) {
+    char c = word[i];
+    const char n = i + 1 < word.size() ? word[i + 1] : '\0';
+    if (c == 'k' && n == 's') {  // Aleksandr / Alexander
+      c = 'x';
+      ++i;
+    } else if ((c == 'k' || c == 'p') && n == 'h') {  // Kharkiv, Philip
+      c = c == 'k' ? 'h' : 'f';
+      ++i;
+    } else if (c == 'c' && n == 'k') {
+      c = 'k';
+      ++i;
+    } else if (c == 'y') {  // Zelensky / Zelenskyy / Zelenskiy
+      c = 'i';
+    } else if (c == 'w') {
+      c = 'v';
+    }
+    if (!out.empty() && out.back() == c) continue;  // doubled letters
+    out += c;
+  }
+  // "-skii" / "-skiy" endings collapse with the doubled-letter rule.
+  return out;
+}
+
+namespace {
+
+size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1,
+                         diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+bool SameNameSpelling(std::string_view a, std::string_view b) {
+  if (a.empty() || b.empty() || a[0] != b[0]) return false;
+  const std::string ka = SpellingKey(a), kb = SpellingKey(b);
+  if (ka == kb) return true;
+  const size_t shorter = std::min(ka.size(), kb.size());
+  const size_t allowed = shorter >= 9 ? 2 : shorter >= 5 ? 1 : 0;
+  if (allowed == 0) return false;
+  const size_t longer = std::max(ka.size(), kb.size());
+  if (longer - shorter > allowed) return false;
+  return EditDistance(ka, kb) <= allowed;
+}
 
 std::string NameKey(std::string_view name) {
   UErrorCode status = U_ZERO_ERROR;
@@ -213,6 +287,142 @@ Status EntityLinkStage::Finalize(Accumulator& merged, Corpus& corpus) const {
       if (it != typed.end() && it->second >= 0) cluster[i] = it->second;
     }
   }
+  // Spelling variants of one person's name across documents ("Aleksandr
+  // Voronin" / "Alexander Voronin", "Zelensky" / "Zelenskyy"): multi-word
+  // person clusters merge when their surnames are the same spelling
+  // (SameNameSpelling) and so are their first names (or one is the
+  // other's initial). A shared first name alone never merges anything.
+  std::vector<int32_t> parent(static_cast<size_t>(nclusters));
+  for (int32_t c = 0; c < nclusters; ++c) parent[c] = c;
+  {
+    // One representative key per multi-word person cluster, bucketed by the
+    // surname's first letter to keep the comparison near linear.
+    std::map<int32_t, std::string> person_key;
+    for (size_t i = 0; i < refs.size(); ++i) {
+      if (refs[i].type == EntityType::kPerson && !refs[i].one_word_person &&
+          cluster[i] >= 0) {
+        person_key.emplace(cluster[i], keys[i]);
+      }
+    }
+    std::unordered_map<char, std::vector<int32_t>> buckets;
+    for (const auto& [c, key] : person_key) {
+      buckets[LastWord(key)[0]].push_back(c);
+    }
+    for (auto& [letter, members] : buckets) {
+      for (size_t x = 0; x < members.size(); ++x) {
+        for (size_t y = x + 1; y < members.size(); ++y) {
+          const std::string& a = person_key[members[x]];
+          const std::string& b = person_key[members[y]];
+          if (!SameNameSpelling(LastWord(a), LastWord(b))) continue;
+          const std::string fa = FirstWord(a), fb = FirstWord(b);
+          const bool initial = (fa.size() == 1 || fb.size() == 1) &&
+                               fa[0] == fb[0];
+          if (!initial && !SameNameSpelling(fa, fb)) continue;
+          parent[Find(parent, members[y])] = Find(parent, members[x]);
+        }
+      }
+    }
+  }
+  // A one-word person name joins the person whose surname it spells, when
+  // that is one person (after the merges above).
+  {
+    // Surname -> person roots, bucketed by first letter.
+    std::unordered_map<char, std::vector<std::pair<std::string, int32_t>>>
+        surnames;
+    for (size_t i = 0; i < refs.size(); ++i) {
+      if (refs[i].type != EntityType::kPerson || refs[i].one_word_person ||
+          cluster[i] < 0) {
+        continue;
+      }
+      const std::string last = LastWord(keys[i]);
+      surnames[last[0]].push_back({last, Find(parent, cluster[i])});
+    }
+    // The one person root whose surname `word` spells, or -1.
+    auto person_for = [&](const std::string& word) -> int32_t {
+      auto b = surnames.find(word[0]);
+      if (b == surnames.end()) return -1;
+      int32_t found = -1;
+      for (const auto& [last, root] : b->second) {
+        if (!SameNameSpelling(word, last)) continue;
+        const int32_t r = Find(parent, root);
+        if (found >= 0 && found != r) return -1;  // ambiguous
+        found = r;
+      }
+      return found;
+    };
+    const Lexicon& lex = Lexicon::Get();
+    for (size_t i = 0; i < refs.size(); ++i) {
+      if (keys[i].find(' ') != std::string::npos) continue;
+      // A lone word typed as a place or organisation that is no known place
+      // or organisation but a person's surname is that person, mistyped.
+      if (!refs[i].one_word_person &&
+          (refs[i].type == EntityType::kPerson ||
+           (lex.Flags(keys[i]) & (kLexLoc | kLexKnownOrg)))) {
+        continue;
+      }
+      if (keys[i].empty()) continue;
+      const int32_t root = person_for(keys[i]);
+      if (root >= 0) parent[Find(parent, cluster[i])] = root;
+    }
+  }
+  // Other names: the same spelling key ("Kyzylsu" / "Kizilsu") and type.
+  {
+    std::map<std::pair<int, std::string>, int32_t> by_spelling;
+    for (size_t i = 0; i < refs.size(); ++i) {
+      if (refs[i].type == EntityType::kPerson || keys[i].size() < 5) continue;
+      std::string spelled;
+      size_t from = 0;
+      while (from <= keys[i].size()) {
+        size_t sp = keys[i].find(' ', from);
+        if (sp == std::string::npos) sp = keys[i].size();
+        if (!spelled.empty()) spelled += ' ';
+        spelled += SpellingKey(std::string_view(keys[i]).substr(from, sp - from));
+        from = sp + 1;
+      }
+      auto [it, fresh] = by_spelling.emplace(
+          std::make_pair(static_cast<int>(refs[i].type), spelled),
+          Find(parent, cluster[i]));
+      if (!fresh) parent[Find(parent, cluster[i])] = Find(parent, it->second);
+    }
+  }
+  // The same name with different types in different documents (a country
+  // that "said" something tagged ORG, a place tagged PERSON once): a
+  // cluster with under a third of the name's mentions joins the cluster of
+  // that name with the most mentions. Multi-word person names keep their
+  // own cluster.
+  {
+    std::unordered_map<std::string, std::map<int32_t, size_t>> by_name;
+    for (size_t i = 0; i < refs.size(); ++i) {
+      by_name[keys[i]][Find(parent, cluster[i])] += refs[i].mentions.size();
+    }
+    for (auto& [key, roots] : by_name) {
+      if (roots.size() < 2) continue;
+      size_t total = 0;
+      int32_t best = -1;
+      size_t best_n = 0;
+      for (const auto& [root, n] : roots) {
+        total += n;
+        if (n > best_n) {
+          best = root;
+          best_n = n;
+        }
+      }
+      for (const auto& [root, n] : roots) {
+        if (root == best || n * 3 >= total) continue;
+        bool full_person = false;
+        for (size_t i = 0; i < refs.size() && !full_person; ++i) {
+          full_person = keys[i] == key && Find(parent, cluster[i]) == root &&
+                        refs[i].type == EntityType::kPerson &&
+                        !refs[i].one_word_person;
+        }
+        if (!full_person) parent[Find(parent, root)] = Find(parent, best);
+      }
+    }
+  }
+  for (size_t i = 0; i < refs.size(); ++i) {
+    cluster[i] = Find(parent, cluster[i]);
+  }
+
   // Entities in order of first appearance (refs are sorted).
   std::vector<int32_t> entity_of(static_cast<size_t>(nclusters), -1);
   std::vector<Entity>& entities = corpus.entities;
@@ -228,7 +438,19 @@ Status EntityLinkStage::Finalize(Accumulator& merged, Corpus& corpus) const {
       members.emplace_back();
     }
     members[e].push_back(i);
-    if (entities[e].type == EntityType::kMisc) entities[e].type = refs[i].type;
+  }
+  // An entity's type: the majority over its mentions (ties: the type of the
+  // earliest referent, then PERSON, ORG, LOC, MISC order).
+  for (size_t e = 0; e < entities.size(); ++e) {
+    size_t votes[4] = {0, 0, 0, 0};
+    for (size_t i : members[e]) {
+      for (int t = 0; t < 4; ++t) votes[t] += refs[i].type_votes[t];
+    }
+    int best = static_cast<int>(refs[members[e][0]].type);
+    for (int t = 0; t < 4; ++t) {
+      if (votes[t] > votes[best]) best = t;
+    }
+    entities[e].type = static_cast<EntityType>(best);
   }
   for (size_t e = 0; e < entities.size(); ++e) {
     Entity& ent = entities[e];

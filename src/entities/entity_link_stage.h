@@ -32,6 +32,17 @@ namespace dossier {
 // collapsed ("Türkiye" -> "turkiye", "U.S." -> "us").
 std::string NameKey(std::string_view name);
 
+// A word's spelling key for transliteration variants: "ks" -> "x", "kh" ->
+// "h", "ph" -> "f", "ck" -> "k", "y" -> "i", "w" -> "v", doubled letters
+// once ("zelenskyy" and "zelensky" -> "zelenski"). Input: a NameKey word.
+std::string SpellingKey(std::string_view word);
+
+// True when two NameKey words are spellings of one name: same first letter
+// and spelling keys equal or within 1 edit (2 for words of 9+ letters; none
+// under 5 letters). "umerov"/"umierov", "aleksandr"/"alexander" yes;
+// "tusk"/"trump", "niger"/"nigeria" no.
+bool SameNameSpelling(std::string_view a, std::string_view b);
+
 class EntityLinkStage : public CorpusStage {
  public:
   EntityLinkStage() = default;

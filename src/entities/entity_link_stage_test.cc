@@ -180,3 +180,58 @@ TEST(EntityLinkStageTest, NameIsTheMostFrequentLongestForm) {
 
 }  // namespace
 }  // namespace dossier
+
+namespace dossier {
+namespace {
+
+TEST(SpellingTest, TransliterationVariantsAreOneSpelling) {
+  EXPECT_TRUE(SameNameSpelling("zelensky", "zelenskyy"));
+  EXPECT_TRUE(SameNameSpelling("zelenskiy", "zelensky"));
+  EXPECT_TRUE(SameNameSpelling("umerov", "umierov"));
+  EXPECT_TRUE(SameNameSpelling("medinsky", "medinski"));
+  EXPECT_TRUE(SameNameSpelling("aleksandr", "alexander"));
+}
+
+TEST(SpellingTest, DifferentNamesAreNot) {
+  EXPECT_FALSE(SameNameSpelling("tusk", "trump"));
+  EXPECT_FALSE(SameNameSpelling("niger", "nigeria"));
+  EXPECT_FALSE(SameNameSpelling("putin", "medinsky"));
+  EXPECT_FALSE(SameNameSpelling("lavrov", "navrov"));  // first letter differs
+}
+
+TEST(EntityLinkSpellingTest, TransliteratedPersonIsOneEntity) {
+  Corpus c = MakeCorpus(
+      {"President Aleksandr Voronin of Ostravia spoke on Monday.",
+       "Alexander Voronin did not travel, his aide Ilya Sorokin said.",
+       "On Tuesday, Voronin stayed at home in Tesvar."});
+  Link(c);
+  const Entity* e = ByName(c, "Aleksandr Voronin");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->type, EntityType::kPerson);
+  EXPECT_EQ(e->mentions.size(), 3u);
+  EXPECT_EQ(ByName(c, "Alexander Voronin"), nullptr);
+}
+
+TEST(EntityLinkSpellingTest, SharedFirstNameNeverMerges) {
+  Corpus c = MakeCorpus({"Donald Trump met Donald Tusk in Warsaw.",
+                         "Vladimir Putin sent Vladimir Medinsky to the talks."});
+  Link(c);
+  for (const char* name :
+       {"Donald Trump", "Donald Tusk", "Vladimir Putin", "Vladimir Medinsky"}) {
+    const Entity* e = ByName(c, name);
+    ASSERT_NE(e, nullptr) << name;
+    EXPECT_EQ(e->mentions.size(), 1u) << name;
+  }
+}
+
+TEST(EntityLinkSpellingTest, SurnameSpelledDifferentlyJoinsThePerson) {
+  Corpus c = MakeCorpus({"Rustem Umerov led the delegation to the talks.",
+                         "Reporters said Umierov looked tired after the talks."});
+  Link(c);
+  const Entity* e = ByName(c, "Rustem Umerov");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->mentions.size(), 2u);
+}
+
+}  // namespace
+}  // namespace dossier
