@@ -76,8 +76,9 @@ class LinkAccumulator : public CorpusStage::Accumulator {
       Referent& ref = referents_[r];
       // The referent's type is its mentions' majority type; on a tie the
       // later mention wins (body text comes after headline and dateline).
+      // A title ("President Joe Biden") is strong evidence of a person.
       int& votes = ref.type_votes[static_cast<int>(m.type)];
-      ++votes;
+      votes += m.form == MentionForm::kTitle ? 3 : 1;
       if (votes >= ref.type_votes[static_cast<int>(ref.type)]) ref.type = m.type;
       ref.mentions.push_back(i);
       ref.forms.push_back(CollapseSpace(doc.Slice(name)));

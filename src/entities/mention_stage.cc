@@ -156,6 +156,8 @@ class Recognizer {
   // in token order; *next is the first one not yet used.
   void CollectTagged(Range s, const std::vector<NerSpan>& spans,
                      size_t* next);
+  // Whether the tagger's span [i, end) of sentence `s` is not a name.
+  bool Rejected(uint32_t i, uint32_t end, Range s) const;
   void FixInitials();
   void TypeRuns();
   void MatchHeadline(Range s);
@@ -172,6 +174,7 @@ class Recognizer {
   const NerModel* model_;  // null: rules
   std::vector<Candidate> cands_;
   std::vector<Range> headlines_;
+  std::vector<std::string_view> lower_words_;  // sorted
   // Name words seen at non-initial positions (sorted, for binary search).
   std::vector<std::string_view> mid_caps_;
   std::vector<Range> sentences_;
@@ -424,6 +427,30 @@ EntityType TypeOf(NerType t) {
   }
 }
 
+bool Recognizer::Rejected(uint32_t i, uint32_t end, Range s) const {
+  if (IsContraction(Text(i))) return true;
+  if (end != i + 1) return false;
+  const std::string_view w = NameText(i);
+  // A long word in capitals inside ordinary prose is emphasis
+  // ("IMMEDIATELY"), not a name, unless it is a known acronym. (Not at a
+  // sentence start: datelines put places in capitals.)
+  if (i > s.first && (toks_[i].flags & kTokenAllUpper) && w.size() > 6 &&
+      !(Flags(i) & kLexKnownOrg) && LowerWords(s) >= 3) {
+    return true;
+  }
+  // A word the document also writes in lower case ("talks"), capitalized
+  // alone at a sentence start, is not a name.
+  if (IsInitial(i, s.first) && (toks_[i].flags & kTokenUpperInitial) &&
+      !(Flags(i) & (kLexLoc | kLexKnownOrg)) && w.size() < 64 && !w.empty()) {
+    char buf[64];
+    for (size_t k = 0; k < w.size(); ++k) buf[k] = w[k];
+    if (buf[0] >= 'A' && buf[0] <= 'Z') buf[0] = static_cast<char>(buf[0] - 'A' + 'a');
+    return std::binary_search(lower_words_.begin(), lower_words_.end(),
+                              std::string_view(buf, w.size()));
+  }
+  return false;
+}
+
 void Recognizer::CollectTagged(Range s, const std::vector<NerSpan>& spans,
                                size_t* next) {
   uint32_t i = s.first;
@@ -440,25 +467,18 @@ void Recognizer::CollectTagged(Range s, const std::vector<NerSpan>& spans,
     }
     if (*next < spans.size() && spans[*next].begin == i) {
       const NerSpan& sp = spans[*next];
-      const uint32_t end = std::min<uint32_t>(sp.end, s.end);
-      // A long word in capitals inside ordinary prose is emphasis
-      // ("IMMEDIATELY"), not a name, unless it is a known acronym.
-      const std::string_view w = NameText(i);
-      // (Not at a sentence start: datelines put places in capitals.)
-      const bool shouted = end == i + 1 && i > s.first &&
-                           (toks_[i].flags & kTokenAllUpper) && w.size() > 6 &&
-                           !(Flags(i) & kLexKnownOrg) && LowerWords(s) >= 3;
-      if (shouted || IsContraction(Text(i))) {
-        ++i;
-        continue;
-      }
-      if (end > i) {
-        AddCandidate(kNone, i, end, IsInitial(i, s.first), false);
+      uint32_t end = std::min<uint32_t>(sp.end, s.end);
+      // Quote marks at the edges are not part of the name.
+      uint32_t first = i;
+      while (first < end && (toks_[first].flags & kTokenQuoteMark)) ++first;
+      while (end > first && (toks_[end - 1].flags & kTokenQuoteMark)) --end;
+      if (first < end && !Rejected(first, end, s)) {
+        AddCandidate(kNone, first, end, IsInitial(first, s.first), false);
         cands_.back().type = TypeOf(sp.type);
         cands_.back().typed = true;
-        i = end;
-        continue;
       }
+      i = std::max<uint32_t>(std::min<uint32_t>(sp.end, s.end), i + 1);
+      continue;
     }
     // A place or organisation the gazetteer knows that the tagger missed
     // (it has not seen every country's name).
@@ -884,6 +904,13 @@ Status Recognizer::Run() {
     }
     if (!ends.empty() && ends.back() != ntok) ends.push_back(ntok);
     model_->TagDocument(words, ends, &scratch, &spans);
+    // Words the document also writes in lower case ("talks"): capitalized
+    // alone at a sentence start, they are not names.
+    lower_words_.clear();
+    for (uint32_t i = 0; i < ntok; ++i) {
+      if (IsLower(i)) lower_words_.push_back(Text(i));
+    }
+    std::sort(lower_words_.begin(), lower_words_.end());
     size_t next = 0;
     for (const Range& s : sents) {
       sentences_.push_back(s);
