@@ -14,6 +14,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev  # unit tests
   libbenchmark-dev    # micro-benchmarks
   zlib1g-dev          # .warc.gz (gzip) input
+  libcld2-dev         # language detection
 )
 
 missing=()

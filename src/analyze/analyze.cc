@@ -9,6 +9,7 @@
 #include "entities/entity_link_stage.h"
 #include "entities/mention_stage.h"
 #include "meta/dateline_stage.h"
+#include "meta/language_stage.h"
 #include "meta/outlet_stage.h"
 #include "quotes/quote_group_stage.h"
 #include "quotes/quote_stage.h"
@@ -28,6 +29,7 @@ void AddCleaning(Pipeline& p) {
 }
 
 void AddAnalysis(Pipeline& p, const PipelineOptions& opts) {
+  p.Add(std::make_unique<LanguageStage>());
   p.Add(std::make_unique<SentenceStage>());
   p.Add(std::make_unique<TokenStage>());
   MentionOptions mentions;

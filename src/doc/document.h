@@ -47,7 +47,9 @@ struct DocMeta {
   std::string published;   // ISO 8601 date (YYYY-MM-DD) or empty
   PublishedHow published_how = PublishedHow::kNone;
   std::string url;
-  std::string language = "en";
+  std::string language = "und";  // BCP 47; set by meta/LanguageStage
+  // True when `language` came from the input's metadata (HTML `lang`).
+  bool language_from_metadata = false;
   // Authors named by the page's metadata (HTML input), in page order.
   std::vector<std::string> authors;
   // True when `title` came from input metadata (so the text has no title

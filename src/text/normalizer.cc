@@ -517,6 +517,7 @@ void AddPageMetadata(const ExtractedPage& page, DocMeta& meta,
     std::string lower;
     for (char c : lang) lower += static_cast<char>(c | 0x20);
     meta.language = std::move(lower);
+    meta.language_from_metadata = true;
   }
 }
 
@@ -606,7 +607,6 @@ StatusOr<Document> NormalizeArticle(RawArticle raw,
   }
   meta.published = IsoDatePart(raw.published);
   if (!meta.published.empty()) meta.published_how = PublishedHow::kMetadata;
-  meta.language = "en";
   if (html_map.has_value()) {
     std::string_view body = text;
     AddPageMetadata(page, meta, body.substr(0, body.find('\n')));
