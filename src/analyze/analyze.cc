@@ -6,6 +6,7 @@
 #include "clean/boilerplate_stage.h"
 #include "clean/repeated_block_stage.h"
 #include "dedup/dedup_stage.h"
+#include "entities/coref_stage.h"
 #include "entities/entity_link_stage.h"
 #include "entities/mention_stage.h"
 #include "meta/dateline_stage.h"
@@ -35,6 +36,7 @@ void AddAnalysis(Pipeline& p, const PipelineOptions& opts) {
   MentionOptions mentions;
   mentions.model = opts.ner_model;
   p.Add(std::make_unique<MentionStage>(mentions));
+  p.Add(std::make_unique<CorefStage>());
   p.Add(std::make_unique<QuoteStage>());
   p.Add(std::make_unique<TimexStage>());
 }

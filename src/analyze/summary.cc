@@ -149,6 +149,13 @@ std::string SummarizeCorpus(const Corpus& corpus, const SummaryOptions& opts) {
            Quoted(e.name) + " mentions=" + std::to_string(e.mentions.size()) +
            " docs=" + std::to_string(docs.size()) +
            (aliases.empty() ? "" : " aliases=[" + aliases + "]"));
+      if (!e.roles.empty()) {
+        std::string roles;
+        for (const std::string& r : e.roles) {
+          roles += (roles.empty() ? "" : "; ") + r;
+        }
+        line("   roles: " + roles);
+      }
     }
   }
   if (!corpus.errors.empty()) {

@@ -26,6 +26,9 @@ struct Entity {
   std::string name;  // canonical (longest full) name
   EntityType type = EntityType::kMisc;
   std::vector<std::string> aliases;  // other surface forms, sorted
+  // Titles and descriptors the texts give it ("Russian President", "the
+  // Kremlin leader"), as written, once each, in order of appearance.
+  std::vector<std::string> roles;
   std::vector<MentionRef> mentions;  // in document, then text order
 };
 

@@ -48,7 +48,8 @@ struct Referent {
   std::string full;  // longest name form in the document
   bool one_word_person = false;
   std::vector<uint32_t> mentions;  // indexes into the document's mentions
-  std::vector<std::string> forms;  // name text of each mention
+  std::vector<std::string> forms;  // name text of each name mention
+  std::vector<std::string> roles;  // titles and descriptors, as written
   int type_votes[4] = {0, 0, 0, 0};   // mentions per EntityType
 };
 
@@ -81,6 +82,18 @@ class LinkAccumulator : public CorpusStage::Accumulator {
       votes += m.form == MentionForm::kTitle ? 3 : 1;
       if (votes >= ref.type_votes[static_cast<int>(ref.type)]) ref.type = m.type;
       ref.mentions.push_back(i);
+      // Descriptors and pronouns refer; they are not names. A title or a
+      // descriptor is a role the text gives the referent.
+      if (m.form == MentionForm::kTitle && m.name.start > m.span.start) {
+        ref.roles.push_back(CollapseSpace(
+            doc.Slice(Span{m.span.start, m.name.start})));
+      } else if (m.form == MentionForm::kDescriptor) {
+        ref.roles.push_back(CollapseSpace(doc.Slice(m.span)));
+      }
+      if (m.form == MentionForm::kDescriptor ||
+          m.form == MentionForm::kPronoun) {
+        continue;
+      }
       ref.forms.push_back(CollapseSpace(doc.Slice(name)));
       const std::string& form = ref.forms.back();
       if (CodePoints(form) > CodePoints(ref.full)) ref.full = form;
@@ -493,6 +506,35 @@ Status EntityLinkStage::Finalize(Accumulator& merged, Corpus& corpus) const {
       }
     }
     if (best != nullptr) ent.name = *best;
+    // Roles as the texts state them, once each (case-insensitive), in
+    // order of first appearance.
+    std::vector<std::string> seen;
+    for (size_t i : members[e]) {
+      for (const std::string& role : refs[i].roles) {
+        std::string t = role;
+        // Honorifics are not roles: "Mr.", "Prime Minister Sir".
+        for (bool again = true; again;) {
+          again = false;
+          while (!t.empty() && (t.back() == ' ' || t.back() == ',')) t.pop_back();
+          for (std::string_view h : {"Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms",
+                                     "Sir", "Dame", "Madam"}) {
+            if (t.size() >= h.size() && t.compare(t.size() - h.size(), h.size(), h) == 0 &&
+                (t.size() == h.size() || t[t.size() - h.size() - 1] == ' ')) {
+              t.resize(t.size() - h.size());
+              again = true;
+              break;
+            }
+          }
+        }
+        std::string low = NameKey(t);
+        if (t.empty() || low == "the" ||
+            std::find(seen.begin(), seen.end(), low) != seen.end()) {
+          continue;
+        }
+        seen.push_back(low);
+        ent.roles.push_back(t);
+      }
+    }
     for (const auto& [form, cf] : counts) {
       if (form != ent.name) ent.aliases.push_back(form);
     }

@@ -185,6 +185,10 @@ void WriteEntities(const Corpus& corpus, Out<W>& o) {
     o.BeginArray();
     for (const std::string& a : e.aliases) o.Str(a);
     o.EndArray();
+    o.Key("roles");
+    o.BeginArray();
+    for (const std::string& r : e.roles) o.Str(r);
+    o.EndArray();
     o.Key("mentions");
     o.BeginArray();
     for (const MentionRef& ref : e.mentions) {
