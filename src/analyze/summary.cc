@@ -148,7 +148,8 @@ std::string SummarizeCorpus(const Corpus& corpus, const SummaryOptions& opts) {
       line(e.id + " " + std::string(EntityTypeName(e.type)) + " " +
            Quoted(e.name) + " mentions=" + std::to_string(e.mentions.size()) +
            " docs=" + std::to_string(docs.size()) +
-           (aliases.empty() ? "" : " aliases=[" + aliases + "]"));
+           (aliases.empty() ? "" : " aliases=[" + aliases + "]") +
+           (e.kb.empty() ? "" : " kb=" + e.kb));
       if (!e.roles.empty()) {
         std::string roles;
         for (const std::string& r : e.roles) {

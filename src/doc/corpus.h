@@ -29,6 +29,10 @@ struct Entity {
   // Titles and descriptors the texts give it ("Russian President", "the
   // Kremlin leader"), as written, once each, in order of appearance.
   std::vector<std::string> roles;
+  // The knowledge-base record it is ("person:vladimir-putin") and that
+  // record's canonical name; empty when not linked.
+  std::string kb;
+  std::string kb_name;
   std::vector<MentionRef> mentions;  // in document, then text order
 };
 

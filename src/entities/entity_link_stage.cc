@@ -1,6 +1,7 @@
 #include "entities/entity_link_stage.h"
 
 #include "entities/lexicon.h"
+#include "kb/builtin.h"
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -229,12 +230,27 @@ std::string NameKey(std::string_view name) {
   return key;
 }
 
+EntityLinkStage::EntityLinkStage(EntityLinkOptions opts) {
+  if (!opts.use_kb) return;
+  if (opts.kb != nullptr) {
+    kb_ = std::move(opts.kb);
+    return;
+  }
+  StatusOr<std::shared_ptr<const kb::KnowledgeBase>> b = kb::BuiltinKnowledgeBase();
+  if (b.ok()) {
+    kb_ = std::move(b).value();
+  } else {
+    kb_status_ = b.status();
+  }
+}
+
 std::unique_ptr<CorpusStage::Accumulator> EntityLinkStage::NewAccumulator()
     const {
   return std::make_unique<LinkAccumulator>();
 }
 
 Status EntityLinkStage::Finalize(Accumulator& merged, Corpus& corpus) const {
+  if (!kb_status_.ok()) return kb_status_;
   std::vector<Referent>& refs =
       static_cast<LinkAccumulator&>(merged).referents();
   std::sort(refs.begin(), refs.end(), [](const Referent& a, const Referent& b) {
@@ -433,6 +449,46 @@ Status EntityLinkStage::Finalize(Accumulator& merged, Corpus& corpus) const {
       }
     }
   }
+  // The knowledge base: each cluster's names must all point to one record
+  // of a compatible type; clusters pointing to the same record merge.
+  std::vector<int64_t> kb_of(static_cast<size_t>(nclusters), -1);
+  if (kb_ != nullptr) {
+    std::vector<int64_t> found(static_cast<size_t>(nclusters), -1);  // -2: conflict
+    for (size_t i = 0; i < refs.size(); ++i) {
+      const int32_t root = Find(parent, cluster[i]);
+      if (found[root] == -2 || refs[i].type == EntityType::kMisc) continue;
+      std::span<const kb::EntityIndex> hits = kb_->Lookup(refs[i].full);
+      int64_t pick = -1;
+      for (kb::EntityIndex h : hits) {
+        const kb::EntityType t = kb_->entity(h).type;
+        const bool person = refs[i].type == EntityType::kPerson;
+        const bool ok = person ? t == kb::EntityType::kPerson
+                               : (t == kb::EntityType::kLoc ||
+                                  t == kb::EntityType::kOrg);
+        if (!ok) continue;
+        if (pick >= 0 && pick != static_cast<int64_t>(h)) {
+          pick = -2;  // ambiguous
+          break;
+        }
+        pick = h;
+      }
+      if (pick == -1) continue;
+      if (pick == -2 || (found[root] >= 0 && found[root] != pick)) {
+        found[root] = -2;
+        continue;
+      }
+      found[root] = pick;
+    }
+    std::unordered_map<int64_t, int32_t> root_of_kb;
+    for (int32_t c = 0; c < nclusters; ++c) {
+      if (Find(parent, c) != c || found[c] < 0) continue;
+      auto [it, fresh] = root_of_kb.emplace(found[c], c);
+      if (!fresh) parent[Find(parent, c)] = Find(parent, it->second);
+    }
+    for (int32_t c = 0; c < nclusters; ++c) {
+      if (found[c] >= 0) kb_of[Find(parent, c)] = found[c];
+    }
+  }
   for (size_t i = 0; i < refs.size(); ++i) {
     cluster[i] = Find(parent, cluster[i]);
   }
@@ -465,6 +521,13 @@ Status EntityLinkStage::Finalize(Accumulator& merged, Corpus& corpus) const {
       if (votes[t] > votes[best]) best = t;
     }
     entities[e].type = static_cast<EntityType>(best);
+    const int64_t k = kb_of[cluster[members[e][0]]];
+    if (k >= 0) {
+      const kb::Entity& ke = kb_->entity(static_cast<kb::EntityIndex>(k));
+      entities[e].kb = ke.id;
+      entities[e].kb_name = ke.name;
+      entities[e].type = static_cast<EntityType>(static_cast<int>(ke.type));
+    }
   }
   for (size_t e = 0; e < entities.size(); ++e) {
     Entity& ent = entities[e];

@@ -11,6 +11,13 @@
 // follow first appearance (document index, then offset), so the output does
 // not depend on the thread count. Entity::name is the most frequent of the
 // longest surface forms; aliases are the other forms, sorted and unique.
+// With a knowledge base (the built-in one unless EntityLinkOptions says
+// otherwise), an entity whose names all point to one KB record of a
+// compatible type (people to people; places and organisations to places
+// and organisations) gets that record's id in Entity::kb, its canonical
+// name and type, and entities linked to the same record merge ("Turkey" /
+// "Türkiye", "U.S." / "United States"). Ambiguous names (two KB people
+// called "Johnson") link to nothing.
 // Thread-safety: immutable; Finalize may run concurrently on different
 // corpora (ICU normalizers are shared, read-only singletons).
 #ifndef DOSSIER_ENTITIES_ENTITY_LINK_STAGE_H_
@@ -23,6 +30,7 @@
 #include "base/status.h"
 #include "doc/corpus.h"
 #include "doc/layers.h"
+#include "kb/kb.h"
 #include "pipeline/stage.h"
 
 namespace dossier {
@@ -43,15 +51,25 @@ std::string SpellingKey(std::string_view word);
 // "tusk"/"trump", "niger"/"nigeria" no.
 bool SameNameSpelling(std::string_view a, std::string_view b);
 
+struct EntityLinkOptions {
+  bool use_kb = true;
+  // null: the built-in knowledge base (kb/builtin.h).
+  std::shared_ptr<const kb::KnowledgeBase> kb;
+};
+
 class EntityLinkStage : public CorpusStage {
  public:
-  EntityLinkStage() = default;
+  explicit EntityLinkStage(EntityLinkOptions opts = {});
 
   std::string_view name() const override { return "entity_link"; }
   LayerSet reads() const override { return Layer::kMentions | Layer::kMeta; }
   LayerSet writes() const override { return Bit(Layer::kEntities); }
   std::unique_ptr<Accumulator> NewAccumulator() const override;
   Status Finalize(Accumulator& merged, Corpus& corpus) const override;
+
+ private:
+  std::shared_ptr<const kb::KnowledgeBase> kb_;  // null: no KB
+  Status kb_status_;
 };
 
 }  // namespace dossier

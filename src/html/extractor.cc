@@ -87,7 +87,7 @@ bool OneOf(string_view s, std::initializer_list<string_view> list) {
 
 bool IsDropped(string_view n) {
   return OneOf(n,
-               {"script", "style",  "noscript", "nav",   "header", "footer",
+               {"script", "style",  "nav",   "header", "footer",
                 "aside",  "form",   "iframe",   "svg",   "button", "template",
                 "select", "object", "head",     "title", "input",  "textarea",
                 "menu",   "dialog", "canvas",   "video", "audio",  "map",
@@ -110,7 +110,7 @@ bool IsHeading(string_view n) {
 
 // Elements that never hold readable text.
 bool IsCode(string_view n) {
-  return OneOf(n, {"script", "style", "noscript", "template", "svg", "head",
+  return OneOf(n, {"script", "style", "template", "svg", "head",
                    "title", "select", "object", "textarea", "iframe"});
 }
 
@@ -161,8 +161,26 @@ bool TokenIsBoilerplate(string_view t) {
   if (IsBuilderToken(t)) return false;
   return AnyPart(t, [](string_view part) {
     if (part == "ad" || part == "ads") return true;
+    // "commentary" is an opinion piece, not a comment thread.
+    if (part.substr(0, 10) == "commentary") return false;
     for (const char* p : kBoilerplate) {
       string_view w(p);
+      if (part.substr(0, w.size()) == w) return true;
+    }
+    return false;
+  });
+}
+// Boilerplate words that win over a content word in the same token:
+// "entry-meta", "post-ratings", "article-related", "comment-content".
+bool TokenIsStrongBoilerplate(string_view t) {
+  if (IsBuilderToken(t)) return false;
+  return AnyPart(t, [](string_view part) {
+    if (part.substr(0, 10) == "commentary") return false;
+    for (string_view w :
+         {"meta", "author", "byline", "rating", "share", "sharing", "social",
+          "related", "comment", "newsletter", "subscribe", "tags", "date",
+          "posted", "footer", "follow", "print", "donat", "promo", "advert",
+          "recommend", "signup", "timestamp", "breadcr", "pagination"}) {
       if (part.substr(0, w.size()) == w) return true;
     }
     return false;
@@ -199,8 +217,8 @@ bool TokenIsContentBox(string_view t) {
 
 // Splits lowercased class+id into tokens and reports boilerplate/positive.
 void ClassSignals(const xmlNode* n, bool* boiler, bool* positive,
-                  bool* content_box) {
-  *boiler = *positive = *content_box = false;
+                  bool* content_box, bool* strong) {
+  *boiler = *positive = *content_box = *strong = false;
   char buf[64];
   for (const char* attr : {"class", "id"}) {
     string_view s = AttrView(n, attr);
@@ -218,8 +236,12 @@ void ClassSignals(const xmlNode* n, bool* boiler, bool* positive,
           buf[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
         }
         string_view t(buf, len);
-        if (TokenIsBoilerplate(t)) *boiler = true;
-        if (TokenIsPositive(t)) *positive = true;
+        bool b = TokenIsBoilerplate(t), pos = TokenIsPositive(t);
+        if (b) *boiler = true;
+        bool strong_b = b && TokenIsStrongBoilerplate(t);
+        if (strong_b) *strong = true;
+        // "entry-meta": the boilerplate word says what the block is.
+        if (pos && !strong_b) *positive = true;
         if (TokenIsContentBox(t)) *content_box = true;
       }
       i = j;
@@ -256,6 +278,9 @@ struct Info {
   bool candidate = false;
   bool boiler = false;  // class/id names boilerplate, not content
   bool content_box = false;  // <article>, articleBody, "entry-content"...
+  bool noscript = false;  // <noscript>: dropped unless it holds the page
+  bool in_para = false;   // inside a scoring paragraph
+  double para_len = 0;    // text of scoring paragraphs in the subtree
 };
 
 // The node's index in Extractor::info_, kept in _private (libxml2 leaves
@@ -274,10 +299,23 @@ class Sink {
   void Break() { pending_break_ = true; }
   // The next paragraph is a heading (h1-h6).
   void MarkHeading() { heading_pending_ = true; }
-  // Drops the last paragraph when it is a heading that introduced a block
-  // now skipped ("Related articles" over a dropped link list).
-  void DropTrailingHeading() {
-    if (!para_heading_ || out_.size() - para_start_ > 120) return;
+  // The next paragraph is a list item (kept even when short).
+  void MarkItem() { item_pending_ = true; }
+  // Drops the last paragraph when it introduced a block now skipped
+  // ("Related articles" over a dropped link list), or ends the text.
+  void DropTrailingHeading(bool at_end = false) {
+    size_t len = out_.size() - para_start_;
+    char last = out_.empty() ? 0 : out_.back();
+    bool sentence = last == '.' || last == '!' || last == '?';
+    // A heading, or a short line ("More on this:", "Contact") that is
+    // not a list item, introduces the block that follows: it goes with
+    // that block when the block is skipped, or when nothing follows.
+    bool drop = (para_heading_ && len <= 120) ||
+                (len <= 60 && para_start_ > 0 && !para_item_ && !dropped_ &&
+                 !(sentence && at_end));
+    if (!drop) return;
+    dropped_ = true;
+    para_item_ = false;
     out_.resize(para_start_);
     while (!out_.empty() && (out_.back() == '\n' || out_.back() == ' '))
       out_.pop_back();
@@ -307,20 +345,24 @@ class Sink {
           out_ += "\n\n";
           para_start_ = out_.size();
           para_heading_ = heading_pending_;
+          para_item_ = item_pending_;
         } else if (pending_space_ && out_.back() != '\n') {
           out_.push_back(' ');
         }
       } else {
         para_start_ = 0;
         para_heading_ = heading_pending_;
+        para_item_ = item_pending_;
       }
-      if (pending_break_ || out_.empty()) heading_pending_ = false;
+      if (pending_break_ || out_.empty()) heading_pending_ = item_pending_ = false;
       pending_break_ = pending_space_ = false;
+      dropped_ = false;
       out_.push_back(c);
     }
   }
-  std::string Take() {
-    DropTrailingHeading();
+  // `trim_tail`: drop a heading or short line that ends the text.
+  std::string Take(bool trim_tail = true) {
+    if (trim_tail) DropTrailingHeading(true);
     while (!out_.empty() && (out_.back() == ' ' || out_.back() == '\n'))
       out_.pop_back();
     return std::move(out_);
@@ -331,13 +373,15 @@ class Sink {
   bool pending_break_ = false, pending_space_ = false;
   size_t para_start_ = 0;        // where the last paragraph begins in out_
   bool para_heading_ = false;    // the last paragraph is a heading
+  bool dropped_ = false;  // a paragraph was dropped since the last text
   bool heading_pending_ = false;  // the next paragraph is a heading
+  bool para_item_ = false, item_pending_ = false;  // the same for <li>
 };
 
 std::string Collapse(string_view s) {
   Sink k;
   k.Append(s, false);
-  return k.Take();
+  return k.Take(false);
 }
 
 // "2024-03-05T10:00" -> "2024-03-05"; "" when not an ISO date.
@@ -559,13 +603,16 @@ class Extractor {
           in.removed = true;
         } else if (!OneOf(name, {"html", "body", "article", "main", "p", "h1",
                                  "h2", "h3", "h4", "h5", "h6"})) {
-          bool boiler, positive, box;
-          ClassSignals(n, &boiler, &positive, &box);
-          in.boiler = boiler && !positive && !relaxed_;
+          bool boiler, positive, box, strong;
+          ClassSignals(n, &boiler, &positive, &box, &strong);
+          // A content word elsewhere ("main-box author-box") does not
+          // save a block that a strong boilerplate word names.
+          in.boiler = boiler && (!positive || strong) && !relaxed_;
           in.content_box = box;
           weight = (positive ? 25 : 0) - (boiler ? 25 : 0);
         }
       }
+      if (name == "noscript") in.noscript = true;
       if (name == "article" ||
           (!in.removed && EqualsCi(AttrView(n, "itemprop"), "articlebody")))
         in.content_box = true;
@@ -619,6 +666,12 @@ class Extractor {
       if (in.parent >= 0 && info_[in.parent].removed) in.removed = true;
       if (!in.removed && in.boiler && in.text_len < 0.5 * total)
         in.removed = true;
+      // <noscript> repeats what scripts show, except where the page (or
+      // its article box: blog engines) is built inside it.
+      if (!in.removed && in.noscript && in.text_len < 0.5 * total &&
+          !(in.text_len >= 200 &&
+            info_[in.parent].text_len < in.text_len + 100))
+        in.removed = true;
     }
   }
 
@@ -627,6 +680,7 @@ class Extractor {
     for (size_t i = 0; i < info_.size(); ++i) {
       Info& in = info_[i];
       if (in.removed) continue;
+      if (in.parent >= 0 && info_[in.parent].in_para) in.in_para = true;
       // A container with running text of its own (text split by <br>)
       // counts as a paragraph, as readability turns such divs into <p>.
       if (!IsParagraph(in.name) &&
@@ -635,6 +689,8 @@ class Extractor {
                                   "font", "center"})))
         continue;
       if (in.text_len < opts_.min_paragraph_chars) continue;
+      if (!in.in_para && LinkDensity(in) < 0.5) in.para_len = in.text_len;
+      in.in_para = true;
       double s = 1 + in.commas + std::min(in.text_len / 100.0, 3.0);
       int a = in.parent;
       for (int level = 0; a >= 0 && level < 3; ++level, a = info_[a].parent) {
@@ -645,6 +701,11 @@ class Extractor {
         }
         anc.score += s / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
       }
+    }
+    for (size_t i = info_.size(); i-- > 1;) {
+      const Info& in = info_[i];
+      if (!in.removed && in.parent >= 0)
+        info_[in.parent].para_len += in.para_len;
     }
   }
 
@@ -787,6 +848,7 @@ class Extractor {
       }
       if (IsBlock(name)) sink.Break();
       if (IsHeading(name)) sink.MarkHeading();
+      if (name == "li" || name == "td" || name == "dd") sink.MarkItem();
       if (name == "pre") ++pre;
       stack.push_back({n, true});
       for (const xmlNode* c = n->last; c; c = c->prev) {
@@ -801,7 +863,7 @@ class Extractor {
       return false;
     if (in.text_len == 0) return false;
     double ld = LinkDensity(in);
-    if (name == "p") return ld > 0.8 && in.text_len < 80;
+    if (name == "p") return ld > 0.4 && in.text_len < 300;
     return ld > 0.5;
   }
 
@@ -817,6 +879,7 @@ class Extractor {
     if (best >= 0 && info_[best].text_len >= opts_.min_main_chars) {
       double top = info_[best].score;
       best = ExpandToContentBox(best);
+      best = ClimbToSpreadText(best);
       // A parent holding several strong candidates is the real container.
       int parent = info_[best].parent;
       const std::string best_class = Attr(info_[best].node, "class");
@@ -865,7 +928,7 @@ class Extractor {
       Serialize(static_cast<int>(i), all);
       all.Break();
     }
-    return all.Take();
+    return all.Take(false);
   }
 
   // The best paragraph container is often one block of an article split
@@ -881,6 +944,24 @@ class Extractor {
       if (name == "body" || name == "html") break;
       if (in.content_box && LinkDensity(in) < 0.35 &&
           (found == best || in.text_len <= 2 * info_[found].text_len))
+        found = a;
+    }
+    return found;
+  }
+
+  // An article split over sections of its own (one block per heading,
+  // "subtitle-text" boxes) puts its paragraphs in cousins, not siblings:
+  // climb to an ancestor with much more paragraph text while that
+  // ancestor is mostly paragraphs and few links.
+  int ClimbToSpreadText(int best) const {
+    int found = best, depth = 0;
+    for (int a = info_[best].parent; a >= 0 && depth < 6;
+         a = info_[a].parent, ++depth) {
+      const Info& in = info_[a];
+      if (in.removed || in.name == "body" || in.name == "html") break;
+      if (LinkDensity(in) > 0.25) break;
+      if (in.para_len >= 1.5 * info_[found].para_len &&
+          in.para_len >= 0.7 * in.text_len)
         found = a;
     }
     return found;

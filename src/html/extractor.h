@@ -6,7 +6,8 @@
 // figures, ...) and elements whose class/id look like boilerplate are
 // dropped, containers are scored by their paragraphs' text, commas and link
 // density, the best container is widened to its enclosing article box
-// (<article>, articleBody, "entry-content") and serialized with strong
+// (<article>, articleBody, "entry-content") or to the ancestor holding an
+// article spread over sections, and serialized with strong
 // siblings, one paragraph per block (p, h1-h6, li, blockquote, td, pre, ...).
 // See src/html/README.md for the rules. Metadata comes from
 // <title>, <meta> (OpenGraph, article:*, author, description), JSON-LD

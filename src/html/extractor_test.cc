@@ -271,5 +271,97 @@ TEST(ExtractMainTextTest, FallsBackToAllParagraphsWithoutContainer) {
   EXPECT_EQ(p.text, "Notes\n\nOne.\n\nTwo.");
 }
 
+TEST(ExtractMainTextTest, KeepsPageBuiltInsideNoscript) {
+  // An unclosed <div> in a <noscript> pulls the whole page into it.
+  ExtractedPage p = Extract(R"(<html><body><noscript><div class="nojs"></noscript>
+<div id="main"><h1>Bears of the valley</h1>
+<p>The park counted more young bears this year than in any year since the survey, which began long ago, started.</p>
+<p>Rangers, working with volunteers, followed the mothers and cubs across the high meadows all summer.</p>
+</div></body></html>)");
+  EXPECT_THAT(p.text, HasSubstr("more young bears"));
+  EXPECT_THAT(p.text, HasSubstr("high meadows"));
+}
+
+TEST(ExtractMainTextTest, KeepsNoscriptArticleDropsNoscriptExtras) {
+  ExtractedPage p = Extract(R"(<html><body>
+<div class="post-body" itemprop="articleBody"><script>render()</script><noscript>
+<p>The old lighthouse of Velden, closed since the storm, will reopen to visitors in June, the town said.</p>
+<p>Repairs to the lamp, the stairs and the keeper's house took two years and cost more than planned.</p>
+</noscript></div>
+<div class="side"><p>Opening hours, prices and the way to the harbour are listed on the town's own pages.</p>
+<noscript><p>Please turn on scripts to see the map of the harbour and the bus stops near it.</p></noscript></div>
+</body></html>)");
+  EXPECT_THAT(p.text, HasSubstr("old lighthouse of Velden"));
+  EXPECT_THAT(p.text, HasSubstr("took two years"));
+  EXPECT_THAT(p.text, Not(HasSubstr("turn on scripts")));
+}
+
+TEST(ExtractMainTextTest, ClimbsToArticleSplitOverSections) {
+  ExtractedPage p = Extract(R"(<html><body>
+<div class="sidebar-box"><a href="/1">Home</a> <a href="/2">Archive</a></div>
+<div class="wrap">
+<section class="part"><h2>1) The data</h2><div class="body">
+<p>Data are gathered in many places, by many actors and for many purposes, most of them unknown to users.</p>
+<p>The traces, once stored, can be combined, sold and read again, long after they were left.</p></div></section>
+<section class="part"><h2>2) The risks</h2><div class="body">
+<p>Profiles built from such traces, whether right or wrong, shape the offers and prices people see.</p>
+<p>Few users, asked in surveys, knew which firms held their data or for how long it was kept.</p></div></section>
+<section class="part"><h2>3) What schools can do</h2><div class="body">
+<p>Teachers, given time and material, can show pupils how the traces arise and how to limit them.</p></div></section>
+</div></body></html>)");
+  EXPECT_THAT(p.text, HasSubstr("gathered in many places"));
+  EXPECT_THAT(p.text, HasSubstr("Profiles built from such traces"));
+  EXPECT_THAT(p.text, HasSubstr("Teachers, given time"));
+  EXPECT_THAT(p.text, Not(HasSubstr("Archive")));
+}
+
+TEST(ExtractMainTextTest, StrongBoilerplateWordBeatsContentWord) {
+  ExtractedPage p = Extract(R"(<html><body><article class="post">
+<div class="entry-content">
+<p>The choir of Norland, after two quiet years, sang again in the old harbour church on Sunday evening.</p>
+<p>Tickets, sold at the door, ran out before the first song, and many listened from the square outside.</p>
+<div class="entry-meta">Posted in Music, Harbour by the editors</div>
+</div>
+<section class="main-box author-box"><p>Our writer, born on the coast, has covered music and culture in the region for twenty years.</p></section>
+</article></body></html>)");
+  EXPECT_THAT(p.text, HasSubstr("The choir of Norland"));
+  EXPECT_THAT(p.text, Not(HasSubstr("Posted in")));
+  EXPECT_THAT(p.text, Not(HasSubstr("Our writer")));
+}
+
+TEST(ExtractMainTextTest, CommentaryIsNotACommentThread) {
+  ExtractedPage p = Extract(R"(<html><body><div class="commentary-text">
+<p>The harbour plan, for all its faults, is the best the towns have been offered in a generation, and they should take it.</p>
+<p>Its critics, who have had years to draft something better, have so far offered nothing but delay.</p>
+</div></body></html>)");
+  EXPECT_THAT(p.text, HasSubstr("best the towns have been offered"));
+}
+
+TEST(ExtractMainTextTest, DropsLinkHeavyParagraph) {
+  ExtractedPage p = Extract(R"(<html><body><article>
+<p>The bridge over the river, closed for repairs since March, opens again to cars and bicycles on Friday.</p>
+<p>Read also: <a href="/x">Why the old bridge over the river had to close for so many months this year</a></p>
+<p>Buses, which took a long detour, return to their usual route on the same day, the city said.</p>
+</article></body></html>)");
+  EXPECT_THAT(p.text, HasSubstr("Buses, which took a long detour"));
+  EXPECT_THAT(p.text, Not(HasSubstr("Read also")));
+}
+
+TEST(ExtractMainTextTest, DropsShortLinesThatIntroduceSkippedBlocks) {
+  ExtractedPage p = Extract(R"(<html><body><article>
+<p>The market in the old square, held every Saturday, now has stalls for farmers from the whole valley.</p>
+<ul><li>Eggs</li><li>Cheese</li></ul>
+<p>Stall fees, which the council cut in spring, stay low for the rest of the year, it said on Monday.</p>
+<p>Farmers, who had asked for the cut for years, said the fees had kept many of them away from the town.</p>
+<p>More on this:</p>
+<div class="related"><p>Council cuts stall fees at the market, farmers from the valley welcome the news.</p></div>
+<p>Share this story</p>
+</article></body></html>)");
+  EXPECT_THAT(p.text, HasSubstr("Eggs\n\nCheese"));
+  EXPECT_THAT(p.text, HasSubstr("stay low for the rest of the year"));
+  EXPECT_THAT(p.text, Not(HasSubstr("More on this")));
+  EXPECT_THAT(p.text, Not(HasSubstr("Share this story")));
+}
+
 }  // namespace
 }  // namespace dossier

@@ -189,6 +189,8 @@ void WriteEntities(const Corpus& corpus, Out<W>& o) {
     o.BeginArray();
     for (const std::string& r : e.roles) o.Str(r);
     o.EndArray();
+    o.KStrOrNull("kb", e.kb);
+    o.KStrOrNull("kb_name", e.kb_name);
     o.Key("mentions");
     o.BeginArray();
     for (const MentionRef& ref : e.mentions) {
