@@ -3,6 +3,7 @@
 #include <memory>
 #include <utility>
 
+#include "claims/role_check_stage.h"
 #include "clean/boilerplate_stage.h"
 #include "clean/repeated_block_stage.h"
 #include "dedup/dedup_stage.h"
@@ -55,6 +56,7 @@ Pipeline StandardPipeline(const PipelineOptions& opts) {
   }
   AddAnalysis(p, opts);
   p.Add(std::make_unique<EntityLinkStage>());
+  p.Add(std::make_unique<RoleCheckStage>());
   p.Add(std::make_unique<QuoteGroupStage>());
   return p;
 }

@@ -166,6 +166,18 @@ std::string SummarizeCorpus(const Corpus& corpus, const SummaryOptions& opts) {
       line(Source(e.source, opts) + ": " + e.status.ToString());
     }
   }
+  if (!corpus.findings.empty()) {
+    line("");
+    line("== findings");
+    for (const Finding& f : corpus.findings) {
+      if (f.doc >= corpus.documents.size()) continue;
+      const Document& d = corpus.documents[f.doc];
+      line(f.kind + " " + d.meta().id + " " + Quoted(d.Slice(f.span)) +
+           " claim=" + Quoted(f.claim) + " date=" + f.date + " (" + f.date_how +
+           ")");
+      line("   fact: " + f.fact);
+    }
+  }
   return out;
 }
 

@@ -49,9 +49,23 @@ struct StageTiming {
   uint64_t documents = 0;
 };
 
+// A statement that conflicts with a known fact or with another source.
+struct Finding {
+  std::string kind;         // "role_conflict"
+  uint32_t doc = 0;         // index into Corpus::documents
+  Span span;                // the statement (the title or descriptor + name)
+  int32_t entity = -1;      // index into Corpus::entities, or -1
+  std::string claim;        // what the text says ("U.S. President")
+  std::string fact;         // what the knowledge base says, in words
+  std::string kb;           // the record the fact comes from
+  std::string date;         // the date the statement was checked against
+  std::string date_how;     // "published", "text" or "corpus"
+};
+
 struct Corpus {
   std::vector<Document> documents;
   std::vector<Entity> entities;
+  std::vector<Finding> findings;
   std::vector<DocError> errors;
   std::vector<StageTiming> timings;
   double wall_seconds = 0;

@@ -13,6 +13,7 @@ std::string LayerSetToString(LayerSet set) {
       {Layer::kTokens, "tokens"},     {Layer::kMentions, "mentions"},
       {Layer::kQuotes, "quotes"},     {Layer::kTimes, "times"},
       {Layer::kEntities, "entities"}, {Layer::kQuoteGroups, "quote_groups"},
+      {Layer::kFindings, "findings"},
   };
   std::string out;
   for (const auto& n : kNames) {

@@ -42,6 +42,7 @@ enum class Layer : uint32_t {
   kTimes = 1u << 9,      // Layers::times
   kEntities = 1u << 10,  // Corpus::entities, Mention::entity
   kQuoteGroups = 1u << 11,  // Quote::group
+  kFindings = 1u << 12,     // Corpus::findings
 };
 using LayerSet = uint32_t;
 constexpr LayerSet operator|(Layer a, Layer b) {

@@ -500,6 +500,32 @@ void WriteQuotes(const Corpus& corpus, const HtmlOptions& opts, Page& p) {
   p.Raw("</tbody></table>\n</section>\n");
 }
 
+// Findings first in the reader's eye: what conflicts with known facts.
+void WriteFindings(const Corpus& corpus, Page& p) {
+  p.Raw("<section id=\"findings\" aria-labelledby=\"findings-h\">\n");
+  p.Raw("<h2 id=\"findings-h\">Findings</h2>\n");
+  if (corpus.findings.empty()) {
+    p.Raw("<p class=\"muted\">No statement conflicts with the knowledge "
+          "base.</p>\n</section>\n");
+    return;
+  }
+  p.Raw(
+      "<table><thead><tr><th scope=\"col\">kind</th>"
+      "<th scope=\"col\">document</th><th scope=\"col\">statement</th>"
+      "<th scope=\"col\">known fact</th><th scope=\"col\">checked on</th>"
+      "</tr></thead>\n<tbody>\n");
+  for (const Finding& f : corpus.findings) {
+    if (f.doc >= corpus.documents.size()) continue;
+    const Document& doc = corpus.documents[f.doc];
+    p.Raw("<tr><td>").Text(f.kind).Raw("</td><td><a href=\"#");
+    p.Raw(DocAnchor(doc)).Raw("\">").Text(doc.meta().id).Raw("</a></td><td>");
+    p.Text(SafeSlice(doc.text(), f.span)).Raw("</td><td>").Text(f.fact);
+    p.Raw("</td><td>").Text(f.date).Raw(" <span class=\"muted\">(");
+    p.Text(f.date_how).Raw(")</span></td></tr>\n");
+  }
+  p.Raw("</tbody></table>\n</section>\n");
+}
+
 void WriteErrors(const Corpus& corpus, Page& p) {
   p.Raw("<section id=\"errors\" aria-labelledby=\"errors-h\">\n");
   p.Raw("<h2 id=\"errors-h\">Errors</h2>\n");
@@ -543,12 +569,14 @@ Status WriteHtmlReport(const Corpus& corpus, const HtmlOptions& opts,
       .Raw(
           "</h1>\n<nav aria-label=\"Sections\">"
           "<a href=\"#summary\">Summary</a>"
+          "<a href=\"#findings\">Findings</a>"
           "<a href=\"#documents\">Documents</a>"
           "<a href=\"#entities\">Entities</a>"
           "<a href=\"#quotes\">Quotes</a>"
           "<a href=\"#errors\">Errors</a></nav>\n</header>\n"
           "<main id=\"main\" tabindex=\"-1\">\n");
   WriteSummary(corpus, quotes, times, p);
+  WriteFindings(corpus, p);
   p.Raw(
       "<section id=\"documents\" aria-labelledby=\"documents-h\">\n"
       "<h2 id=\"documents-h\">Documents</h2>\n");

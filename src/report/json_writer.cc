@@ -327,6 +327,27 @@ bool WriteAll(const Corpus& corpus, const JsonOptions& opts, W& w) {
   o.EndArray();
   o.Key("findings");
   o.BeginArray();
+  for (const Finding& f : corpus.findings) {
+    if (f.doc >= corpus.documents.size()) continue;
+    const Document& doc = corpus.documents[f.doc];
+    o.BeginObject();
+    o.KStr("kind", f.kind);
+    o.KStr("doc", doc.meta().id);
+    o.Offsets(f.span, doc.text().size());
+    o.KStr("text", SafeSlice(doc.text(), f.span));
+    o.Key("entity");
+    if (f.entity >= 0 && static_cast<size_t>(f.entity) < corpus.entities.size()) {
+      o.Str(corpus.entities[f.entity].id);
+    } else {
+      o.Null();
+    }
+    o.KStr("claim", f.claim);
+    o.KStr("fact", f.fact);
+    o.KStrOrNull("kb", f.kb);
+    o.KStr("date", f.date);
+    o.KStr("date_how", f.date_how);
+    o.EndObject();
+  }
   o.EndArray();
 
   o.Key("errors");
