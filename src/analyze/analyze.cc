@@ -55,8 +55,10 @@ Pipeline StandardPipeline(const PipelineOptions& opts) {
     p.Add(std::make_unique<DedupStage>(d));
   }
   AddAnalysis(p, opts);
-  p.Add(std::make_unique<EntityLinkStage>());
-  p.Add(std::make_unique<RoleCheckStage>());
+  EntityLinkOptions link;
+  link.kb = opts.kb;
+  p.Add(std::make_unique<EntityLinkStage>(link));
+  p.Add(std::make_unique<RoleCheckStage>(opts.kb));
   p.Add(std::make_unique<QuoteGroupStage>());
   return p;
 }

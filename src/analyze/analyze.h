@@ -17,6 +17,7 @@
 #include "doc/corpus.h"
 #include "doc/raw_article.h"
 #include "ingest/reader.h"
+#include "kb/kb.h"
 #include "ner/tagger.h"
 #include "pipeline/driver.h"
 #include "text/normalizer.h"
@@ -28,6 +29,8 @@ struct PipelineOptions {
   double dedup_threshold = 0.7;  // estimated Jaccard similarity
   // The entity tagger; null means the built-in model.
   std::shared_ptr<const NerModel> ner_model;
+  // The knowledge base; null means the built-in one (kb/builtin.h).
+  std::shared_ptr<const kb::KnowledgeBase> kb;
 };
 
 struct AnalyzeOptions {

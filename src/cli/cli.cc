@@ -19,6 +19,8 @@
 #include "analyze/analyze.h"
 #include "analyze/summary.h"
 #include "bench/bench.h"
+#include "kb/builtin.h"
+#include "kb/wikidata_import.h"
 #include "ner/default_model.h"
 #include "ner/train.h"
 #include "eval/eval.h"
@@ -152,6 +154,7 @@ struct AnalyzeArgs {
   bool no_dedup = false;
   double dedup_threshold = 0.7;
   std::string ner_model;
+  std::vector<std::string> kb_files;
 };
 
 int RunAnalyze(const AnalyzeArgs& args) {
@@ -170,6 +173,15 @@ int RunAnalyze(const AnalyzeArgs& args) {
       return kExitUsage;
     }
     opts.pipeline.ner_model = std::move(model).value();
+  }
+  if (!args.kb_files.empty()) {
+    StatusOr<std::shared_ptr<const kb::KnowledgeBase>> kb =
+        kb::LoadKnowledgeBase(args.kb_files);
+    if (!kb.ok()) {
+      std::cerr << "dossier: error: --kb: " << kb.status().ToString() << "\n";
+      return kExitUsage;
+    }
+    opts.pipeline.kb = std::move(kb).value();
   }
   bool show = args.progress == "always" ||
               (args.progress == "auto" && isatty(STDERR_FILENO) && !args.quiet);
@@ -394,6 +406,35 @@ int RunTrainNer(const TrainArgs& args) {
   return kExitOk;
 }
 
+struct KbImportArgs {
+  std::string dump;
+  std::string out = "wikidata.jsonl";
+  std::string language = "en";
+  bool all_people = false;
+};
+
+int RunKbImport(const KbImportArgs& args) {
+  kb::WikidataImportOptions opts;
+  opts.language = args.language;
+  opts.people_need_position = !args.all_people;
+  StatusOr<std::shared_ptr<const kb::KnowledgeBase>> builtin =
+      kb::BuiltinKnowledgeBase();
+  if (builtin.ok()) opts.known = builtin->get();
+  StatusOr<kb::WikidataImportStats> st =
+      kb::ImportWikidataFile(args.dump, args.out, opts);
+  if (!st.ok()) {
+    std::cerr << "dossier: error: " << st.status().ToString() << "\n";
+    return kExitFatal;
+  }
+  std::printf(
+      "read %zu entities; wrote %zu people, %zu organisations, %zu places, "
+      "%zu roles to %s (%zu already in the built-in knowledge base)\n",
+      st->lines, st->people, st->organisations, st->places, st->roles,
+      args.out.c_str(), st->skipped_known);
+  std::printf("use it with: dossier analyze ... --kb %s\n", args.out.c_str());
+  return kExitOk;
+}
+
 struct EvalArgs {
   std::string task;
   std::string path;
@@ -565,6 +606,9 @@ int Main(int argc, char** argv) {
   analyze->add_option("--ner-model", a.ner_model,
                       "entity tagger model file (default: the built-in one; "
                       "see `dossier train ner`)");
+  analyze->add_option("--kb", a.kb_files,
+                      "extra knowledge-base file (JSON Lines, src/kb/README.md); "
+                      "repeatable; its records add to or replace the built-in ones");
   analyze->add_flag("--summary", a.summary,
                     "also print a readable per-document summary to stdout");
 
@@ -607,6 +651,29 @@ int Main(int argc, char** argv) {
   train_ner->add_option("--epochs", t.epochs, "passes over the data")
       ->capture_default_str();
   train_ner->add_option("--seed", t.seed, "shuffling seed")->capture_default_str();
+
+  KbImportArgs ki;
+  CLI::App* kbcmd = app.add_subcommand("kb", "Knowledge-base tools");
+  kbcmd->require_subcommand(1);
+  CLI::App* kb_import = kbcmd->add_subcommand(
+      "import-wikidata", "Convert (part of) a Wikidata JSON dump to KB records");
+  kb_import->footer(
+      "Reads the Wikidata JSON entity dump format (one entity per line inside\n"
+      "a JSON array; .gz or plain; - for stdin) and writes JSON Lines records\n"
+      "(src/kb/README.md): people who held a position (P39, with P580/P582\n"
+      "dates), organisations and places, with English labels and aliases.\n"
+      "Items already in the built-in knowledge base are skipped.\n\n"
+      "Examples:\n"
+      "  dossier kb import-wikidata extract.json.gz --out data/my-kb.jsonl\n"
+      "  dossier analyze articles/ --kb data/my-kb.jsonl --out out/");
+  kb_import->add_option("DUMP", ki.dump, "dump file (.json, .json.gz) or -")
+      ->required();
+  kb_import->add_option("--out", ki.out, "records to write (.jsonl)")
+      ->capture_default_str();
+  kb_import->add_option("--language", ki.language, "label language")
+      ->capture_default_str();
+  kb_import->add_flag("--all-people", ki.all_people,
+                      "also people who held no recorded position");
 
   EvalArgs e;
   CLI::App* eval = app.add_subcommand(
@@ -655,6 +722,7 @@ int Main(int argc, char** argv) {
   if (analyze->parsed()) return RunAnalyze(a);
   if (extract->parsed()) return RunExtract(x);
   if (train_ner->parsed()) return RunTrainNer(t);
+  if (kb_import->parsed()) return RunKbImport(ki);
   if (eval->parsed()) return RunEval(e);
   if (bench->parsed()) return RunBenchCommand(b);
   std::cout << "dossier " << DOSSIER_VERSION << "\n";

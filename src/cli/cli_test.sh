@@ -64,6 +64,23 @@ check "bad warc exits 1" test $? -eq 1
 check "bad warc named" grep -q "bad.warc: input.malformed_warc" "$tmp/warcerr"
 check "good input beside bad warc kept" grep -q 'A fine body text' "$tmp/warc/dossier.json"
 
+cat >"$tmp/kb.jsonl" <<'KB'
+{"id": "country:zz-test", "name": "Norland", "type": "LOC", "demonyms": ["Norlandic"]}
+{"id": "person:mara-velden", "name": "Mara Velden", "type": "PERSON", "roles": [{"office": "president", "of": "country:zz-test", "from": "2024-03-01"}]}
+KB
+printf '{"title": "Bridge Opens", "published": "2025-05-15", "text": "Former Norlandic President Mara Velden opened the bridge in Keldby on Monday."}\n' >"$tmp/kbdoc.jsonl"
+"$bin" analyze "$tmp/kbdoc.jsonl" --kb "$tmp/kb.jsonl" --out "$tmp/kbout" -q
+check "analyze --kb exits 0" test $? -eq 0
+check "user kb links the entity" grep -q '"kb": "person:mara-velden"' "$tmp/kbout/dossier.json"
+check "role conflict reported" grep -q '"kind": "role_conflict"' "$tmp/kbout/dossier.json"
+printf '{"id": "broken"\n' >"$tmp/badkb.jsonl"
+"$bin" analyze "$tmp/kbdoc.jsonl" --kb "$tmp/badkb.jsonl" --out "$tmp/kbbad" 2>"$tmp/kberr"
+check "bad kb file exits 2" test $? -eq 2
+check "bad kb file named with line" grep -q "badkb.jsonl:1" "$tmp/kberr"
+printf '[\n]\n' >"$tmp/dump.json"
+"$bin" kb import-wikidata "$tmp/dump.json" --out "$tmp/wd.jsonl" >/dev/null
+check "kb import-wikidata exits 0" test $? -eq 0
+
 "$bin" eval no-such-task x >/dev/null 2>&1
 check "unknown eval task exits 2" test $? -eq 2
 
