@@ -365,7 +365,11 @@ Status EntityLinkStage::Finalize(Accumulator& merged, Corpus& corpus) const {
         continue;
       }
       const std::string last = LastWord(keys[i]);
-      surnames[last[0]].push_back({last, Find(parent, cluster[i])});
+      auto& bucket = surnames[last[0]];
+      const std::pair<std::string, int32_t> entry{last, Find(parent, cluster[i])};
+      if (std::find(bucket.begin(), bucket.end(), entry) == bucket.end()) {
+        bucket.push_back(entry);
+      }
     }
     // The one person root whose surname `word` spells, or -1.
     auto person_for = [&](const std::string& word) -> int32_t {
@@ -421,11 +425,13 @@ Status EntityLinkStage::Finalize(Accumulator& merged, Corpus& corpus) const {
   // that name with the most mentions. Multi-word person names keep their
   // own cluster.
   {
-    std::unordered_map<std::string, std::map<int32_t, size_t>> by_name;
-    for (size_t i = 0; i < refs.size(); ++i) {
-      by_name[keys[i]][Find(parent, cluster[i])] += refs[i].mentions.size();
-    }
-    for (auto& [key, roots] : by_name) {
+    std::unordered_map<std::string, std::vector<size_t>> refs_by_name;
+    for (size_t i = 0; i < refs.size(); ++i) refs_by_name[keys[i]].push_back(i);
+    for (auto& [key, members] : refs_by_name) {
+      std::map<int32_t, size_t> roots;
+      for (size_t i : members) {
+        roots[Find(parent, cluster[i])] += refs[i].mentions.size();
+      }
       if (roots.size() < 2) continue;
       size_t total = 0;
       int32_t best = -1;
@@ -440,10 +446,11 @@ Status EntityLinkStage::Finalize(Accumulator& merged, Corpus& corpus) const {
       for (const auto& [root, n] : roots) {
         if (root == best || n * 3 >= total) continue;
         bool full_person = false;
-        for (size_t i = 0; i < refs.size() && !full_person; ++i) {
-          full_person = keys[i] == key && Find(parent, cluster[i]) == root &&
-                        refs[i].type == EntityType::kPerson &&
-                        !refs[i].one_word_person;
+        for (size_t i : members) {
+          full_person = full_person ||
+                        (Find(parent, cluster[i]) == root &&
+                         refs[i].type == EntityType::kPerson &&
+                         !refs[i].one_word_person);
         }
         if (!full_person) parent[Find(parent, root)] = Find(parent, best);
       }
@@ -454,11 +461,19 @@ Status EntityLinkStage::Finalize(Accumulator& merged, Corpus& corpus) const {
   std::vector<int64_t> kb_of(static_cast<size_t>(nclusters), -1);
   if (kb_ != nullptr) {
     std::vector<int64_t> found(static_cast<size_t>(nclusters), -1);  // -2: conflict
+    // Lookups by (person?, name), cached: a large corpus repeats names.
+    std::unordered_map<std::string, int64_t> cache;
     for (size_t i = 0; i < refs.size(); ++i) {
       const int32_t root = Find(parent, cluster[i]);
       if (found[root] == -2 || refs[i].type == EntityType::kMisc) continue;
-      std::span<const kb::EntityIndex> hits = kb_->Lookup(refs[i].full);
+      std::string cache_key = (refs[i].type == EntityType::kPerson ? "P|" : "O|") +
+                              refs[i].full;
+      auto cached = cache.find(cache_key);
       int64_t pick = -1;
+      if (cached != cache.end()) {
+        pick = cached->second;
+      } else {
+      std::span<const kb::EntityIndex> hits = kb_->Lookup(refs[i].full);
       for (kb::EntityIndex h : hits) {
         const kb::EntityType t = kb_->entity(h).type;
         const bool person = refs[i].type == EntityType::kPerson;
@@ -471,6 +486,8 @@ Status EntityLinkStage::Finalize(Accumulator& merged, Corpus& corpus) const {
           break;
         }
         pick = h;
+      }
+      cache.emplace(std::move(cache_key), pick);
       }
       if (pick == -1) continue;
       if (pick == -2 || (found[root] >= 0 && found[root] != pick)) {

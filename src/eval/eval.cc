@@ -14,12 +14,14 @@ namespace dossier {
 // Defined in the task files.
 std::unique_ptr<EvalTask> MakeNerEvalTask();
 std::unique_ptr<EvalTask> MakeExtractEvalTask();
+std::unique_ptr<EvalTask> MakeQuotesEvalTask();
 
 const std::vector<std::unique_ptr<EvalTask>>& EvalTasks() {
   static const auto* const kTasks = [] {
     auto* tasks = new std::vector<std::unique_ptr<EvalTask>>();
     tasks->push_back(MakeNerEvalTask());
     tasks->push_back(MakeExtractEvalTask());
+    tasks->push_back(MakeQuotesEvalTask());
     return tasks;
   }();
   return *kTasks;
