@@ -806,6 +806,7 @@ void Recognizer::AssignLocals() {
     std::string surname;
     int32_t local;
     uint32_t start;
+    std::string first_name;
   };
   std::vector<Full> fulls;
   auto key_of = [](const Candidate& c) {
@@ -820,7 +821,8 @@ void Recognizer::AssignLocals() {
     auto [it, fresh] = by_key.emplace(key_of(c), next);
     if (fresh) ++next;
     c.local = it->second;
-    fulls.push_back({MakeKey(NameText(c.end - 1)), c.local, c.span.start});
+    fulls.push_back({MakeKey(NameText(c.end - 1)), c.local, c.span.start,
+                     MakeKey(NameText(c.first))});
   }
   for (size_t ci : order) {
     Candidate& c = cands_[ci];
@@ -843,6 +845,21 @@ void Recognizer::AssignLocals() {
         c.local = best->local;
         if (c.form == MentionForm::kName) c.form = MentionForm::kSurname;
         continue;
+      }
+      // A first name alone ("Marco is going") is the one person of the
+      // document with that first name, if there is exactly one.
+      if (c.end - c.first == 1) {
+        int32_t only = -1;
+        bool ambiguous = false;
+        for (const Full& f : fulls) {
+          if (f.first_name != c.key) continue;
+          if (only >= 0 && only != f.local) ambiguous = true;
+          only = f.local;
+        }
+        if (only >= 0 && !ambiguous) {
+          c.local = only;
+          continue;
+        }
       }
     }
     auto [it, fresh] = by_key.emplace(key_of(c), next);

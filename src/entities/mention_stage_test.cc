@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -321,6 +322,41 @@ TEST(MentionStageModelTest, TitleBeforeATaggedNameMakesATitleMention) {
   EXPECT_EQ(doc.Slice(m.span), "Defence Minister Jonas Brandt");
   EXPECT_EQ(doc.Slice(m.name), "Jonas Brandt");
   EXPECT_EQ(m.type, EntityType::kPerson);
+}
+
+}  // namespace
+}  // namespace dossier
+
+namespace dossier {
+namespace {
+
+TEST(MentionStageModelTest, FirstNameAloneJoinsTheOnlyPersonWithIt) {
+  Document doc = test::MakeTestDocument(
+      "Secretary of State Mara Velden will attend. Reporters asked whether "
+      "Mara would stay for the second round.");
+  ASSERT_TRUE(MentionStage().Run(doc).ok());
+  int32_t full = -2, first = -3;
+  for (const Mention& m : doc.layers().mentions) {
+    if (doc.Slice(m.name) == "Mara Velden") full = m.local;
+    if (doc.Slice(m.span) == "Mara") first = m.local;
+  }
+  EXPECT_EQ(full, first);
+}
+
+TEST(MentionStageModelTest, SharedFirstNameStaysApart) {
+  Document doc = test::MakeTestDocument(
+      "Mara Velden met Mara Okonjo in Sarvik. Reporters asked whether Mara "
+      "would stay.");
+  ASSERT_TRUE(MentionStage().Run(doc).ok());
+  std::set<int32_t> full_locals;
+  int32_t first = -1;
+  for (const Mention& m : doc.layers().mentions) {
+    if (doc.Slice(m.name) == "Mara Velden" || doc.Slice(m.name) == "Mara Okonjo") {
+      full_locals.insert(m.local);
+    }
+    if (doc.Slice(m.span) == "Mara") first = m.local;
+  }
+  EXPECT_EQ(full_locals.count(first), 0u);
 }
 
 }  // namespace
