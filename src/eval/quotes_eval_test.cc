@@ -1,5 +1,6 @@
 // The `quotes` eval task on a tiny invented PolNeAR-style data set.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -26,17 +27,26 @@ std::string TLine(const std::string& text, int id, const std::string& label,
                   const std::string& part, size_t from = 0) {
   size_t b = text.find(part, from);
   EXPECT_NE(b, std::string::npos) << part;
-  return "T" + std::to_string(id) + "\t" + label + " " +
-         std::to_string(CodePoints(text, b)) + " " +
-         std::to_string(CodePoints(text, b + part.size())) + "\t" + part + "\n";
+  std::string line = "T";
+  line += std::to_string(id);
+  line += "\t" + label + " ";
+  line += std::to_string(CodePoints(text, b));
+  line += " ";
+  line += std::to_string(CodePoints(text, b + part.size()));
+  line += "\t" + part + "\n";
+  return line;
 }
 
 class QuotesEvalTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    // One folder per test and process: ctest may run tests in parallel.
     dir_ = fs::temp_directory_path() /
-           ("quotes_eval_test_" + std::to_string(::testing::UnitTest::GetInstance()
-                                                     ->random_seed()));
+           ("quotes_eval_test_" +
+            std::string(::testing::UnitTest::GetInstance()
+                            ->current_test_info()
+                            ->name()) +
+            "_" + std::to_string(::getpid()));
     fs::create_directories(dir_ / "text");
     fs::create_directories(dir_ / "attributions");
   }
