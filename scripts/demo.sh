@@ -11,7 +11,8 @@ cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release \
   -DDOSSIER_BUILD_TESTS=OFF -DDOSSIER_BUILD_BENCHMARKS=OFF >/dev/null
 cmake --build build/release --target dossier
 echo
-build/release/src/cli/dossier analyze examples/corpus --out "$out"
+build/release/src/cli/dossier analyze examples/corpus \
+  --kb examples/kb/story-world.jsonl --out "$out"
 echo
 echo "The dossier is in $out/dossier.json; open $(realpath "$out")/report.html in a browser."
 echo "The binary is build/release/src/cli/dossier (try --help)."

@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "analyze/analyze.h"
+#include "kb/builtin.h"
 #include "analyze/summary.h"
 
 namespace dossier {
@@ -56,6 +57,19 @@ TEST_P(GoldenTest, SummaryMatchesExpected) {
   ASSERT_FALSE(inputs.empty()) << dir;
   AnalyzeOptions opts;
   opts.run.threads = 2;
+  // `kb` lists extra knowledge-base files (paths from the source root).
+  if (fs::exists(dir / "kb")) {
+    std::vector<std::string> kb_files;
+    std::istringstream list(ReadText(dir / "kb"));
+    std::string line;
+    while (std::getline(list, line)) {
+      if (!line.empty() && line[0] != '#') kb_files.push_back(source_root + line);
+    }
+    StatusOr<std::shared_ptr<const kb::KnowledgeBase>> kb =
+        kb::LoadKnowledgeBase(kb_files);
+    ASSERT_TRUE(kb.ok()) << kb.status().ToString();
+    opts.pipeline.kb = std::move(kb).value();
+  }
   StatusOr<Corpus> corpus = AnalyzeInputs(inputs, opts, nullptr);
   ASSERT_TRUE(corpus.ok()) << corpus.status().ToString();
   SummaryOptions sopts;
