@@ -109,17 +109,19 @@ TEST_F(WarcAnalyzeTest, QuoteOffsetsPointIntoTheRecordPayload) {
   uint32_t start = d.offsets().ToRaw(q.content.start);
   uint32_t end = d.offsets().ToRawEnd(q.content.end);
   ASSERT_LE(end, courier_.size());
-  EXPECT_EQ(courier_.substr(start, end - start), std::string(d.Slice(q.content)));
+  EXPECT_EQ(courier_.substr(start, end - start),
+            std::string(d.Slice(q.content)));
 }
 
 TEST_F(WarcAnalyzeTest, DamagedTailIsReportedAndEarlierPagesKept) {
   std::string archive = Archive();
-  std::string tail = Gzip(Response("https://courier.example/late", 200,
-                                   "text/html", courier_));
+  std::string tail = Gzip(
+      Response("https://courier.example/late", 200, "text/html", courier_));
   const std::string path =
       Write("damaged.warc.gz", archive + tail.substr(0, tail.size() / 2));
-  const std::string text = Write("note.txt", "Ferry Note\n\nThe Brennvik "
-                                             "ferry ran on time all week.\n");
+  const std::string text = Write("note.txt",
+                                 "Ferry Note\n\nThe Brennvik "
+                                 "ferry ran on time all week.\n");
   StatusOr<Corpus> c = AnalyzeInputs({path, text}, AnalyzeOptions{}, nullptr);
   ASSERT_TRUE(c.ok());
   EXPECT_EQ(c->documents.size(), 3u);

@@ -31,7 +31,8 @@ uint64_t Next(uint64_t& s) {  // xorshift64*
 }
 
 std::string Mutate(const std::vector<std::string>& seeds, uint64_t& rng) {
-  std::string s = seeds.empty() ? std::string() : seeds[Next(rng) % seeds.size()];
+  std::string s =
+      seeds.empty() ? std::string() : seeds[Next(rng) % seeds.size()];
   const int edits = 1 + static_cast<int>(Next(rng) % 8);
   for (int e = 0; e < edits; ++e) {
     const uint64_t r = Next(rng);
@@ -41,8 +42,8 @@ std::string Mutate(const std::vector<std::string>& seeds, uint64_t& rng) {
         if (!s.empty()) s[at % s.size()] = static_cast<char>(Next(rng));
         break;
       case 1:  // insert random bytes
-        s.insert(at, std::string(1 + Next(rng) % 16,
-                                 static_cast<char>(Next(rng))));
+        s.insert(at,
+                 std::string(1 + Next(rng) % 16, static_cast<char>(Next(rng))));
         break;
       case 2:  // delete a run
         if (!s.empty()) s.erase(at % s.size(), 1 + Next(rng) % 64);
@@ -64,7 +65,8 @@ std::string Mutate(const std::vector<std::string>& seeds, uint64_t& rng) {
           size_t from = at % s.size();
           std::string piece = s.substr(from, 1 + Next(rng) % 32);
           std::string rep;
-          for (uint64_t k = 0, n = 1 + Next(rng) % 200; k < n; ++k) rep += piece;
+          for (uint64_t k = 0, n = 1 + Next(rng) % 200; k < n; ++k)
+            rep += piece;
           s.insert(from, rep);
         }
         break;
@@ -122,8 +124,8 @@ int main(int argc, char** argv) {
   for (const std::string& s : seeds) Run(s);
   Run("");
   uint64_t rng = 0x9E3779B97F4A7C15ULL;
-  const auto end = std::chrono::steady_clock::now() +
-                   std::chrono::duration<double>(seconds);
+  const auto end =
+      std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
   long done = 0;
   while ((runs < 0 || done < runs) &&
          (runs >= 0 || std::chrono::steady_clock::now() < end)) {

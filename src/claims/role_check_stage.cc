@@ -113,7 +113,8 @@ RoleCheckStage::RoleCheckStage(std::shared_ptr<const kb::KnowledgeBase> kb) {
     kb_ = std::move(kb);
     return;
   }
-  StatusOr<std::shared_ptr<const kb::KnowledgeBase>> b = kb::BuiltinKnowledgeBase();
+  StatusOr<std::shared_ptr<const kb::KnowledgeBase>> b =
+      kb::BuiltinKnowledgeBase();
   if (b.ok()) {
     kb_ = std::move(b).value();
   } else {
@@ -121,7 +122,8 @@ RoleCheckStage::RoleCheckStage(std::shared_ptr<const kb::KnowledgeBase> kb) {
   }
 }
 
-std::unique_ptr<CorpusStage::Accumulator> RoleCheckStage::NewAccumulator() const {
+std::unique_ptr<CorpusStage::Accumulator> RoleCheckStage::NewAccumulator()
+    const {
   return std::make_unique<NoAccumulator>();
 }
 
@@ -136,7 +138,8 @@ Status RoleCheckStage::Finalize(Accumulator&, Corpus& corpus) const {
     if (ValidIsoDate(d.meta().published)) dates.push_back(d.meta().published);
   }
   std::sort(dates.begin(), dates.end());
-  const std::string corpus_date = dates.empty() ? "" : dates[(dates.size() - 1) / 2];
+  const std::string corpus_date =
+      dates.empty() ? "" : dates[(dates.size() - 1) / 2];
 
   for (uint32_t di = 0; di < corpus.documents.size(); ++di) {
     const Document& doc = corpus.documents[di];
@@ -159,14 +162,18 @@ Status RoleCheckStage::Finalize(Accumulator&, Corpus& corpus) const {
     std::set<std::tuple<int32_t, std::string>> seen;
 
     for (const Mention& m : l.mentions) {
-      if (m.entity < 0 || static_cast<size_t>(m.entity) >= corpus.entities.size()) {
+      if (m.entity < 0 ||
+          static_cast<size_t>(m.entity) >= corpus.entities.size()) {
         continue;
       }
-      if (m.form != MentionForm::kTitle && m.form != MentionForm::kDescriptor) continue;
+      if (m.form != MentionForm::kTitle && m.form != MentionForm::kDescriptor)
+        continue;
       const Entity& ent = corpus.entities[m.entity];
-      if (ent.kb.rfind("person:", 0) != 0 && ent.kb.rfind("wd:", 0) != 0) continue;
+      if (ent.kb.rfind("person:", 0) != 0 && ent.kb.rfind("wd:", 0) != 0)
+        continue;
       std::optional<kb::EntityIndex> person = kb.FindById(ent.kb);
-      if (!person || kb.entity(*person).type != kb::EntityType::kPerson) continue;
+      if (!person || kb.entity(*person).type != kb::EntityType::kPerson)
+        continue;
       if (m.span.end > text.size() || m.name.start > text.size()) continue;
 
       // The claim: the title (or descriptor) and, for a title, the words
@@ -174,11 +181,13 @@ Status RoleCheckStage::Finalize(Accumulator&, Corpus& corpus) const {
       uint32_t start = m.span.start;
       const uint32_t claim_end =
           m.form == MentionForm::kTitle ? m.name.start : m.span.end;
-      auto tok = std::lower_bound(l.tokens.begin(), l.tokens.end(), start,
-                                  [](const Token& t, uint32_t v) { return t.span.start < v; });
+      auto tok = std::lower_bound(
+          l.tokens.begin(), l.tokens.end(), start,
+          [](const Token& t, uint32_t v) { return t.span.start < v; });
       for (int k = 0; k < 3 && tok != l.tokens.begin(); ++k) {
         const Token& prev = *(tok - 1);
-        const std::string w = kb::FoldKey(text.substr(prev.span.start, prev.span.size()));
+        const std::string w =
+            kb::FoldKey(text.substr(prev.span.start, prev.span.size()));
         bool place = false;
         for (kb::EntityIndex h : kb.Lookup(w)) {
           place |= kb.entity(h).type == kb::EntityType::kLoc;
@@ -191,7 +200,8 @@ Status RoleCheckStage::Finalize(Accumulator&, Corpus& corpus) const {
       }
       if (claim_end <= start) continue;
       std::string claim_text(text.substr(start, claim_end - start));
-      while (!claim_text.empty() && claim_text.back() == ' ') claim_text.pop_back();
+      while (!claim_text.empty() && claim_text.back() == ' ')
+        claim_text.pop_back();
       Claim claim = ParseClaim(kb, claim_text);
       if (claim.office.empty()) continue;
       if (!seen.insert({m.entity, kb::FoldKey(claim_text)}).second) continue;
@@ -226,9 +236,10 @@ Status RoleCheckStage::Finalize(Accumulator&, Corpus& corpus) const {
         const kb::Role* first_after = nullptr;
         for (const kb::Role* r : terms) {
           if (r->to && *r->to <= on) last_before = r;
-          if (r->from && on < *r->from && first_after == nullptr) first_after = r;
+          if (r->from && on < *r->from && first_after == nullptr)
+            first_after = r;
         }
-        const kb::Role& ref = last_before ? *last_before
+        const kb::Role& ref = last_before   ? *last_before
                               : first_after ? *first_after
                                             : *terms.front();
         std::string when;
@@ -239,10 +250,13 @@ Status RoleCheckStage::Finalize(Accumulator&, Corpus& corpus) const {
         } else {
           continue;  // no dated term to compare with
         }
-        fact = pe.name + " was not " + office_of(ref) + " on " + date + ": " + when;
+        fact = pe.name + " was not " + office_of(ref) + " on " + date + ": " +
+               when;
         if (ref.of != kb::kNoEntity) {
-          std::vector<const kb::Role*> holders = kb.HoldersOf(ref.office_key, ref.of, on);
-          if (!holders.empty()) fact += "; the office was held by " + HolderNames(kb, holders);
+          std::vector<const kb::Role*> holders =
+              kb.HoldersOf(ref.office_key, ref.of, on);
+          if (!holders.empty())
+            fact += "; the office was held by " + HolderNames(kb, holders);
         }
       } else {
         continue;

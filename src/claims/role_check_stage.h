@@ -32,7 +32,8 @@ namespace dossier {
 class RoleCheckStage : public CorpusStage {
  public:
   // null: the built-in knowledge base.
-  explicit RoleCheckStage(std::shared_ptr<const kb::KnowledgeBase> kb = nullptr);
+  explicit RoleCheckStage(
+      std::shared_ptr<const kb::KnowledgeBase> kb = nullptr);
   std::string_view name() const override { return "role_check"; }
   LayerSet reads() const override {
     return Layer::kMentions | Layer::kTokens | Layer::kTimes | Layer::kMeta |

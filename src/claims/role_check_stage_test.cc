@@ -56,31 +56,35 @@ Corpus Check(const std::string& text, const std::string& published) {
 }
 
 TEST(RoleCheckStageTest, PresidentWhoseTermEndedIsReported) {
-  Corpus c = Check("Norlandic President Otto Brask opened the bridge.", "2025-05-15");
+  Corpus c =
+      Check("Norlandic President Otto Brask opened the bridge.", "2025-05-15");
   ASSERT_EQ(c.findings.size(), 1u);
   const Finding& f = c.findings[0];
   EXPECT_EQ(f.kind, "role_conflict");
   EXPECT_EQ(f.claim, "Norlandic President");
-  EXPECT_NE(f.fact.find("term ended on 2024-03-01"), std::string::npos) << f.fact;
+  EXPECT_NE(f.fact.find("term ended on 2024-03-01"), std::string::npos)
+      << f.fact;
   EXPECT_NE(f.fact.find("Mara Velden"), std::string::npos) << f.fact;
   EXPECT_EQ(f.date_how, "published");
 }
 
 TEST(RoleCheckStageTest, FormerPresidentStillInOfficeIsReported) {
-  Corpus c = Check("Former Norlandic President Mara Velden spoke.", "2025-05-15");
+  Corpus c =
+      Check("Former Norlandic President Mara Velden spoke.", "2025-05-15");
   ASSERT_EQ(c.findings.size(), 1u);
   EXPECT_NE(c.findings[0].fact.find("not a former holder"), std::string::npos);
 }
 
 TEST(RoleCheckStageTest, CorrectTitlesGiveNothing) {
-  Corpus c = Check(
-      "Norlandic President Mara Velden met former President Otto Brask.",
-      "2025-05-15");
+  Corpus c =
+      Check("Norlandic President Mara Velden met former President Otto Brask.",
+            "2025-05-15");
   EXPECT_TRUE(c.findings.empty());
 }
 
 TEST(RoleCheckStageTest, TheSameTitleOnAnOlderDateIsFine) {
-  Corpus c = Check("Norlandic President Otto Brask opened the bridge.", "2020-06-01");
+  Corpus c =
+      Check("Norlandic President Otto Brask opened the bridge.", "2020-06-01");
   EXPECT_TRUE(c.findings.empty());
 }
 

@@ -70,9 +70,8 @@ bool PlainQualifier(std::string_view w) {
 // Does a person's title (lower case) carry the role `head`?
 bool TitleHasRole(const std::string& title, const std::string& head) {
   if (head == "leader") {
-    for (std::string_view h :
-         {"president", "prime minister", "chancellor", "premier", "leader",
-          "king", "queen"}) {
+    for (std::string_view h : {"president", "prime minister", "chancellor",
+                               "premier", "leader", "king", "queen"}) {
       if (title.find(h) != std::string::npos &&
           title.find("vice president") == std::string::npos) {
         return true;
@@ -80,7 +79,8 @@ bool TitleHasRole(const std::string& title, const std::string& head) {
     }
     return false;
   }
-  if (head == "president" && title.find("vice president") != std::string::npos) {
+  if (head == "president" &&
+      title.find("vice president") != std::string::npos) {
     return false;
   }
   if (head == "spokesman" || head == "spokeswoman" || head == "spokesperson") {
@@ -110,11 +110,14 @@ Status CorefStage::Run(Document& doc) const {
   const std::string_view text = doc.text();
   for (const Token& t : toks) {
     if (t.span.end > text.size() || t.span.start > t.span.end) {
-      return Status(ErrorCode::kStageFailed, "coref: a token lies outside the text");
+      return Status(ErrorCode::kStageFailed,
+                    "coref: a token lies outside the text");
     }
   }
   const size_t ntok = toks.size();
-  auto word = [&](size_t i) { return text.substr(toks[i].span.start, toks[i].span.size()); };
+  auto word = [&](size_t i) {
+    return text.substr(toks[i].span.start, toks[i].span.size());
+  };
 
   // Where MISC / LOC mentions end (a nationality before a title).
   std::vector<uint32_t> place_ends;
@@ -131,7 +134,8 @@ Status CorefStage::Run(Document& doc) const {
     Person& p = people[m.local];
     if (m.form == MentionForm::kTitle && m.name.start > m.span.start &&
         m.name.start <= text.size()) {
-      std::string title = LowerAscii(text.substr(m.span.start, m.name.start - m.span.start));
+      std::string title =
+          LowerAscii(text.substr(m.span.start, m.name.start - m.span.start));
       while (!title.empty() && title.back() == ' ') title.pop_back();
       // The nationality right before the title belongs to it for our
       // purpose: "Russian President Vladimir Putin", "Russia's President".
@@ -140,7 +144,8 @@ Status CorefStage::Run(Document& doc) const {
           [](const Token& t, uint32_t v) { return t.span.start < v; });
       if (before != toks.begin()) {
         const Token& prev = *(before - 1);
-        const std::string_view w = text.substr(prev.span.start, prev.span.size());
+        const std::string_view w =
+            text.substr(prev.span.start, prev.span.size());
         if (prev.span.end <= m.span.start &&
             ((lex_.Flags(StripPossessive(w)) & (kLexDemonym | kLexLoc)) ||
              std::binary_search(place_ends.begin(), place_ends.end(),
@@ -149,11 +154,12 @@ Status CorefStage::Run(Document& doc) const {
         }
       }
       if (title == "mr" || title == "mr." || title == "sir") p.gender = 'm';
-      if (title == "mrs" || title == "mrs." || title == "ms" || title == "ms." ||
-          title == "madam") {
+      if (title == "mrs" || title == "mrs." || title == "ms" ||
+          title == "ms." || title == "madam") {
         p.gender = 'f';
       }
-      if (std::find(p.titles.begin(), p.titles.end(), title) == p.titles.end()) {
+      if (std::find(p.titles.begin(), p.titles.end(), title) ==
+          p.titles.end()) {
         p.titles.push_back(std::move(title));
       }
     }
@@ -164,7 +170,8 @@ Status CorefStage::Run(Document& doc) const {
   std::vector<uint32_t> sent_of(ntok, 0);
   for (uint32_t s = 0; s < l.sentences.size(); ++s) {
     const Sentence& sen = l.sentences[s];
-    for (uint32_t t = sen.first_token; t < sen.end_token && t < ntok; ++t) sent_of[t] = s;
+    for (uint32_t t = sen.first_token; t < sen.end_token && t < ntok; ++t)
+      sent_of[t] = s;
   }
   std::vector<bool> in_quote(ntok, false);
   {
@@ -213,7 +220,8 @@ Status CorefStage::Run(Document& doc) const {
       while (t < ntok && toks[t].span.start < m.span.start) ++t;
       for (size_t k = t; k < ntok && toks[k].span.start < m.span.end; ++k) {
         covered[k] = true;
-        place_like[k] = m.type == EntityType::kMisc || m.type == EntityType::kLoc;
+        place_like[k] =
+            m.type == EntityType::kMisc || m.type == EntityType::kLoc;
       }
     }
   }
@@ -228,7 +236,8 @@ Status CorefStage::Run(Document& doc) const {
     if (lw == "the" && i + 1 < ntok) {
       j = i + 1;
       descriptor_start = true;
-    } else if (IsPossessive(word(i)) && (lex_.Flags(StripPossessive(word(i))) & kLexLoc)) {
+    } else if (IsPossessive(word(i)) &&
+               (lex_.Flags(StripPossessive(word(i))) & kLexLoc)) {
       qualifier = LowerAscii(StripPossessive(word(i)));
       j = i + 1;
       descriptor_start = true;
@@ -239,7 +248,8 @@ Status CorefStage::Run(Document& doc) const {
         const std::string_view w = word(j);
         const std::string lwj = LowerAscii(w);
         const uint32_t f = lex_.Flags(w);
-        if (covered[j] && !place_like[j] && !(f & (kLexDemonym | kLexLoc))) break;
+        if (covered[j] && !place_like[j] && !(f & (kLexDemonym | kLexLoc)))
+          break;
         if ((f & (kLexDemonym | kLexLoc)) || place_like[j]) {
           qualifier = LowerAscii(StripPossessive(w));
         } else if (!PlainQualifier(lwj) && lwj != "u.s." && lwj != "us") {
@@ -253,7 +263,8 @@ Status CorefStage::Run(Document& doc) const {
       for (const Head& h : kHeads) {
         if (j + h.n > ntok) continue;
         bool ok = true;
-        for (int k = 0; k < h.n && ok; ++k) ok = LowerAscii(word(j + k)) == h.words[k];
+        for (int k = 0; k < h.n && ok; ++k)
+          ok = LowerAscii(word(j + k)) == h.words[k];
         if (ok) {
           head_len = h.n;
           for (int k = 0; k < h.n; ++k) {
@@ -289,7 +300,8 @@ Status CorefStage::Run(Document& doc) const {
           ++candidates;
           only = local;
           for (const Mention& m : persons) {
-            if (m.local == local && m.span.end <= start && m.span.start >= best_pos) {
+            if (m.local == local && m.span.end <= start &&
+                m.span.start >= best_pos) {
               best = local;
               best_pos = m.span.start;
             }
@@ -304,7 +316,8 @@ Status CorefStage::Run(Document& doc) const {
           m.form = MentionForm::kDescriptor;
           m.local = best;
           added.push_back(m);
-          persons.insert(std::upper_bound(persons.begin(), persons.end(), m, by_start), m);
+          persons.insert(
+              std::upper_bound(persons.begin(), persons.end(), m, by_start), m);
           for (size_t k = i; k < end_tok; ++k) covered[k] = true;
           i = end_tok - 1;
           continue;
@@ -325,8 +338,9 @@ Status CorefStage::Run(Document& doc) const {
       --it;
       if (it->span.end > start) continue;
       // Its sentence: the token at its start.
-      auto tok = std::lower_bound(toks.begin(), toks.end(), it->span.start,
-                                  [](const Token& t, uint32_t v) { return t.span.start < v; });
+      auto tok = std::lower_bound(
+          toks.begin(), toks.end(), it->span.start,
+          [](const Token& t, uint32_t v) { return t.span.start < v; });
       const uint32_t s = tok == toks.end() ? sent : sent_of[tok - toks.begin()];
       if (s + 2 < sent) break;
       const char known = people[it->local].gender;

@@ -37,8 +37,7 @@ class CorefStage : public DocumentStage {
   CorefStage();
   std::string_view name() const override { return "coref"; }
   LayerSet reads() const override {
-    return Layer::kText | Layer::kSentences | Layer::kTokens |
-           Layer::kMentions;
+    return Layer::kText | Layer::kSentences | Layer::kTokens | Layer::kMentions;
   }
   LayerSet writes() const override { return Bit(Layer::kMentions); }
   Status Run(Document& doc) const override;

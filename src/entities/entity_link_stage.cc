@@ -1,8 +1,5 @@
 #include "entities/entity_link_stage.h"
 
-#include "entities/lexicon.h"
-#include "kb/builtin.h"
-
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -13,6 +10,9 @@
 #include <unordered_map>
 #include <utility>
 #include <vector>
+
+#include "entities/lexicon.h"
+#include "kb/builtin.h"
 
 namespace dossier {
 namespace {
@@ -48,10 +48,10 @@ struct Referent {
   EntityType type = EntityType::kMisc;
   std::string full;  // longest name form in the document
   bool one_word_person = false;
-  std::vector<uint32_t> mentions;  // indexes into the document's mentions
-  std::vector<std::string> forms;  // name text of each name mention
-  std::vector<std::string> roles;  // titles and descriptors, as written
-  int type_votes[4] = {0, 0, 0, 0};   // mentions per EntityType
+  std::vector<uint32_t> mentions;    // indexes into the document's mentions
+  std::vector<std::string> forms;    // name text of each name mention
+  std::vector<std::string> roles;    // titles and descriptors, as written
+  int type_votes[4] = {0, 0, 0, 0};  // mentions per EntityType
 };
 
 class LinkAccumulator : public CorpusStage::Accumulator {
@@ -81,13 +81,14 @@ class LinkAccumulator : public CorpusStage::Accumulator {
       // A title ("President Joe Biden") is strong evidence of a person.
       int& votes = ref.type_votes[static_cast<int>(m.type)];
       votes += m.form == MentionForm::kTitle ? 3 : 1;
-      if (votes >= ref.type_votes[static_cast<int>(ref.type)]) ref.type = m.type;
+      if (votes >= ref.type_votes[static_cast<int>(ref.type)])
+        ref.type = m.type;
       ref.mentions.push_back(i);
       // Descriptors and pronouns refer; they are not names. A title or a
       // descriptor is a role the text gives the referent.
       if (m.form == MentionForm::kTitle && m.name.start > m.span.start) {
-        ref.roles.push_back(CollapseSpace(
-            doc.Slice(Span{m.span.start, m.name.start})));
+        ref.roles.push_back(
+            CollapseSpace(doc.Slice(Span{m.span.start, m.name.start})));
       } else if (m.form == MentionForm::kDescriptor) {
         ref.roles.push_back(CollapseSpace(doc.Slice(m.span)));
       }
@@ -177,8 +178,8 @@ size_t EditDistance(std::string_view a, std::string_view b) {
     row[0] = i;
     for (size_t j = 1; j <= b.size(); ++j) {
       size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1,
-                         diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      row[j] = std::min(
+          {row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
       diag = up;
     }
   }
@@ -236,7 +237,8 @@ EntityLinkStage::EntityLinkStage(EntityLinkOptions opts) {
     kb_ = std::move(opts.kb);
     return;
   }
-  StatusOr<std::shared_ptr<const kb::KnowledgeBase>> b = kb::BuiltinKnowledgeBase();
+  StatusOr<std::shared_ptr<const kb::KnowledgeBase>> b =
+      kb::BuiltinKnowledgeBase();
   if (b.ok()) {
     kb_ = std::move(b).value();
   } else {
@@ -345,8 +347,8 @@ Status EntityLinkStage::Finalize(Accumulator& merged, Corpus& corpus) const {
           const std::string& b = person_key[members[y]];
           if (!SameNameSpelling(LastWord(a), LastWord(b))) continue;
           const std::string fa = FirstWord(a), fb = FirstWord(b);
-          const bool initial = (fa.size() == 1 || fb.size() == 1) &&
-                               fa[0] == fb[0];
+          const bool initial =
+              (fa.size() == 1 || fb.size() == 1) && fa[0] == fb[0];
           if (!initial && !SameNameSpelling(fa, fb)) continue;
           parent[Find(parent, members[y])] = Find(parent, members[x]);
         }
@@ -366,7 +368,8 @@ Status EntityLinkStage::Finalize(Accumulator& merged, Corpus& corpus) const {
       }
       const std::string last = LastWord(keys[i]);
       auto& bucket = surnames[last[0]];
-      const std::pair<std::string, int32_t> entry{last, Find(parent, cluster[i])};
+      const std::pair<std::string, int32_t> entry{last,
+                                                  Find(parent, cluster[i])};
       if (std::find(bucket.begin(), bucket.end(), entry) == bucket.end()) {
         bucket.push_back(entry);
       }
@@ -410,7 +413,8 @@ Status EntityLinkStage::Finalize(Accumulator& merged, Corpus& corpus) const {
         size_t sp = keys[i].find(' ', from);
         if (sp == std::string::npos) sp = keys[i].size();
         if (!spelled.empty()) spelled += ' ';
-        spelled += SpellingKey(std::string_view(keys[i]).substr(from, sp - from));
+        spelled +=
+            SpellingKey(std::string_view(keys[i]).substr(from, sp - from));
         from = sp + 1;
       }
       auto [it, fresh] = by_spelling.emplace(
@@ -447,10 +451,9 @@ Status EntityLinkStage::Finalize(Accumulator& merged, Corpus& corpus) const {
         if (root == best || n * 3 >= total) continue;
         bool full_person = false;
         for (size_t i : members) {
-          full_person = full_person ||
-                        (Find(parent, cluster[i]) == root &&
-                         refs[i].type == EntityType::kPerson &&
-                         !refs[i].one_word_person);
+          full_person = full_person || (Find(parent, cluster[i]) == root &&
+                                        refs[i].type == EntityType::kPerson &&
+                                        !refs[i].one_word_person);
         }
         if (!full_person) parent[Find(parent, root)] = Find(parent, best);
       }
@@ -460,34 +463,35 @@ Status EntityLinkStage::Finalize(Accumulator& merged, Corpus& corpus) const {
   // of a compatible type; clusters pointing to the same record merge.
   std::vector<int64_t> kb_of(static_cast<size_t>(nclusters), -1);
   if (kb_ != nullptr) {
-    std::vector<int64_t> found(static_cast<size_t>(nclusters), -1);  // -2: conflict
+    std::vector<int64_t> found(static_cast<size_t>(nclusters),
+                               -1);  // -2: conflict
     // Lookups by (person?, name), cached: a large corpus repeats names.
     std::unordered_map<std::string, int64_t> cache;
     for (size_t i = 0; i < refs.size(); ++i) {
       const int32_t root = Find(parent, cluster[i]);
       if (found[root] == -2 || refs[i].type == EntityType::kMisc) continue;
-      std::string cache_key = (refs[i].type == EntityType::kPerson ? "P|" : "O|") +
-                              refs[i].full;
+      std::string cache_key =
+          (refs[i].type == EntityType::kPerson ? "P|" : "O|") + refs[i].full;
       auto cached = cache.find(cache_key);
       int64_t pick = -1;
       if (cached != cache.end()) {
         pick = cached->second;
       } else {
-      std::span<const kb::EntityIndex> hits = kb_->Lookup(refs[i].full);
-      for (kb::EntityIndex h : hits) {
-        const kb::EntityType t = kb_->entity(h).type;
-        const bool person = refs[i].type == EntityType::kPerson;
-        const bool ok = person ? t == kb::EntityType::kPerson
-                               : (t == kb::EntityType::kLoc ||
-                                  t == kb::EntityType::kOrg);
-        if (!ok) continue;
-        if (pick >= 0 && pick != static_cast<int64_t>(h)) {
-          pick = -2;  // ambiguous
-          break;
+        std::span<const kb::EntityIndex> hits = kb_->Lookup(refs[i].full);
+        for (kb::EntityIndex h : hits) {
+          const kb::EntityType t = kb_->entity(h).type;
+          const bool person = refs[i].type == EntityType::kPerson;
+          const bool ok =
+              person ? t == kb::EntityType::kPerson
+                     : (t == kb::EntityType::kLoc || t == kb::EntityType::kOrg);
+          if (!ok) continue;
+          if (pick >= 0 && pick != static_cast<int64_t>(h)) {
+            pick = -2;  // ambiguous
+            break;
+          }
+          pick = h;
         }
-        pick = h;
-      }
-      cache.emplace(std::move(cache_key), pick);
+        cache.emplace(std::move(cache_key), pick);
       }
       if (pick == -1) continue;
       if (pick == -2 || (found[root] >= 0 && found[root] != pick)) {
@@ -595,10 +599,12 @@ Status EntityLinkStage::Finalize(Accumulator& merged, Corpus& corpus) const {
         // Honorifics are not roles: "Mr.", "Prime Minister Sir".
         for (bool again = true; again;) {
           again = false;
-          while (!t.empty() && (t.back() == ' ' || t.back() == ',')) t.pop_back();
+          while (!t.empty() && (t.back() == ' ' || t.back() == ','))
+            t.pop_back();
           for (std::string_view h : {"Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms",
                                      "Sir", "Dame", "Madam"}) {
-            if (t.size() >= h.size() && t.compare(t.size() - h.size(), h.size(), h) == 0 &&
+            if (t.size() >= h.size() &&
+                t.compare(t.size() - h.size(), h.size(), h) == 0 &&
                 (t.size() == h.size() || t[t.size() - h.size() - 1] == ' ')) {
               t.resize(t.size() - h.size());
               again = true;

@@ -1,13 +1,13 @@
 #include "entities/mention_stage.h"
 
-#include "ner/default_model.h"
-
 #include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <vector>
+
+#include "ner/default_model.h"
 
 namespace dossier {
 namespace {
@@ -154,8 +154,7 @@ class Recognizer {
   void Collect(Range s);
   // The tagger's spans of sentence `s` (titles by rule first). `spans` are
   // in token order; *next is the first one not yet used.
-  void CollectTagged(Range s, const std::vector<NerSpan>& spans,
-                     size_t* next);
+  void CollectTagged(Range s, const std::vector<NerSpan>& spans, size_t* next);
   // Whether the tagger's span [i, end) of sentence `s` is not a name.
   bool Rejected(uint32_t i, uint32_t end, Range s) const;
   void FixInitials();
@@ -444,7 +443,8 @@ bool Recognizer::Rejected(uint32_t i, uint32_t end, Range s) const {
       !(Flags(i) & (kLexLoc | kLexKnownOrg)) && w.size() < 64 && !w.empty()) {
     char buf[64];
     for (size_t k = 0; k < w.size(); ++k) buf[k] = w[k];
-    if (buf[0] >= 'A' && buf[0] <= 'Z') buf[0] = static_cast<char>(buf[0] - 'A' + 'a');
+    if (buf[0] >= 'A' && buf[0] <= 'Z')
+      buf[0] = static_cast<char>(buf[0] - 'A' + 'a');
     return std::binary_search(lower_words_.begin(), lower_words_.end(),
                               std::string_view(buf, w.size()));
   }
@@ -487,10 +487,10 @@ void Recognizer::CollectTagged(Range s, const std::vector<NerSpan>& spans,
       if (*next < spans.size()) e = std::min<uint32_t>(e, spans[*next].begin);
       uint32_t known = 0;
       while (e > i) {
-        std::string_view name = doc_.Slice(
-            Span{toks_[i].span.start, toks_[e - 1].span.start +
-                                          static_cast<uint32_t>(
-                                              NameText(e - 1).size())});
+        std::string_view name =
+            doc_.Slice(Span{toks_[i].span.start,
+                            toks_[e - 1].span.start +
+                                static_cast<uint32_t>(NameText(e - 1).size())});
         known = lex_.Flags(MakeKey(name)) & (kLexLoc | kLexKnownOrg);
         if (known) break;
         --e;

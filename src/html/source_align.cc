@@ -168,8 +168,8 @@ Visible ScanPage(std::string_view page) {
       uint32_t cp = 0;
       size_t len = DecodeReference(page, i, &cp);
       if (len > 0) {
-        if (cp != 0xA0 && !(cp < 0x80 && IsSpace(static_cast<unsigned char>(
-                                             cp)))) {
+        if (cp != 0xA0 &&
+            !(cp < 0x80 && IsSpace(static_cast<unsigned char>(cp)))) {
           std::string utf8;
           AppendUtf8(cp, utf8);
           // Spread the bytes over the reference so that the last one maps
@@ -177,8 +177,9 @@ Visible ScanPage(std::string_view page) {
           // reference); a one-byte character can only map to the '&'.
           const size_t n_bytes = utf8.size();
           for (size_t j = 0; j < n_bytes; ++j) {
-            size_t at = (j + 1 == n_bytes && n_bytes > 1) ? len - 1
-                                                           : std::min(j, len - 1);
+            size_t at = (j + 1 == n_bytes && n_bytes > 1)
+                            ? len - 1
+                            : std::min(j, len - 1);
             v.Push(utf8[j], static_cast<uint32_t>(i + at));
           }
         }
@@ -267,8 +268,7 @@ size_t RFindIn(const std::string& chars, std::string_view key, size_t lo,
 
 // Aligns a paragraph word by word inside chars[lo, hi). Words are the text's
 // whitespace-separated runs, recovered from gaps in `at`.
-bool PlaceWords(Paragraph& p, const std::string& chars, size_t lo,
-                size_t hi) {
+bool PlaceWords(Paragraph& p, const std::string& chars, size_t lo, size_t hi) {
   bool any = false;
   size_t cursor = lo;
   size_t k = 0;

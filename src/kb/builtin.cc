@@ -23,7 +23,8 @@ StatusOr<std::shared_ptr<const KnowledgeBase>> BuiltinKnowledgeBase() {
   static std::shared_ptr<const KnowledgeBase> kb;
   static Status error;
   std::call_once(once, [] {
-    StatusOr<KnowledgeBase> loaded = KnowledgeBase::LoadSources(BuiltinSources());
+    StatusOr<KnowledgeBase> loaded =
+        KnowledgeBase::LoadSources(BuiltinSources());
     if (loaded.ok()) {
       kb = std::make_shared<const KnowledgeBase>(std::move(loaded).value());
     } else {

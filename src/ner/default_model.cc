@@ -10,7 +10,8 @@ __asm__(
     ".balign 64\n"
     ".global dossier_ner_model_begin\n"
     "dossier_ner_model_begin:\n"
-    ".incbin \"" DOSSIER_NER_MODEL_PATH "\"\n"
+    ".incbin \"" DOSSIER_NER_MODEL_PATH
+    "\"\n"
     ".global dossier_ner_model_end\n"
     "dossier_ner_model_end:\n"
     ".previous\n");
@@ -35,15 +36,17 @@ StatusOr<std::shared_ptr<const NerModel>> DefaultNerModel() {
     if (m.ok()) {
       model = std::make_shared<const NerModel>(std::move(m).value());
     } else {
-      error = Status(ErrorCode::kInternal,
-                     "the built-in NER model is invalid: " + m.status().ToString());
+      error =
+          Status(ErrorCode::kInternal,
+                 "the built-in NER model is invalid: " + m.status().ToString());
     }
   });
   if (model == nullptr) return error;
   return model;
 }
 
-StatusOr<std::shared_ptr<const NerModel>> LoadNerModel(const std::string& path) {
+StatusOr<std::shared_ptr<const NerModel>> LoadNerModel(
+    const std::string& path) {
   if (path.empty()) return DefaultNerModel();
   StatusOr<NerModel> m = NerModel::Load(path);
   if (!m.ok()) return m.status();
