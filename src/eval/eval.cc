@@ -15,6 +15,7 @@ namespace dossier {
 std::unique_ptr<EvalTask> MakeNerEvalTask();
 std::unique_ptr<EvalTask> MakeExtractEvalTask();
 std::unique_ptr<EvalTask> MakeQuotesEvalTask();
+std::unique_ptr<EvalTask> MakeTimeEvalTask();
 
 const std::vector<std::unique_ptr<EvalTask>>& EvalTasks() {
   static const auto* const kTasks = [] {
@@ -22,6 +23,7 @@ const std::vector<std::unique_ptr<EvalTask>>& EvalTasks() {
     tasks->push_back(MakeNerEvalTask());
     tasks->push_back(MakeExtractEvalTask());
     tasks->push_back(MakeQuotesEvalTask());
+    tasks->push_back(MakeTimeEvalTask());
     return tasks;
   }();
   return *kTasks;

@@ -44,6 +44,74 @@ int PronounKind(std::string_view w) {
   return 0;
 }
 
+bool IsFunctionWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "a",     "about", "after",  "against", "also",  "an",    "and",
+      "as",    "at",    "before", "but",     "by",    "during", "for",
+      "from",  "had",   "has",    "have",    "he",    "her",   "him",
+      "his",   "i",     "if",    "in",      "into",  "is",    "it",
+      "its",   "not",   "of",     "on",      "or",    "over",  "she",
+      "since", "so",    "than",   "that",    "the",   "their", "them",
+      "then",  "there", "these",  "they",    "this",  "those", "to",
+      "under", "was",   "we",     "were",    "what",  "when",  "where",
+      "which", "while", "who",    "whom",    "whose", "will",  "with",
+      "would", "you",   "because", "though", "although",
+  };
+  for (std::string_view k : kWords) {
+    if (w.size() == k.size()) {
+      bool eq = true;
+      for (size_t i = 0; i < w.size() && eq; ++i) {
+        char c = w[i];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        eq = c == k[i];
+      }
+      if (eq) return true;
+    }
+  }
+  return false;
+}
+
+bool IsPreposition(std::string_view w) {
+  return w == "on" || w == "in" || w == "at" || w == "during" ||
+         w == "after" || w == "before" || w == "to" || w == "via" ||
+         w == "through" || w == "from" || w == "with" || w == "for" ||
+         w == "by" || w == "over" || w == "late" || w == "early" ||
+         w == "last" || w == "this" || w == "earlier" || w == "later" ||
+         w == "of" || w == "about";
+}
+
+bool IsTimeWord(std::string_view w) {
+  return w == "Monday" || w == "Tuesday" || w == "Wednesday" ||
+         w == "Thursday" || w == "Friday" || w == "Saturday" ||
+         w == "Sunday" || w == "yesterday" || w == "today" ||
+         w == "tonight" || w == "Yesterday" || w == "Today";
+}
+
+// Words between a subject and its reporting verb that PolNeAR puts in the
+// cue: "also said", "has said", "later told".
+bool IsAux(std::string_view w) {
+  return w == "also" || w == "has" || w == "have" || w == "had" ||
+         w == "later" || w == "then" || w == "previously" || w == "again" ||
+         w == "repeatedly" || w == "recently" || w == "once" ||
+         w == "publicly" || w == "privately" || w == "reportedly" ||
+         w == "now" || w == "still" || w == "further" || w == "earlier" ||
+         w == "often" || w == "frequently" || w == "would" || w == "will" ||
+         w == "similarly" || w == "separately" ||
+         (w.size() > 4 && w.ends_with("ly") && w[0] >= 'a' && w[0] <= 'z' &&
+          w != "only" && w != "early" && w != "family" && w != "ally");
+}
+
+// Objects of "told": "told reporters that ...".
+bool IsAddressee(std::string_view w) {
+  return w == "me" || w == "him" || w == "her" || w == "us" ||
+         w == "them" || w == "reporters" || w == "journalists" ||
+         w == "lawmakers" || w == "supporters" || w == "voters" ||
+         w == "viewers" || w == "listeners" || w == "senators" ||
+         w == "investigators" || w == "police" || w == "members" ||
+         w == "students" || w == "delegates" || w == "donors" ||
+         w == "attendees" || w == "guests" || w == "officials";
+}
+
 struct Pair {
   uint32_t open;   // token index of the opening mark
   uint32_t close;  // token index of the closing mark
@@ -78,6 +146,11 @@ class QuoteFinder {
     return t == "." || t == "!" || t == "?";
   }
   uint32_t BlockOf(uint32_t tok) const { return tok_block_[tok]; }
+  // Tokens i and i + 1 (< end) are two touching apostrophes: ''.
+  bool IsTwinApostrophe(uint32_t i, uint32_t end) const {
+    return i + 1 < end && Text(i) == "'" && Text(i + 1) == "'" &&
+           toks_[i].span.end == toks_[i + 1].span.start;
+  }
   uint32_t SentenceOf(uint32_t tok) const;
   // Index of the mention whose span holds token `i`, or -1.
   int32_t MentionAt(uint32_t i) const;
@@ -88,6 +161,27 @@ class QuoteFinder {
   Span CueSpan(uint32_t v, uint32_t hi) const;
   bool Attribute(const Pair& p, Quote& q) const;
 
+  // Indirect speech (after the direct quotes are in `out`).
+  struct Subject {
+    Speaker s;
+    uint32_t first = kNone;  // first token of the speaker span
+    uint32_t cue = kNone;    // first token of the cue (adverbs included)
+  };
+  uint32_t TokenAt(uint32_t byte) const;  // first token starting >= byte
+  bool IsIndirectVerb(uint32_t i) const {
+    return (toks_[i].flags & kTokenAlpha) &&
+           stage_.IsIndirectVerb(Text(i));
+  }
+  Subject SubjectBefore(uint32_t v, uint32_t lo) const;
+  Speaker ExtendRight(Speaker s, uint32_t first, uint32_t hi) const;
+  uint32_t ContentStart(uint32_t v, uint32_t hi) const;
+  int Words(uint32_t a, uint32_t b) const;
+  bool IsDirectSpan(uint32_t a, uint32_t b) const;
+  bool AddIndirect(uint32_t a, uint32_t b, Span cue, const Speaker& s,
+                   bool continuation);
+  void FindIndirect(uint32_t f, uint32_t e);
+  void FindIndirect(std::vector<Quote>& out);
+
   const QuoteStage& stage_;
   Document& doc_;
   const std::vector<Token>& toks_;
@@ -96,6 +190,8 @@ class QuoteFinder {
   std::vector<std::pair<uint32_t, uint32_t>> block_toks_;  // [first, end)
   std::vector<Pair> pairs_;
   std::vector<Span> contents_;
+  std::vector<int32_t> pair_at_;  // per token: index into pairs_, or -1
+  std::vector<Quote> indirect_;   // found by FindIndirect
 };
 
 uint32_t QuoteFinder::SentenceOf(uint32_t tok) const {
@@ -255,12 +351,13 @@ Span QuoteFinder::CueSpan(uint32_t v, uint32_t hi) const {
   std::string_view w = Text(v);
   if (v + 1 < hi) {
     std::string_view n = Text(v + 1);
-    if (((w == "told" || w == "tells") &&
-         (n == "reporters" || n == "journalists")) ||
-        (w == "according" && n == "to")) {
-      s.end = toks_[v + 1].span.end;
-    }
+    if (w == "according" && n == "to") s.end = toks_[v + 1].span.end;
   }
+  // Adverbs and auxiliaries before the verb belong to the cue, as in
+  // PolNeAR: "also said", "has said"; the addressee does not ("told").
+  uint32_t k = v;
+  while (k > 0 && BlockOf(k - 1) == BlockOf(v) && IsAux(Text(k - 1))) --k;
+  s.start = toks_[k].span.start;
   return s;
 }
 
@@ -283,7 +380,17 @@ bool QuoteFinder::Attribute(const Pair& p, Quote& q) const {
     while (j < bend && Text(j) == ",") ++j;
     if (j < bend && IsCue(j)) {
       Speaker s = SpeakerStartingAt(j + 1, bend);
-      if (s.found) return set(j, bend, s);
+      if (s.found) {
+        // “...,” said Tom Eke, a ferry captain from Tessby.
+        if (s.mention >= 0 || s.span.start != toks_[j + 1].span.start) {
+          const uint32_t si = SentenceOf(j);
+          uint32_t hi = si == kNone ? bend
+                                    : std::min(bend, doc_.layers().sentences[si].end_token);
+          while (hi > j + 1 && IsSentenceEnd(hi - 1)) --hi;
+          s = ExtendRight(s, j + 1, hi);
+        }
+        return set(j, bend, s);
+      }
     } else if (j < bend) {
       Speaker s = SpeakerStartingAt(j, bend);
       if (!s.found) {
@@ -310,7 +417,13 @@ bool QuoteFinder::Attribute(const Pair& p, Quote& q) const {
                  !IsSentenceEnd(c) && !(toks_[c].flags & kTokenQuoteMark)) {
             ++c;
           }
-          if (c < bend && Text(c) == ",") v = c + 1;
+          if (c < bend && Text(c) == ",") {
+            const std::string_view nw = Text(v + 1);
+            if (nw != "who" && nw != "which" && nw != "whose") {
+              s.span.end = toks_[c - 1].span.end;  // the apposition too
+            }
+            v = c + 1;
+          }
         }
         while (v < bend && IsAdverb(Text(v))) ++v;
         if (v < bend && IsCue(v)) return set(v, bend, s);
@@ -325,9 +438,12 @@ bool QuoteFinder::Attribute(const Pair& p, Quote& q) const {
     for (uint32_t v = j, n = 0; v >= bfirst && n < 10; --v, ++n) {
       if (IsSentenceEnd(v) || (toks_[v].flags & kTokenQuoteMark)) break;
       if (IsCue(v)) {
-        uint32_t k = v;
-        while (k > bfirst && IsAdverb(Text(k - 1))) --k;
-        Speaker s = k > bfirst ? SpeakerEndingAt(k - 1, bfirst) : Speaker();
+        const uint32_t si = SentenceOf(v);
+        const uint32_t lo =
+            si == kNone
+                ? bfirst
+                : std::max(bfirst, doc_.layers().sentences[si].first_token);
+        Speaker s = SubjectBefore(v, lo).s;
         if (!s.found) s = SpeakerStartingAt(v + 1, p.open);  // said NAME:
         if (s.found) return set(v, p.open, s);
         break;
@@ -417,6 +533,419 @@ bool QuoteFinder::Attribute(const Pair& p, Quote& q) const {
   return false;
 }
 
+// --- Indirect speech ------------------------------------------------------
+
+uint32_t QuoteFinder::TokenAt(uint32_t byte) const {
+  auto it = std::lower_bound(
+      toks_.begin(), toks_.end(), byte,
+      [](const Token& t, uint32_t v) { return t.span.start < v; });
+  return static_cast<uint32_t>(it - toks_.begin());
+}
+
+int QuoteFinder::Words(uint32_t a, uint32_t b) const {
+  int n = 0;
+  for (uint32_t t = a; t < b; ++t) n += IsWord(t) ? 1 : 0;
+  return n;
+}
+
+// True when tokens [a, b) are (almost) all inside quotation marks: the
+// direct quote found there already stands for the statement.
+bool QuoteFinder::IsDirectSpan(uint32_t a, uint32_t b) const {
+  int outside = 0;
+  for (uint32_t t = a; t < b; ++t) {
+    if (pair_at_[t] < 0 && IsWord(t)) ++outside;
+  }
+  return outside < 2;
+}
+
+// The subject of reporting verb `v` (not before token `lo`): a speaker
+// ending just before the verb and its adverbs ("Ada Roe also said"), with
+// an apposition ("Ada Roe, a ferry captain, said"), a parenthesis ("Sen.
+// Ada Roe (D-Ore.) said") or lower-case modifiers from the clause start
+// ("harbour pilot Tom Eke said"); a relative clause is left out ("Ada Roe,
+// who ..., said" -> "Ada Roe").
+QuoteFinder::Subject QuoteFinder::SubjectBefore(uint32_t v, uint32_t lo) const {
+  Subject r;
+  uint32_t k = v;
+  while (k > lo && IsAux(Text(k - 1))) --k;
+  r.cue = k;
+  if (k == lo) return r;
+  const uint32_t j = k - 1;
+  if (toks_[j].flags & kTokenQuoteMark) return r;
+  // A head ending at token `he` (a parenthesis after it included).
+  auto head_at = [&](uint32_t he) {
+    Speaker h;
+    if (Text(he) == ")") {
+      for (uint32_t t = he; t-- > lo && he - t <= 8;) {
+        if (Text(t) == "(") {
+          if (t > lo) h = SpeakerEndingAt(t - 1, lo);
+          if (h.found) h.span.end = toks_[he].span.end;
+          return h;
+        }
+      }
+      return h;
+    }
+    h = SpeakerEndingAt(he, lo);
+    if (h.found) return h;
+    // A bare plural: "experts say", "Civil rights activists say".
+    std::string_view w = Text(he);
+    if (!(toks_[he].flags & kTokenAlpha) || IsFunctionWord(w) ||
+        !(w.ends_with("s") || w == "police" || w == "staff")) {
+      return h;
+    }
+    uint32_t t = he;
+    while (t > lo && he - t < 3 && (toks_[t - 1].flags & kTokenAlpha) &&
+           !IsFunctionWord(Text(t - 1)) && !IsCue(t - 1)) {
+      --t;
+    }
+    if (t == lo || Text(t - 1) == "," || Text(t - 1) == ":") {
+      h.span = Span{toks_[t].span.start, toks_[he].span.end};
+      h.found = true;
+    }
+    return h;
+  };
+  Speaker head;
+  if (Text(j) == ",") {
+    uint32_t c0 = kNone;
+    for (uint32_t t = j; t-- > lo && j - t <= 25;) {
+      if (Text(t) == ",") {
+        c0 = t;
+        break;
+      }
+      if (IsSentenceEnd(t) || (toks_[t].flags & kTokenQuoteMark) ||
+          IsIndirectVerb(t)) {
+        break;
+      }
+    }
+    if (c0 == kNone || c0 == lo || c0 + 1 >= j) return r;
+    head = head_at(c0 - 1);
+    if (!head.found || PronounKind(Text(c0 - 1)) != 0) return r;
+    const std::string_view nw = Text(c0 + 1);
+    const bool relative =
+        nw == "who" || nw == "which" || nw == "whose" || nw == "whom";
+    if (!relative) head.span.end = toks_[j - 1].span.end;
+  } else {
+    head = head_at(j);
+  }
+  if (!head.found) return r;
+  // Modifiers before a named head, from the clause start: "Republican
+  // nominee Ada Roe", "Trump lawyer Tom Eke".
+  uint32_t hf = TokenAt(head.span.start);
+  if (head.mention >= 0 && PronounKind(Text(hf)) == 0) {
+    uint32_t t = hf;
+    while (t > lo && hf - t < 5) {
+      const uint32_t q = t - 1;
+      if (!(toks_[q].flags & kTokenAlpha) || IsFunctionWord(Text(q)) ||
+          IsCue(q) || IsIndirectVerb(q) || IsTimeWord(Text(q))) {
+        break;
+      }
+      t = q;
+    }
+    // "Ada Roe and Tom Eke said".
+    if (t == hf && t >= lo + 2 && Text(t - 1) == "and") {
+      const int32_t m = MentionAt(t - 2);
+      if (m >= 0 && mentions_[m].span.end == toks_[t - 2].span.end &&
+          mentions_[m].type == mentions_[head.mention].type) {
+        t = TokenAt(mentions_[m].span.start);
+      }
+    }
+    if (t > lo) {
+      const std::string_view d = Text(t - 1);
+      if (d == "the" || d == "The" || d == "many" || d == "Many" ||
+          d == "some" || d == "Some" || d == "several" || d == "Several" ||
+          d == "other" || d == "Other" || d == "most" || d == "Most") {
+        --t;
+      }
+    }
+    if (t < hf && (t == lo || Text(t - 1) == "," || Text(t - 1) == ":" ||
+                   !(toks_[t - 1].flags & kTokenAlpha))) {
+      head.span.start = toks_[t].span.start;
+      hf = t;
+    }
+  }
+  r.s = head;
+  r.first = hf;
+  return r;
+}
+
+// A speaker after its verb, with what follows it up to `hi` when that is an
+// apposition: "said Tom Eke, a ferry captain from Tessby".
+Speaker QuoteFinder::ExtendRight(Speaker s, uint32_t first, uint32_t hi) const {
+  uint32_t t = first;
+  while (t < hi && toks_[t].span.start < s.span.end) ++t;
+  if (t < hi && Text(t) == "(") {
+    uint32_t c = t;
+    while (c < hi && c - t <= 8 && Text(c) != ")") ++c;
+    if (c < hi && Text(c) == ")") {
+      s.span.end = toks_[c].span.end;
+      t = c + 1;
+    }
+  }
+  if (t < hi && Text(t) == "," && hi - t <= 16) {
+    for (uint32_t c = t + 1; c < hi; ++c) {
+      if ((toks_[c].flags & kTokenQuoteMark) || IsIndirectVerb(c)) return s;
+    }
+    if (t + 1 < hi) s.span.end = toks_[hi - 1].span.end;
+  }
+  return s;
+}
+
+// The first token of what verb `v` reports (before `hi`): after the
+// addressee of "told" and a time or place ("said on Monday that").
+uint32_t QuoteFinder::ContentStart(uint32_t v, uint32_t hi) const {
+  uint32_t c = v + 1;
+  const std::string_view w = Text(v);
+  // "that" close after the verb, with no comma before it.
+  auto that_within = [&](uint32_t from, uint32_t n) {
+    for (uint32_t t = from; t < hi && t - from <= n; ++t) {
+      const std::string_view x = Text(t);
+      if (x == "that") return t;
+      if (x == "," || IsSentenceEnd(t) || (toks_[t].flags & kTokenQuoteMark) ||
+          IsIndirectVerb(t)) {
+        break;
+      }
+    }
+    return kNone;
+  };
+  if (w == "told" || w == "tells" || w == "tell") {
+    if (uint32_t t = that_within(c, 10); t != kNone) return t;
+    if (c < hi && IsAddressee(Text(c))) {
+      ++c;
+    } else {
+      if (c < hi && IsDeterminer(Text(c))) ++c;
+      const int32_t m = c < hi ? MentionAt(c) : -1;
+      if (m >= 0) {
+        while (c < hi && toks_[c].span.start < mentions_[m].span.end) ++c;
+      }
+      for (int n = 0; c < hi && n < 5; ++n) {
+        const std::string_view x = Text(c);
+        if (x == "'s" || x == "\xE2\x80\x99s" ||
+            (toks_[c].flags & kTokenUpperInitial)) {
+          ++c;
+        } else {
+          break;
+        }
+      }
+    }
+  }
+  if (c < hi && IsTimeWord(Text(c))) {
+    ++c;
+    if (c < hi && (Text(c) == "night" || Text(c) == "morning" ||
+                   Text(c) == "afternoon" || Text(c) == "evening")) {
+      ++c;
+    }
+  }
+  if (c + 1 < hi && (Text(c) == "this" || Text(c) == "last") &&
+      (Text(c + 1) == "week" || Text(c + 1) == "weekend" ||
+       Text(c + 1) == "month" || Text(c + 1) == "year" ||
+       Text(c + 1) == "morning" || Text(c + 1) == "night")) {
+    c += 2;
+  }
+  if (c + 1 < hi && Text(c) == "on" && IsTimeWord(Text(c + 1))) c += 2;
+  if (c < hi && IsPreposition(Text(c))) {
+    if (uint32_t t = that_within(c, 10); t != kNone) return t;
+  }
+  return c;
+}
+
+bool QuoteFinder::AddIndirect(uint32_t a, uint32_t b, Span cue,
+                              const Speaker& s, bool continuation) {
+  if (b <= a || Words(a, b) < 3 || IsDirectSpan(a, b)) return false;
+  // A quotation opening a clause inside it ("said of Clinton, “If ...”"):
+  // direct speech, already found.
+  for (uint32_t t = a; t < b; ++t) {
+    if (pair_at_[t] < 0 || pairs_[pair_at_[t]].open != t) continue;
+    if (t == a) return false;
+    const std::string_view pw = Text(t - 1);
+    if (pw == "," || pw == ":" || IsSentenceEnd(t - 1)) return false;
+  }
+  Quote q;
+  q.kind = QuoteKind::kIndirect;
+  q.content = Span{toks_[a].span.start, toks_[b - 1].span.end};
+  q.span = q.content;
+  if (!continuation) q.cue = cue;
+  q.speaker = s.span;
+  q.speaker_mention = s.mention;
+  for (const Quote& o : indirect_) {
+    if (o.content == q.content) return false;
+  }
+  indirect_.push_back(q);
+  return true;
+}
+
+// Reported speech in the sentence of tokens [f, e).
+void QuoteFinder::FindIndirect(uint32_t f, uint32_t e) {
+  uint32_t ce = e;
+  while (ce > f && (IsSentenceEnd(ce - 1) || Text(ce - 1) == ":" ||
+                    Text(ce - 1) == ";")) {
+    --ce;
+  }
+  if (ce <= f + 2) return;
+  // "according to NAME, S" / "S, according to NAME(, S)".
+  for (uint32_t k = f; k + 2 < ce; ++k) {
+    if (pair_at_[k] >= 0) continue;
+    if ((Text(k) != "according" && Text(k) != "According") ||
+        Text(k + 1) != "to") {
+      continue;
+    }
+    const uint32_t sp = k + 2;
+    uint32_t se = sp;
+    while (se < ce && se - sp < 14 && Text(se) != "," &&
+           !(toks_[se].flags & kTokenQuoteMark)) {
+      ++se;
+    }
+    if (se == sp || (se < ce && Text(se) != ",")) continue;
+    Speaker s;
+    s.found = true;
+    s.span = Span{toks_[sp].span.start, toks_[se - 1].span.end};
+    if (const int32_t m = MentionAt(sp);
+        m >= 0 && s.span.Contains(mentions_[m].span)) {
+      s.mention = m;
+    } else if (int kind = PronounKind(Text(sp)); kind != 0) {
+      s.mention = ResolvePronoun(sp, kind);
+    } else {
+      for (uint32_t t = sp; t < se; ++t) {
+        const int32_t m2 = MentionAt(t);
+        if (m2 >= 0 && s.span.Contains(mentions_[m2].span)) {
+          s.mention = m2;
+          break;
+        }
+      }
+    }
+    const Span cue{toks_[k].span.start, toks_[k + 1].span.end};
+    const bool opens = k == f || (k == f + 1 && !(toks_[f].flags & kTokenAlpha)) ||
+                       (k == f + 1 && (Text(f) == "But" || Text(f) == "And" ||
+                                       Text(f) == "Yet" || Text(f) == "So"));
+    if (opens) {
+      if (se < ce) AddIndirect(se + 1, ce, cue, s, false);
+    } else if (Text(k - 1) == ",") {
+      if (AddIndirect(f, k - 1, cue, s, false) && se < ce) {
+        AddIndirect(se + 1, ce, cue, s, true);
+      }
+    } else if (se == ce) {
+      AddIndirect(f, k, cue, s, false);
+    }
+  }
+  for (uint32_t v = f; v < ce; ++v) {
+    if (pair_at_[v] >= 0 || !IsIndirectVerb(v)) continue;
+    if (v > f) {
+      const std::string_view pw = Text(v - 1);
+      if (pw == "to" || pw == "not" || pw == "n't" || pw == "never" ||
+          pw == "\xE2\x80\x99t" || IsDeterminer(pw) || pw == "the" ||
+          pw == "The") {
+        continue;
+      }
+    }
+    const Span verb = toks_[v].span;
+    const Subject sb = SubjectBefore(v, f);
+    const uint32_t c = ContentStart(v, ce);
+    // What follows the verb: the end, a comma, or a short adjunct.
+    bool tail_short = c >= ce || Text(c) == ",";
+    if (!tail_short && IsPreposition(Text(c))) {
+      // "S, his office said late on Monday(, ending ...)."
+      uint32_t t = c;
+      while (t < ce && Text(t) != "," && Text(t) != "that" &&
+             !IsIndirectVerb(t) && pair_at_[t] < 0) {
+        ++t;
+      }
+      tail_short = t - c <= 6 && (t == ce || Text(t) == ",");
+    }
+    // Inverted, clause first: "S, said Tom Eke, a ferry captain."
+    if (v > f + 1 && Text(v - 1) == "," && v + 1 < ce &&
+        (!sb.s.found || tail_short)) {
+      Speaker sp = SpeakerStartingAt(v + 1, ce);
+      if (sp.found) {
+        sp = ExtendRight(sp, v + 1, ce);
+        uint32_t t = v + 1;
+        while (t < ce && toks_[t].span.start < sp.span.end) ++t;
+        if (t == ce || (ce - t <= 6 && IsPreposition(Text(t)))) {
+          AddIndirect(f, v - 1, verb, sp, false);
+          continue;
+        }
+      }
+    }
+    if (!sb.s.found) continue;
+    const Span cue{toks_[sb.cue].span.start, verb.end};
+    // Clause first: "S, Tom Eke said (on Monday)." / "S1, he said, S2."
+    const bool after_comma = sb.first > f + 1 && Text(sb.first - 1) == ",";
+    if (after_comma && tail_short) {
+      if (AddIndirect(f, sb.first - 1, cue, sb.s, false) && c < ce &&
+          Text(c) == ",") {
+        uint32_t c2 = c + 1;
+        AddIndirect(c2, ce, cue, sb.s, true);
+      }
+      continue;
+    }
+    // “...,” Tom Eke said at the meeting: the verb reports the quote.
+    if (sb.first > f) {
+      uint32_t pq = sb.first - 1;
+      if (Text(pq) == "," && pq > f) --pq;
+      if (toks_[pq].flags & kTokenQuoteMark) continue;
+    }
+    // "A truce agreed in 2022 has held": a participle, not speech.
+    if (c < ce && IsPreposition(Text(c))) {
+      const std::string_view vw = Text(v);
+      if (vw != "said" && vw != "says" && vw != "say" && vw != "told" &&
+          vw != "tells" && vw != "added" && vw != "adds") {
+        continue;
+      }
+    }
+    if (c >= ce || Text(c) == "," || Text(c) == ":" ||
+        (toks_[c].flags & kTokenPunct && !(toks_[c].flags & kTokenQuoteMark))) {
+      continue;
+    }
+    uint32_t end = ce;
+    for (uint32_t t = c; t + 1 < ce; ++t) {
+      if (IsSentenceEnd(t) && pair_at_[t] < 0) {
+        end = t;
+        break;
+      }
+      if (Text(t) == ";") {
+        end = t;
+        break;
+      }
+      if (Text(t) != ",") continue;
+      const std::string_view n = Text(t + 1);
+      if (n == "according" || n == "adding" || n == "saying" ||
+          n == "citing" || n == "noting" || n == "which" || n == "though" ||
+          n == "although" || n == "but" || n == "while" || n == "whereas") {
+        end = t;
+        break;
+      }
+    }
+    AddIndirect(c, end, cue, sb.s, false);
+  }
+}
+
+// Finds reported speech in every sentence and merges it into `out`; a
+// direct or partial quote inside a reported clause is replaced by that
+// clause ("X said the plan 'will fail' soon": PolNeAR's one attribution).
+void QuoteFinder::FindIndirect(std::vector<Quote>& out) {
+  for (const Sentence& s : doc_.layers().sentences) {
+    FindIndirect(s.first_token, s.end_token);
+  }
+  if (indirect_.empty()) return;
+  std::vector<Quote> merged;
+  merged.reserve(out.size() + indirect_.size());
+  for (const Quote& q : out) {
+    bool inside = false;
+    for (size_t i = 0; i < indirect_.size() && !inside; ++i) {
+      const Quote& r = indirect_[i];
+      inside = r.content.Contains(q.span);
+    }
+    if (!inside) merged.push_back(q);
+  }
+  merged.insert(merged.end(), indirect_.begin(), indirect_.end());
+  std::stable_sort(merged.begin(), merged.end(),
+                   [](const Quote& a, const Quote& b) {
+                     if (a.span.start != b.span.start) {
+                       return a.span.start < b.span.start;
+                     }
+                     return a.span.end > b.span.end;
+                   });
+  out = std::move(merged);
+}
+
 Status QuoteFinder::Run() {
   const Layers& l = doc_.layers();
   const uint32_t n = static_cast<uint32_t>(toks_.size());
@@ -477,24 +1006,39 @@ Status QuoteFinder::Run() {
     }
     for (; t < end; ++t) {
       if (!(toks_[t].flags & kTokenQuoteMark)) continue;
-      const Mark m = MarkOf(Text(t));
+      Mark m = MarkOf(Text(t));
+      // Two apostrophes written as a double mark ('' in some archives)
+      // toggle like a straight double mark.
+      const bool twin = m == Mark::kNotDouble && IsTwinApostrophe(t, end);
+      if (twin) m = Mark::kToggle;
       if (m == Mark::kNotDouble) continue;
       if (open == kNone) {
         if (m != Mark::kClose) open = t;
+        if (twin) ++t;
         continue;
       }
       if (m == Mark::kOpen) {
         if (BlockOf(open) == b) open = t;  // an unclosed mark: start again
         continue;
       }
-      pairs_.push_back({open, t});
+      pairs_.push_back({open, twin ? t + 1 : t});
+      if (twin) ++t;
       open = kNone;
+    }
+  }
+  pair_at_.assign(n, -1);
+  for (size_t i = 0; i < pairs_.size(); ++i) {
+    for (uint32_t t = pairs_[i].open; t <= pairs_[i].close; ++t) {
+      pair_at_[t] = static_cast<int32_t>(i);
     }
   }
   // Contents first (pronoun resolution skips mentions inside quotes).
   for (const Pair& p : pairs_) {
+    const bool twin_open = Text(p.open) == "'";
+    const bool twin_close = Text(p.close) == "'";
     contents_.push_back(
-        Span{toks_[p.open].span.end, toks_[p.close].span.start});
+        Span{toks_[twin_open ? p.open + 1 : p.open].span.end,
+             toks_[twin_close ? p.close - 1 : p.close].span.start});
   }
   std::vector<Quote>& out = doc_.layers().quotes;
   out.clear();
@@ -552,6 +1096,7 @@ Status QuoteFinder::Run() {
     prev = static_cast<int32_t>(out.size()) - 1;
     prev_close = p.close;
   }
+  FindIndirect(out);
   return Status::Ok();
 }
 
@@ -577,6 +1122,28 @@ QuoteStage::QuoteStage() {
       "boasted",    "agreed",     "wondered",     "predicts",   "pleaded",
   };
   std::sort(cue_verbs_.begin(), cue_verbs_.end());
+  indirect_verbs_ = {
+      "said",       "says",        "say",        "told",       "tells",
+      "added",      "adds",        "noted",      "notes",      "wrote",
+      "writes",     "reported",    "reports",    "announced",  "announces",
+      "suggested",  "suggests",    "acknowledged", "acknowledges",
+      "warned",     "warns",       "claimed",    "claims",     "claim",
+      "argued",     "argues",      "argue",      "insisted",   "insists",
+      "declared",   "declares",    "emphasized", "emphasizes", "emphasised",
+      "stressed",   "stresses",    "explained",  "explains",   "stated",
+      "tweeted",    "predicted",   "predicts",   "conceded",   "admitted",
+      "admits",     "confirmed",   "confirms",   "denied",     "denies",
+      "maintained", "maintains",   "estimated",  "estimates",  "asserted",
+      "contended",  "contends",    "alleged",    "alleges",    "testified",
+      "recalled",   "indicated",   "revealed",   "disclosed",  "complained",
+      "countered",  "agreed",      "believes",   "believe",
+  };
+  std::sort(indirect_verbs_.begin(), indirect_verbs_.end());
+}
+
+bool QuoteStage::IsIndirectVerb(std::string_view word) const {
+  return std::binary_search(indirect_verbs_.begin(), indirect_verbs_.end(),
+                            word);
 }
 
 bool QuoteStage::IsCueVerb(std::string_view word) const {

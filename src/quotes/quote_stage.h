@@ -12,8 +12,11 @@
 // verb; short quotes with no reporting verb around (scare quotes, titles)
 // are skipped. cue is the reporting verb or phrase; speaker the mention,
 // pronoun or descriptor naming the source (speaker_mention: the mention,
-// the antecedent of a pronoun, or -1 for a descriptor). Indirect speech and
-// Quote::group are left to later stages.
+// the antecedent of a pronoun, or -1 for a descriptor). Reported speech
+// ("X said (that) S", "S, X said", "according to X, S") becomes kIndirect
+// quotes whose span and content are the reported clause (no marks); a
+// quotation inside such a clause is replaced by it, a direct quote is never
+// repeated as indirect speech. Quote::group is left to a later stage.
 // Thread-safety: immutable after construction; Run() may be called
 // concurrently on different documents.
 #ifndef DOSSIER_QUOTES_QUOTE_STAGE_H_
@@ -43,9 +46,13 @@ class QuoteStage : public DocumentStage {
 
   // True if `word` (lower case, as written) is a reporting verb.
   bool IsCueVerb(std::string_view word) const;
+  // True if `word` (as written) is a verb that reports speech in a clause
+  // ("said that ...", "S, he added").
+  bool IsIndirectVerb(std::string_view word) const;
 
  private:
-  std::vector<std::string_view> cue_verbs_;  // sorted
+  std::vector<std::string_view> cue_verbs_;       // sorted
+  std::vector<std::string_view> indirect_verbs_;  // sorted
 };
 
 }  // namespace dossier

@@ -73,9 +73,10 @@ TEST(QuoteStageTest, PronounSpeakerPrefersTheSubjectOfTheLastSentence) {
   auto qs = Quotes(
       "Mara Velden told reporters that she had hoped to meet Ivo Marr.\n\n"
       "\"I came here to talk,\" she said.");
-  ASSERT_EQ(qs.size(), 1u);
-  EXPECT_EQ(qs[0].speaker, "she");
-  EXPECT_EQ(qs[0].speaker_mention, "Mara Velden");
+  ASSERT_EQ(qs.size(), 2u);
+  EXPECT_EQ(qs[0].kind, QuoteKind::kIndirect);  // told reporters that ...
+  EXPECT_EQ(qs[1].speaker, "she");
+  EXPECT_EQ(qs[1].speaker_mention, "Mara Velden");
 }
 
 TEST(QuoteStageTest, PairsStraightMarksWithInvertedSpeaker) {
@@ -123,7 +124,7 @@ TEST(QuoteStageTest, SpeakerBeforeWithColonOrComma) {
       "Mara Velden told reporters: \xE2\x80\x9CWe are ready to "
       "talk.\xE2\x80\x9D");
   ASSERT_EQ(colon.size(), 1u);
-  EXPECT_EQ(colon[0].cue, "told reporters");
+  EXPECT_EQ(colon[0].cue, "told");  // PolNeAR: the verb, not its object
   EXPECT_EQ(colon[0].speaker, "Mara Velden");
   auto comma = Quotes(
       "Tomas Eberle said, \xE2\x80\x9CThere is no deal yet.\xE2\x80\x9D");
@@ -136,9 +137,12 @@ TEST(QuoteStageTest, AccordingToNamesTheSpeaker) {
   auto qs = Quotes(
       "The ceasefire \xE2\x80\x9Cwill hold through the winter,\xE2\x80\x9D "
       "according to the Caldera Herald.");
+  // The quoted words are part of a reported clause: one indirect quote.
   ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].kind, QuoteKind::kIndirect);
   EXPECT_EQ(qs[0].cue, "according to");
-  EXPECT_EQ(qs[0].speaker, "Caldera Herald");
+  EXPECT_EQ(qs[0].speaker, "the Caldera Herald");
+  EXPECT_EQ(qs[0].speaker_mention, "Caldera Herald");
 }
 
 TEST(QuoteStageTest, DescriptorSpeakerHasNoMention) {
@@ -155,9 +159,12 @@ TEST(QuoteStageTest, ColonParagraphIntroducesQuoteParagraph) {
       "Speaking to foreign media, Mara Velden warned that time was short:"
       "\n\n\xE2\x80\x9CIf nobody comes to the table, the war goes on for "
       "years.\xE2\x80\x9D");
-  ASSERT_EQ(qs.size(), 1u);
-  EXPECT_EQ(qs[0].cue, "warned");
-  EXPECT_EQ(qs[0].speaker, "Mara Velden");
+  ASSERT_EQ(qs.size(), 2u);
+  EXPECT_EQ(qs[0].kind, QuoteKind::kIndirect);  // warned that time was short
+  EXPECT_EQ(qs[0].content, "that time was short");
+  EXPECT_EQ(qs[1].kind, QuoteKind::kDirect);
+  EXPECT_EQ(qs[1].cue, "warned");
+  EXPECT_EQ(qs[1].speaker, "Mara Velden");
 }
 
 TEST(QuoteStageTest, QuoteParagraphAfterAttributedQuoteContinues) {
@@ -231,6 +238,175 @@ TEST(QuoteStageTest, QuotesAreInTextOrderWithValidSpans) {
     EXPECT_TRUE(q.span.Contains(q.content));
     EXPECT_EQ(q.group, -1);
   }
+}
+
+// --- Indirect speech ---------------------------------------------------
+
+TEST(QuoteStageTest, IndirectSpeakerSaidThat) {
+  auto qs = Quotes(
+      "Mara Velden said that the ferry to Tessby would run again in June.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].kind, QuoteKind::kIndirect);
+  EXPECT_EQ(qs[0].content, "that the ferry to Tessby would run again in June");
+  EXPECT_EQ(qs[0].cue, "said");
+  EXPECT_EQ(qs[0].speaker, "Mara Velden");
+  EXPECT_EQ(qs[0].speaker_mention, "Mara Velden");
+}
+
+TEST(QuoteStageTest, IndirectWithoutThatAndWithAdverbInCue) {
+  auto qs = Quotes("Tomas Eberle also said the harbour would stay closed.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].kind, QuoteKind::kIndirect);
+  EXPECT_EQ(qs[0].content, "the harbour would stay closed");
+  EXPECT_EQ(qs[0].cue, "also said");
+  EXPECT_EQ(qs[0].speaker_mention, "Tomas Eberle");
+}
+
+TEST(QuoteStageTest, IndirectToldAddresseeIsNotContent) {
+  auto qs = Quotes(
+      "Mara Velden told reporters on Monday that the talks had failed.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].cue, "told");
+  EXPECT_EQ(qs[0].content, "that the talks had failed");
+  EXPECT_EQ(qs[0].speaker, "Mara Velden");
+}
+
+TEST(QuoteStageTest, IndirectClauseFirst) {
+  auto qs = Quotes(
+      "The council will vote on the new budget next week, Tomas Eberle "
+      "said.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].kind, QuoteKind::kIndirect);
+  EXPECT_EQ(qs[0].content, "The council will vote on the new budget next week");
+  EXPECT_EQ(qs[0].cue, "said");
+  EXPECT_EQ(qs[0].speaker_mention, "Tomas Eberle");
+}
+
+TEST(QuoteStageTest, IndirectClauseFirstInvertedWithApposition) {
+  auto qs = Quotes(
+      "The ferries will sail again in June, said Lena Kovac, the chair of "
+      "the harbour board.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].content, "The ferries will sail again in June");
+  EXPECT_EQ(qs[0].speaker, "Lena Kovac, the chair of the harbour board");
+  EXPECT_EQ(qs[0].speaker_mention, "Lena Kovac");
+}
+
+TEST(QuoteStageTest, IndirectParentheticalSplitsTheContent) {
+  auto qs = Quotes(
+      "The first vote went smoothly, she said, but the second one will be "
+      "much harder.");
+  ASSERT_EQ(qs.size(), 2u);
+  EXPECT_EQ(qs[0].content, "The first vote went smoothly");
+  EXPECT_EQ(qs[0].cue, "said");
+  EXPECT_EQ(qs[1].content, "but the second one will be much harder");
+  EXPECT_EQ(qs[1].cue, "");  // a continuation of the first
+  EXPECT_EQ(qs[1].speaker, qs[0].speaker);
+}
+
+TEST(QuoteStageTest, IndirectAccordingTo) {
+  auto first = Quotes(
+      "According to the Caldera Herald, the minister will resign on "
+      "Friday.");
+  ASSERT_EQ(first.size(), 1u);
+  EXPECT_EQ(first[0].kind, QuoteKind::kIndirect);
+  EXPECT_EQ(first[0].cue, "According to");
+  EXPECT_EQ(first[0].speaker, "the Caldera Herald");
+  EXPECT_EQ(first[0].content, "the minister will resign on Friday");
+  auto last = Quotes(
+      "The minister will resign on Friday, according to the Caldera "
+      "Herald.");
+  ASSERT_EQ(last.size(), 1u);
+  EXPECT_EQ(last[0].content, "The minister will resign on Friday");
+  EXPECT_EQ(last[0].cue, "according to");
+}
+
+TEST(QuoteStageTest, IndirectSubjectWithAppositionOrParenthesis) {
+  auto appos = Quotes(
+      "Tomas Eberle, a ferry captain from Tessby, said the harbour was too "
+      "shallow.");
+  ASSERT_EQ(appos.size(), 1u);
+  EXPECT_EQ(appos[0].speaker, "Tomas Eberle, a ferry captain from Tessby");
+  EXPECT_EQ(appos[0].speaker_mention, "Tomas Eberle");
+  EXPECT_EQ(appos[0].content, "the harbour was too shallow");
+  auto rel = Quotes(
+      "Tomas Eberle, who sailed the route for years, said the harbour was "
+      "too shallow.");
+  ASSERT_EQ(rel.size(), 1u);
+  EXPECT_EQ(rel[0].speaker, "Tomas Eberle");
+  auto paren = Quotes(
+      "Sen. Mara Velden (Greens) said the bill would not pass this year.");
+  ASSERT_EQ(paren.size(), 1u);
+  EXPECT_EQ(paren[0].speaker.substr(paren[0].speaker.size() - 8), "(Greens)");
+  EXPECT_EQ(paren[0].speaker_mention, "Mara Velden");
+}
+
+TEST(QuoteStageTest, IndirectPluralDescriptorSpeaker) {
+  auto qs = Quotes("Harbour experts say the new pier will need dredging.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "Harbour experts");
+  EXPECT_EQ(qs[0].speaker_mention, "");
+  EXPECT_EQ(qs[0].cue, "say");
+}
+
+TEST(QuoteStageTest, QuotedPhraseInsideReportedSpeechIsOneIndirectQuote) {
+  auto qs = Quotes(
+      "Mara Velden said the plan \xE2\x80\x9Cwill fail\xE2\x80\x9D within a "
+      "year.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].kind, QuoteKind::kIndirect);
+  EXPECT_EQ(qs[0].content,
+            "the plan \xE2\x80\x9Cwill fail\xE2\x80\x9D within a year");
+  EXPECT_EQ(qs[0].speaker_mention, "Mara Velden");
+}
+
+TEST(QuoteStageTest, DirectQuotesAreNotDuplicatedAsIndirect) {
+  auto before = Quotes(
+      "Mara Velden said: \xE2\x80\x9CWe are ready to talk about the "
+      "ferries.\xE2\x80\x9D");
+  ASSERT_EQ(before.size(), 1u);
+  EXPECT_EQ(before[0].kind, QuoteKind::kDirect);
+  auto after = Quotes(
+      "\xE2\x80\x9CWe are ready to talk,\xE2\x80\x9D Mara Velden said at "
+      "the harbour on Monday.");
+  ASSERT_EQ(after.size(), 1u);
+  EXPECT_EQ(after[0].kind, QuoteKind::kDirect);
+  auto of = Quotes(
+      "Mara Velden said of the ferries, \xE2\x80\x9CThey will sail in "
+      "June.\xE2\x80\x9D");
+  ASSERT_EQ(of.size(), 1u);
+  EXPECT_EQ(of[0].kind, QuoteKind::kDirect);
+}
+
+TEST(QuoteStageTest, NegatedOrAdjectivalVerbsReportNothing) {
+  EXPECT_TRUE(
+      Quotes("Mara Velden did not say whether the talks would resume.")
+          .empty());
+  EXPECT_TRUE(
+      Quotes("Mara Velden cancelled her announced plans for the summer.")
+          .empty());
+}
+
+TEST(QuoteStageTest, DirectSpeakerKeepsItsApposition) {
+  auto qs = Quotes(
+      "\xE2\x80\x9CThe pier is too short,\xE2\x80\x9D said Tomas Eberle, a "
+      "ferry captain from Tessby.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "Tomas Eberle, a ferry captain from Tessby");
+  EXPECT_EQ(qs[0].speaker_mention, "Tomas Eberle");
+  auto mid = Quotes(
+      "\xE2\x80\x9CThe pier is too short,\xE2\x80\x9D Tomas Eberle, a ferry "
+      "captain, said.");
+  ASSERT_EQ(mid.size(), 1u);
+  EXPECT_EQ(mid[0].speaker, "Tomas Eberle, a ferry captain");
+}
+
+TEST(QuoteStageTest, TwinApostrophesAreDoubleMarks) {
+  auto qs = Quotes("''We will not sign this treaty,'' Mara Velden said.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].kind, QuoteKind::kDirect);
+  EXPECT_EQ(qs[0].content, "We will not sign this treaty,");
+  EXPECT_EQ(qs[0].speaker, "Mara Velden");
 }
 
 }  // namespace
