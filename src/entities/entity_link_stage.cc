@@ -121,6 +121,46 @@ std::string TypedKey(EntityType type, const std::string& key) {
   return k;
 }
 
+// The letters of an acronym written as one word of 2-6 capital ASCII
+// letters, with or without dots ("WSJ", "F.N.A."); empty otherwise.
+std::string AcronymLetters(std::string_view name) {
+  std::string out;
+  for (char c : name) {
+    if (c >= 'A' && c <= 'Z') {
+      out += c;
+    } else if (c != '.') {
+      return {};
+    }
+  }
+  return out.size() >= 2 && out.size() <= 6 ? out : std::string();
+}
+
+// Initials of a name of 2-6 capitalized words ("The Freeland News Agency"
+// -> "FNA"); a leading "The" and the joining words of, for, and, the, de,
+// & are skipped. Empty when a word is not capitalized or there are fewer
+// than two initials.
+std::string Initials(std::string_view name) {
+  std::string out;
+  size_t from = 0;
+  bool first = true;
+  while (from < name.size()) {
+    size_t sp = name.find(' ', from);
+    if (sp == std::string_view::npos) sp = name.size();
+    const std::string_view w = name.substr(from, sp - from);
+    from = sp + 1;
+    if (w.empty()) continue;
+    const bool joiner = w == "of" || w == "for" || w == "and" || w == "the" ||
+                        w == "de" || w == "&" || (first && w == "The");
+    first = false;
+    if (joiner) continue;
+    if (w[0] < 'A' || w[0] > 'Z') return {};
+    // A word that is itself an acronym does not abbreviate to one letter.
+    if (w.size() > 1 && w[1] >= 'A' && w[1] <= 'Z') return {};
+    out += w[0];
+  }
+  return out.size() >= 2 && out.size() <= 6 ? out : std::string();
+}
+
 // Union-find over cluster ids.
 int32_t Find(std::vector<int32_t>& parent, int32_t x) {
   while (parent[x] != x) {
@@ -459,6 +499,30 @@ Status EntityLinkStage::Finalize(Accumulator& merged, Corpus& corpus) const {
       }
     }
   }
+  // An acronym ("FNA", "F.N.A.") joins the organisation or place whose
+  // name it abbreviates ("the Freeland News Agency") when exactly one
+  // cluster of the same document has a name with those initials.
+  {
+    std::map<std::pair<uint32_t, std::string>, int32_t> by_initials;
+    for (size_t i = 0; i < refs.size(); ++i) {
+      if (refs[i].type == EntityType::kPerson || cluster[i] < 0) continue;
+      const std::string initials = Initials(refs[i].full);
+      if (initials.size() < 2) continue;
+      auto [it, fresh] = by_initials.emplace(
+          std::make_pair(refs[i].doc, initials), Find(parent, cluster[i]));
+      if (!fresh && Find(parent, it->second) != Find(parent, cluster[i])) {
+        it->second = -1;  // two candidates: ambiguous
+      }
+    }
+    for (size_t i = 0; i < refs.size(); ++i) {
+      if (refs[i].type == EntityType::kPerson || cluster[i] < 0) continue;
+      const std::string acronym = AcronymLetters(refs[i].full);
+      if (acronym.empty()) continue;
+      auto it = by_initials.find(std::make_pair(refs[i].doc, acronym));
+      if (it == by_initials.end() || it->second < 0) continue;
+      parent[Find(parent, cluster[i])] = Find(parent, it->second);
+    }
+  }
   // The knowledge base: each cluster's names must all point to one record
   // of a compatible type; clusters pointing to the same record merge.
   std::vector<int64_t> kb_of(static_cast<size_t>(nclusters), -1);
@@ -469,9 +533,12 @@ Status EntityLinkStage::Finalize(Accumulator& merged, Corpus& corpus) const {
     std::unordered_map<std::string, int64_t> cache;
     for (size_t i = 0; i < refs.size(); ++i) {
       const int32_t root = Find(parent, cluster[i]);
-      if (found[root] == -2 || refs[i].type == EntityType::kMisc) continue;
+      if (found[root] == -2) continue;
+      // A MISC name ("UK" in "UK Prime Minister") links only to a place.
+      const bool misc = refs[i].type == EntityType::kMisc;
       std::string cache_key =
-          (refs[i].type == EntityType::kPerson ? "P|" : "O|") + refs[i].full;
+          (refs[i].type == EntityType::kPerson ? "P|" : misc ? "M|" : "O|") +
+          refs[i].full;
       auto cached = cache.find(cache_key);
       int64_t pick = -1;
       if (cached != cache.end()) {
@@ -483,6 +550,7 @@ Status EntityLinkStage::Finalize(Accumulator& merged, Corpus& corpus) const {
           const bool person = refs[i].type == EntityType::kPerson;
           const bool ok =
               person ? t == kb::EntityType::kPerson
+              : misc ? t == kb::EntityType::kLoc
                      : (t == kb::EntityType::kLoc || t == kb::EntityType::kOrg);
           if (!ok) continue;
           if (pick >= 0 && pick != static_cast<int64_t>(h)) {

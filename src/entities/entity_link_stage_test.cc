@@ -233,5 +233,30 @@ TEST(EntityLinkSpellingTest, SurnameSpelledDifferentlyJoinsThePerson) {
   EXPECT_EQ(e->mentions.size(), 2u);
 }
 
+TEST(EntityLinkStageTest, AcronymJoinsTheNameItAbbreviates) {
+  Corpus c = MakeCorpus(
+      {"The Freeland News Agency reported the vote on Monday. Editors at "
+       "FNA said the count was slow."});
+  Link(c);
+  const Entity* e = ByName(c, "Freeland News Agency");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(ByName(c, "FNA"), nullptr);
+}
+
+TEST(EntityLinkStageTest, AcronymStaysApartWhenTwoNamesFit) {
+  Corpus c = MakeCorpus(
+      {"The Freeland News Agency and the Free National Army met in Caldera. "
+       "FNA said nothing."});
+  Link(c);
+  EXPECT_NE(ByName(c, "FNA"), nullptr);
+}
+
+TEST(EntityLinkStageTest, AcronymDoesNotJoinAcrossDocuments) {
+  Corpus c = MakeCorpus({"The Freeland News Agency reported the vote.",
+                         "Editors at FNA said the count was slow."});
+  Link(c);
+  EXPECT_NE(ByName(c, "FNA"), nullptr);
+}
+
 }  // namespace
 }  // namespace dossier

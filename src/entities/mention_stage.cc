@@ -426,6 +426,21 @@ EntityType TypeOf(NerType t) {
   }
 }
 
+// Words that open a sentence or a quotation as interjections or discourse
+// markers, never as names.
+bool IsDiscourseWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "Again",  "Anyway",    "Clearly",  "Frankly", "Hello",  "Honestly",
+      "Indeed", "Listen",    "Look",     "Meanwhile", "Nobody", "Now",
+      "Oh",     "Okay",      "Please",   "Sadly",   "Somebody", "Sure",
+      "Thanks", "Unfortunately", "Well", "Yes",
+  };
+  for (std::string_view k : kWords) {
+    if (w == k) return true;
+  }
+  return false;
+}
+
 bool Recognizer::Rejected(uint32_t i, uint32_t end, Range s) const {
   if (IsContraction(Text(i))) return true;
   if (end != i + 1) return false;
@@ -437,6 +452,9 @@ bool Recognizer::Rejected(uint32_t i, uint32_t end, Range s) const {
       !(Flags(i) & kLexKnownOrg) && LowerWords(s) >= 3) {
     return true;
   }
+  // An interjection or discourse word opening a sentence or a quotation
+  // ("Look, ...", "Well, ...") is not a name.
+  if (IsInitial(i, s.first) && IsDiscourseWord(w)) return true;
   // A word the document also writes in lower case ("talks"), capitalized
   // alone at a sentence start, is not a name.
   if (IsInitial(i, s.first) && (toks_[i].flags & kTokenUpperInitial) &&

@@ -92,6 +92,14 @@ TEST(MentionStageTest, TitleWordsAloneAreNotEntities) {
   EXPECT_TRUE(ms.empty()) << ms[0].text;
 }
 
+TEST(MentionStageTest, InterjectionOpeningAQuoteIsNotAName) {
+  auto ms = Mentions(
+      "\"Look, nothing will change until the vote,\" Mara Velden told "
+      "reporters in Caldera.");
+  EXPECT_EQ(Find(ms, "Look"), nullptr);
+  EXPECT_NE(Find(ms, "Mara Velden"), nullptr);
+}
+
 TEST(MentionStageTest, OrganisationCuesConnectorsAndAcronyms) {
   auto ms = Mentions(
       "Officials at the Bank of Norland told the Caldera Herald that NATO "
