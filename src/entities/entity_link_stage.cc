@@ -536,9 +536,10 @@ Status EntityLinkStage::Finalize(Accumulator& merged, Corpus& corpus) const {
       if (found[root] == -2) continue;
       // A MISC name ("UK" in "UK Prime Minister") links only to a place.
       const bool misc = refs[i].type == EntityType::kMisc;
-      std::string cache_key =
-          (refs[i].type == EntityType::kPerson ? "P|" : misc ? "M|" : "O|") +
-          refs[i].full;
+      std::string cache_key = (refs[i].type == EntityType::kPerson ? "P|"
+                               : misc                              ? "M|"
+                                                                   : "O|") +
+                              refs[i].full;
       auto cached = cache.find(cache_key);
       int64_t pick = -1;
       if (cached != cache.end()) {

@@ -213,8 +213,9 @@ TEST(EntityLinkSpellingTest, TransliteratedPersonIsOneEntity) {
 }
 
 TEST(EntityLinkSpellingTest, SharedFirstNameNeverMerges) {
-  Corpus c = MakeCorpus({"Donald Trump met Donald Tusk in Warsaw.",
-                         "Vladimir Putin sent Vladimir Medinsky to the talks."});
+  Corpus c =
+      MakeCorpus({"Donald Trump met Donald Tusk in Warsaw.",
+                  "Vladimir Putin sent Vladimir Medinsky to the talks."});
   Link(c);
   for (const char* name :
        {"Donald Trump", "Donald Tusk", "Vladimir Putin", "Vladimir Medinsky"}) {
@@ -225,8 +226,9 @@ TEST(EntityLinkSpellingTest, SharedFirstNameNeverMerges) {
 }
 
 TEST(EntityLinkSpellingTest, SurnameSpelledDifferentlyJoinsThePerson) {
-  Corpus c = MakeCorpus({"Rustem Umerov led the delegation to the talks.",
-                         "Reporters said Umierov looked tired after the talks."});
+  Corpus c =
+      MakeCorpus({"Rustem Umerov led the delegation to the talks.",
+                  "Reporters said Umierov looked tired after the talks."});
   Link(c);
   const Entity* e = ByName(c, "Rustem Umerov");
   ASSERT_NE(e, nullptr);

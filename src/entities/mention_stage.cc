@@ -430,10 +430,10 @@ EntityType TypeOf(NerType t) {
 // markers, never as names.
 bool IsDiscourseWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "Again",  "Anyway",    "Clearly",  "Frankly", "Hello",  "Honestly",
-      "Indeed", "Listen",    "Look",     "Meanwhile", "Nobody", "Now",
-      "Oh",     "Okay",      "Please",   "Sadly",   "Somebody", "Sure",
-      "Thanks", "Unfortunately", "Well", "Yes",
+      "Again",  "Anyway",        "Clearly", "Frankly",   "Hello",    "Honestly",
+      "Indeed", "Listen",        "Look",    "Meanwhile", "Nobody",   "Now",
+      "Oh",     "Okay",          "Please",  "Sadly",     "Somebody", "Sure",
+      "Thanks", "Unfortunately", "Well",    "Yes",
   };
   for (std::string_view k : kWords) {
     if (w == k) return true;

@@ -359,7 +359,8 @@ TEST(MentionStageModelTest, SharedFirstNameStaysApart) {
   std::set<int32_t> full_locals;
   int32_t first = -1;
   for (const Mention& m : doc.layers().mentions) {
-    if (doc.Slice(m.name) == "Mara Velden" || doc.Slice(m.name) == "Mara Okonjo") {
+    if (doc.Slice(m.name) == "Mara Velden" ||
+        doc.Slice(m.name) == "Mara Okonjo") {
       full_locals.insert(m.local);
     }
     if (doc.Slice(m.span) == "Mara") first = m.local;
