@@ -10,6 +10,7 @@
 #include "entities/coref_stage.h"
 #include "entities/entity_link_stage.h"
 #include "entities/mention_stage.h"
+#include "framing/framing_stage.h"
 #include "meta/dateline_stage.h"
 #include "meta/language_stage.h"
 #include "meta/outlet_stage.h"
@@ -40,6 +41,7 @@ void AddAnalysis(Pipeline& p, const PipelineOptions& opts) {
   p.Add(std::make_unique<CorefStage>());
   p.Add(std::make_unique<QuoteStage>());
   p.Add(std::make_unique<TimexStage>());
+  p.Add(std::make_unique<FramingStage>());
 }
 
 }  // namespace

@@ -1,7 +1,10 @@
 #include "analyze/summary.h"
 
 #include <cstdio>
+#include <algorithm>
 #include <map>
+#include <utility>
+#include <vector>
 
 namespace dossier {
 namespace {
@@ -40,6 +43,70 @@ std::string Source(const std::string& src, const SummaryOptions& opts) {
     return src.substr(opts.strip_source_prefix.size());
   }
   return src;
+}
+
+std::string Fixed2(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", v);
+  return buf;
+}
+
+// "framing: editorial 0.25 (3/12), attributed 0.50; words: ...; headline
+// supported 0.80".
+std::string FramingLine(const Document& d) {
+  const Framing& f = d.layers().framing;
+  const double n = f.sentences > 0 ? f.sentences : 1;
+  std::string s = "framing: editorial " + Fixed2(f.editorial.size() / n) +
+                  " (" + std::to_string(f.editorial.size()) + "/" +
+                  std::to_string(f.sentences) + "), attributed " +
+                  Fixed2(f.attributed / n);
+  std::string words;
+  size_t shown = 0;
+  for (const FramingWord& w : f.words) {
+    if (w.kind == FramingWordKind::kHedge) continue;
+    if (shown++ == 8) {
+      words += ", ...";
+      break;
+    }
+    words += (words.empty() ? "" : ", ") + std::string(d.Slice(w.span));
+  }
+  if (!words.empty()) s += "; charged: " + words;
+  const HeadlineCheck& h = f.headline;
+  if (h.checked) {
+    s += std::string("; headline ") +
+         (h.supported ? "supported " : "not supported ") + Fixed2(h.coverage);
+  }
+  return s;
+}
+
+// One line per outlet, most editorial first: mean editorial and attributed
+// shares over its documents. Documents without an outlet count as "(none)".
+std::string OutletComparison(const Corpus& corpus) {
+  struct Agg {
+    double editorial = 0, attributed = 0;
+    int docs = 0;
+  };
+  std::map<std::string, Agg> by;
+  for (const Document& d : corpus.documents) {
+    const Framing& f = d.layers().framing;
+    if (!f.computed || f.sentences == 0) continue;
+    Agg& a = by[d.meta().outlet ? *d.meta().outlet : std::string("(none)")];
+    a.editorial += static_cast<double>(f.editorial.size()) / f.sentences;
+    a.attributed += static_cast<double>(f.attributed) / f.sentences;
+    ++a.docs;
+  }
+  std::vector<std::pair<std::string, Agg>> v(by.begin(), by.end());
+  std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) {
+    return a.second.editorial / a.second.docs >
+           b.second.editorial / b.second.docs;
+  });
+  std::string out;
+  for (const auto& [name, a] : v) {
+    out += Quoted(name) + " documents=" + std::to_string(a.docs) +
+           " editorial=" + Fixed2(a.editorial / a.docs) +
+           " attributed=" + Fixed2(a.attributed / a.docs) + "\n";
+  }
+  return out;
 }
 
 }  // namespace
@@ -133,6 +200,7 @@ std::string SummarizeCorpus(const Corpus& corpus, const SummaryOptions& opts) {
       line("time " + std::string(TimexTypeName(t.type)) + " " +
            Quoted(d.Slice(t.span)) + " = " + t.value);
     }
+    if (l.framing.computed) line(FramingLine(d));
   }
   if (!corpus.entities.empty()) {
     line("");
@@ -177,6 +245,12 @@ std::string SummarizeCorpus(const Corpus& corpus, const SummaryOptions& opts) {
            ")");
       line("   fact: " + f.fact);
     }
+  }
+  const std::string outlets = OutletComparison(corpus);
+  if (!outlets.empty()) {
+    line("");
+    line("== outlets (editorial share: unattributed evaluations and predictions)");
+    out += outlets;
   }
   return out;
 }

@@ -14,6 +14,7 @@ std::string LayerSetToString(LayerSet set) {
       {Layer::kQuotes, "quotes"},     {Layer::kTimes, "times"},
       {Layer::kEntities, "entities"}, {Layer::kQuoteGroups, "quote_groups"},
       {Layer::kFindings, "findings"},
+      {Layer::kFraming, "framing"},
   };
   std::string out;
   for (const auto& n : kNames) {
@@ -73,6 +74,26 @@ std::string_view TimexTypeName(TimexType type) {
     case TimexType::kSet: return "SET";
   }
   return "DATE";
+}
+
+std::string_view FramingWordKindName(FramingWordKind kind) {
+  switch (kind) {
+    case FramingWordKind::kPositive:
+      return "positive";
+    case FramingWordKind::kNegative:
+      return "negative";
+    case FramingWordKind::kIntensifier:
+      return "intensifier";
+    case FramingWordKind::kHedge:
+      return "hedge";
+    case FramingWordKind::kNormative:
+      return "normative";
+    case FramingWordKind::kLoadedVerb:
+      return "loaded_verb";
+    case FramingWordKind::kNone:
+      break;
+  }
+  return "none";
 }
 
 }  // namespace dossier

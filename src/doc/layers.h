@@ -43,6 +43,7 @@ enum class Layer : uint32_t {
   kEntities = 1u << 10,  // Corpus::entities, Mention::entity
   kQuoteGroups = 1u << 11,  // Quote::group
   kFindings = 1u << 12,     // Corpus::findings
+  kFraming = 1u << 13,      // Layers::framing
 };
 using LayerSet = uint32_t;
 constexpr LayerSet operator|(Layer a, Layer b) {
@@ -162,6 +163,53 @@ struct Timex {
   std::string value;  // TIMEX3 value: "2025-05-15", "2025-W20", "P3D", ...
 };
 
+// How the document's own voice colours the story (framing/FramingStage).
+enum class FramingWordKind : uint8_t {
+  kNone,
+  kPositive,     // an approving evaluation: "effective", "bold", "historic"
+  kNegative,     // a disapproving evaluation: "failed", "reckless", "chaos"
+  kIntensifier,  // emphasis: "very", "utterly", "massive"
+  kHedge,        // prediction, speculation, stance: "may", "likely", "clearly"
+  kNormative,    // what ought to be: "should", "must"
+  kLoadedVerb,   // a charged verb: "slammed", "boasted"
+};
+
+// "positive", "negative", "intensifier", "hedge", "normative", "loaded_verb".
+std::string_view FramingWordKindName(FramingWordKind kind);
+
+// A framing word outside quotations: the outlet's wording, not a source's.
+struct FramingWord {
+  Span span;
+  FramingWordKind kind = FramingWordKind::kNone;
+};
+
+// Evaluative words in the unattributed sentences that mention a referent.
+struct EntityTone {
+  int32_t mention = -1;  // the referent's first mention (Layers::mentions)
+  uint32_t sentences = 0;
+  uint32_t positive = 0;
+  uint32_t negative = 0;
+};
+
+// Whether the body backs the headline's words and names.
+struct HeadlineCheck {
+  bool checked = false;    // there is a headline with content words
+  bool supported = false;  // coverage >= 0.5 and every headline name found
+  float coverage = 0;      // share of headline content words in `evidence`
+  Span evidence;           // the best body passage (one or two sentences)
+  std::vector<Span> missing;  // headline words and names the body lacks
+};
+
+struct Framing {
+  bool computed = false;
+  uint32_t sentences = 0;         // body sentences considered
+  uint32_t attributed = 0;        // of those, reporting a source's words
+  std::vector<Span> editorial;    // unattributed evaluations / predictions
+  std::vector<FramingWord> words;  // charged and hedging words, text order
+  std::vector<EntityTone> tone;    // by first mention, text order
+  HeadlineCheck headline;
+};
+
 // All layers of one document.
 struct Layers {
   std::vector<Block> blocks;
@@ -172,6 +220,7 @@ struct Layers {
   std::vector<Mention> mentions;
   std::vector<Quote> quotes;
   std::vector<Timex> times;
+  Framing framing;
 };
 
 }  // namespace dossier

@@ -42,6 +42,8 @@ class Out {
   void Int(int64_t v) { ok_ &= w_.Int64(v); }
   void Uint(uint64_t v) { ok_ &= w_.Uint64(v); }
   void Num(double v) { ok_ &= w_.Double(std::isfinite(v) && v > 0 ? v : 0.0); }
+  void SignedNum(double v) { ok_ &= w_.Double(std::isfinite(v) ? v : 0.0); }
+  void Bool(bool v) { ok_ &= w_.Bool(v); }
   void BeginObject() { ok_ &= w_.StartObject(); }
   void EndObject() { ok_ &= w_.EndObject(); }
   void BeginArray() { ok_ &= w_.StartArray(); }
@@ -72,8 +74,99 @@ class Out {
   bool ok_ = true;
 };
 
+// documents[].framing (framing/FramingStage); `corpus`, when given, maps
+// mentions to entity ids.
 template <typename W>
-void WriteDocument(const Document& doc, Out<W>& o) {
+void WriteFraming(const Document& doc, const Corpus* corpus, Out<W>& o) {
+  const Framing& f = doc.layers().framing;
+  const std::string_view text = doc.text();
+  o.BeginObject();
+  if (!f.computed) {
+    o.EndObject();
+    return;
+  }
+  const double n = f.sentences > 0 ? f.sentences : 1;
+  o.KUint("sentences", f.sentences);
+  o.KUint("attributed_sentences", f.attributed);
+  o.Key("attributed");
+  o.Num(f.attributed / n);
+  o.Key("editorial");
+  o.Num(f.editorial.size() / n);
+  o.Key("editorial_sentences");
+  o.BeginArray();
+  for (const Span& s : f.editorial) {
+    o.BeginObject();
+    o.Offsets(s, text.size());
+    o.EndObject();
+  }
+  o.EndArray();
+  o.Key("words");
+  o.BeginArray();
+  for (const FramingWord& w : f.words) {
+    o.BeginObject();
+    o.Offsets(w.span, text.size());
+    o.KStr("text", doc.Slice(ClampSpan(w.span, text.size())));
+    o.KStr("kind", FramingWordKindName(w.kind));
+    o.EndObject();
+  }
+  o.EndArray();
+  o.Key("tone");
+  o.BeginArray();
+  const std::vector<Mention>& ms = doc.layers().mentions;
+  for (const EntityTone& t : f.tone) {
+    if (t.mention < 0 || static_cast<size_t>(t.mention) >= ms.size()) continue;
+    const Mention& m = ms[static_cast<size_t>(t.mention)];
+    if (m.form == MentionForm::kPronoun) continue;
+    o.BeginObject();
+    o.Key("entity");
+    if (corpus != nullptr && m.entity >= 0 &&
+        static_cast<size_t>(m.entity) < corpus->entities.size()) {
+      o.Str(corpus->entities[static_cast<size_t>(m.entity)].id);
+    } else {
+      o.Null();
+    }
+    o.KStr("name", doc.Slice(ClampSpan(m.name.empty() ? m.span : m.name,
+                                       text.size())));
+    o.KUint("sentences", t.sentences);
+    o.KUint("positive", t.positive);
+    o.KUint("negative", t.negative);
+    o.Key("score");
+    const double pn = static_cast<double>(t.positive) + t.negative;
+    o.SignedNum(pn > 0 ? (static_cast<double>(t.positive) - t.negative) / pn
+                       : 0.0);
+    o.EndObject();
+  }
+  o.EndArray();
+  const HeadlineCheck& h = f.headline;
+  o.Key("headline");
+  o.BeginObject();
+  o.Key("supported");
+  if (h.checked) {
+    o.Bool(h.supported);
+  } else {
+    o.Null();
+  }
+  o.Key("coverage");
+  o.Num(h.coverage);
+  o.Key("evidence");
+  if (h.checked) {
+    o.BeginObject();
+    o.Offsets(h.evidence, text.size());
+    o.EndObject();
+  } else {
+    o.Null();
+  }
+  o.Key("missing");
+  o.BeginArray();
+  for (const Span& s : h.missing) o.Str(doc.Slice(ClampSpan(s, text.size())));
+  o.EndArray();
+  o.EndObject();
+  o.EndObject();
+}
+
+template <typename W>
+void WriteDocument(const Document& doc, Out<W>& o,
+                   const Corpus* corpus = nullptr) {
   const DocMeta& m = doc.meta();
   const Layers& l = doc.layers();
   std::string_view text = doc.text();
@@ -168,8 +261,7 @@ void WriteDocument(const Document& doc, Out<W>& o) {
 
   o.KUint("sentences", l.sentences.size());
   o.Key("framing");
-  o.BeginObject();
-  o.EndObject();
+  WriteFraming(doc, corpus, o);
   o.EndObject();
 }
 
@@ -313,7 +405,7 @@ bool WriteAll(const Corpus& corpus, const JsonOptions& opts, W& w) {
 
   o.Key("documents");
   o.BeginArray();
-  for (const Document& doc : corpus.documents) WriteDocument(doc, o);
+  for (const Document& doc : corpus.documents) WriteDocument(doc, o, &corpus);
   o.EndArray();
 
   o.Key("entities");
