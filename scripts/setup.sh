@@ -15,6 +15,7 @@ PACKAGES=(
   libbenchmark-dev    # micro-benchmarks
   zlib1g-dev          # .warc.gz (gzip) input
   libcld2-dev         # language detection
+  chromium nodejs     # report.html browser test (headless, DevTools pipe)
 )
 
 missing=()

@@ -2,10 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "report/sha256.h"
 #include "report/test_corpus.h"
 
 namespace dossier {
@@ -51,9 +54,9 @@ std::string TagProblem(const std::string& html) {
     if (std::find(kVoid.begin(), kVoid.end(), name) != kVoid.end()) continue;
     if (!closing) {
       stack.push_back(name);
-      if (name == "style") {  // skip the CSS
-        at = html.find("</style>", at);
-        if (at == std::string::npos) return "unclosed style";
+      if (name == "style" || name == "script") {  // skip CSS and script
+        at = html.find("</" + name + ">", at);
+        if (at == std::string::npos) return "unclosed " + name;
       }
       continue;
     }
@@ -94,14 +97,28 @@ TEST(HtmlReportTest, MarkupInTitleIsEscapedEverywhere) {
   EXPECT_GE(Count(html, "Markup &lt;b&gt;In&lt;/b&gt; The Caption"), 2u);
 }
 
-TEST(HtmlReportTest, PageHasNoScriptsOrExternalAssets) {
+TEST(HtmlReportTest, PageHasOnlyItsOwnScriptAndNoExternalAssets) {
   HtmlOptions opts;
   opts.title = "Report <script>x</script>";
   std::string html = ToHtml(MakeCorpus(), opts);
-  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_EQ(Count(html, "<script"), 1u);
   EXPECT_EQ(html.find("<link"), std::string::npos);
   EXPECT_EQ(html.find("src="), std::string::npos);
   EXPECT_EQ(html.find("@import"), std::string::npos);
+}
+
+TEST(HtmlReportTest, ContentSecurityPolicyAllowsExactlyThePagesScript) {
+  std::string html = ToHtml(MakeCorpus());
+  size_t open = html.find("<script>");
+  ASSERT_NE(open, std::string::npos);
+  open += 8;
+  std::string script = html.substr(open, html.find("</script>") - open);
+  std::string csp = html.substr(0, html.find("<title>"));
+  EXPECT_NE(csp.find("default-src 'none'"), std::string::npos);
+  EXPECT_NE(csp.find("script-src '" + report_internal::CspHash(script) + "'"),
+            std::string::npos);
+  EXPECT_EQ(csp.find("unsafe-inline'; script"), csp.find("unsafe-inline'"));
+  EXPECT_EQ(Count(csp, "unsafe-inline"), 1u);  // styles only
 }
 
 TEST(HtmlReportTest, CrossingSpansProduceBalancedSpanTags) {
@@ -208,7 +225,7 @@ TEST(HtmlReportTest, SummaryCountsEverything) {
 
 TEST(HtmlReportTest, EntitiesTableListsMentionsAndDocuments) {
   std::string html = ToHtml(MakeCorpus());
-  size_t row = html.find("<tr id=\"ent-e1\">");
+  size_t row = html.find("<tr id=\"name-e1\">");
   ASSERT_NE(row, std::string::npos);
   std::string tr = html.substr(row, html.find("</tr>", row) - row);
   EXPECT_NE(tr.find("President Mara Velden, Velden"), std::string::npos);
@@ -270,7 +287,9 @@ TEST(HtmlReportTest, WithoutTextOnlyMetadataAndTablesAreWritten) {
   opts.include_text = false;
   std::string html = ToHtml(MakeCorpus(), opts);
   EXPECT_EQ(html.find("<div class=\"text\">"), std::string::npos);
-  EXPECT_NE(html.find("<tr id=\"ent-e1\">"), std::string::npos);
+  EXPECT_NE(html.find("<article class=\"card\" id=\"ent-e1\""),
+            std::string::npos);
+  EXPECT_NE(html.find("<tr id=\"ent-e2\">"), std::string::npos);
   EXPECT_EQ(TagProblem(html), "");
 }
 
@@ -278,6 +297,247 @@ TEST(HtmlReportTest, BadStreamReportsWriteFailed) {
   std::ostream out(nullptr);
   EXPECT_EQ(WriteHtmlReport(MakeCorpus(), HtmlOptions{}, out).code(),
             ErrorCode::kWriteFailed);
+}
+
+// ---- The analyst's sections ----
+
+// MakeCorpus() plus a role conflict on "President Mara Velden" in d1 and the
+// partial quote of d2 in the same group as d1's first quote.
+Corpus CorpusWithFinding() {
+  Corpus c = MakeCorpus();
+  Finding f;
+  f.kind = "role_conflict";
+  f.doc = 0;
+  f.span = Find(c.documents[0].text(), "President Mara Velden");
+  f.entity = 0;
+  f.claim = "President";
+  f.fact = "Mara Velden was <b>not</b> president on 2025-05-14";
+  f.kb = "person:x-mara-velden";
+  f.date = "2025-05-14";
+  f.date_how = "published";
+  c.findings.push_back(f);
+  c.documents[0].layers().sentences[3].span =
+      Find(c.documents[0].text(), "President Mara Velden of Norland said");
+  c.documents[0].layers().sentences[3].span.end =
+      Find(c.documents[0].text(), "weeks\".").end + 1;
+  c.documents[1].meta().outlet = "Harbour <Post>";
+  c.documents[1].meta().published = "2025-05-16T08:00:00Z";
+  c.documents[1].layers().quotes[0].group = 0;
+  c.entities[0].roles = {"President", "the <harbour> president"};
+  c.entities[0].kb = "person:x-mara-velden";
+  c.entities[0].kb_name = "Mara Velden";
+  return c;
+}
+
+// The text between `start` and the next `end` after it, or "".
+std::string Between(const std::string& html, const std::string& start,
+                    const std::string& end) {
+  size_t a = html.find(start);
+  if (a == std::string::npos) return "";
+  size_t b = html.find(end, a + start.size());
+  return html.substr(a, b == std::string::npos ? std::string::npos : b - a);
+}
+
+TEST(HtmlReportTest, FindingStatementLinksToItsHighlightedSpan) {
+  Corpus c = CorpusWithFinding();
+  std::string html = ToHtml(c);
+  std::string anchor = "d1-s" + std::to_string(c.findings[0].span.start);
+  std::string findings =
+      Between(html, "<section id=\"findings\"", "</section>");
+  EXPECT_NE(findings.find("<a class=\"stmt\" href=\"#" + anchor +
+                          "\">President Mara Velden</a>"),
+            std::string::npos);
+  // The span in the text: once, focusable, enclosing the mention.
+  EXPECT_EQ(Count(html, "id=\"" + anchor + "\""), 1u);
+  size_t hl = html.find("<span class=\"stmt-hl\" id=\"" + anchor +
+                        "\" tabindex=\"-1\"");
+  ASSERT_NE(hl, std::string::npos);
+  EXPECT_GT(hl, html.find("<article class=\"doc\" id=\"doc-d1\""));
+  size_t ent = html.find("<span class=\"ent ent-PERSON\"", hl);
+  EXPECT_EQ(html.find("</span>", hl), html.find("</span>", ent));
+  EXPECT_LT(ent, html.find("</span>", hl));
+  EXPECT_EQ(TagProblem(html), "");
+}
+
+TEST(HtmlReportTest, FindingNamesKindEntityFactSourceAndDate) {
+  std::string html = ToHtml(CorpusWithFinding());
+  std::string f = Between(html, "<li class=\"finding\" id=\"f1\">", "</li>");
+  ASSERT_FALSE(f.empty());
+  EXPECT_NE(f.find("<span class=\"kind\">role conflict</span>"),
+            std::string::npos);
+  EXPECT_NE(f.find("<a href=\"#ent-e1\">Mara Velden</a> is called "
+                   "\u201cPresident\u201d"),
+            std::string::npos);
+  EXPECT_NE(f.find("was &lt;b&gt;not&lt;/b&gt; president"), std::string::npos);
+  EXPECT_NE(f.find("Caldera Wire &middot; 2025-05-14 &middot; "
+                   "<a href=\"#doc-d1\">d1</a>"),
+            std::string::npos);
+  // The sentence around the statement gives its context.
+  EXPECT_NE(f.find("</a> of Norland said on Tuesday"), std::string::npos);
+  EXPECT_NE(f.find("<code>person:x-mara-velden</code>"), std::string::npos);
+}
+
+TEST(HtmlReportTest, TwoFindingsOnOneStatementShareOneAnchor) {
+  Corpus c = CorpusWithFinding();
+  c.findings.push_back(c.findings[0]);
+  std::string html = ToHtml(c);
+  std::string id = "id=\"d1-s" + std::to_string(c.findings[0].span.start);
+  EXPECT_EQ(Count(html, id + "\""), 1u);
+  EXPECT_EQ(Count(html, "class=\"stmt\" href=\"#d1-s"), 2u);
+}
+
+TEST(HtmlReportTest, WithoutTextTheStatementIsShownButNotLinked) {
+  HtmlOptions opts;
+  opts.include_text = false;
+  std::string html = ToHtml(CorpusWithFinding(), opts);
+  EXPECT_EQ(html.find("class=\"stmt\""), std::string::npos);
+  EXPECT_NE(html.find("<strong>President Mara Velden</strong>"),
+            std::string::npos);
+}
+
+// Every in-page link has a target, and no id is used twice.
+TEST(HtmlReportTest, EveryAnchorIsUniqueAndEveryLinkHasATarget) {
+  for (bool text : {true, false}) {
+    HtmlOptions opts;
+    opts.include_text = text;
+    std::string html = ToHtml(CorpusWithFinding(), opts);
+    std::map<std::string, int> ids;
+    for (size_t at = html.find(" id=\""); at != std::string::npos;
+         at = html.find(" id=\"", at + 1)) {
+      size_t start = at + 5;
+      ++ids[html.substr(start, html.find('"', start) - start)];
+    }
+    for (const auto& [id, n] : ids) EXPECT_EQ(n, 1) << id;
+    for (size_t at = html.find("href=\"#"); at != std::string::npos;
+         at = html.find("href=\"#", at + 1)) {
+      size_t start = at + 7;
+      std::string target = html.substr(start, html.find('"', start) - start);
+      EXPECT_EQ(ids.count(target), 1u) << "#" << target << " text=" << text;
+    }
+  }
+}
+
+TEST(HtmlReportTest, TableOfContentsLinksEverySection) {
+  std::string html = ToHtml(CorpusWithFinding());
+  std::string toc = Between(html, "<nav class=\"toc\"", "</nav>");
+  for (const char* s :
+       {"summary", "findings", "people", "quote-groups", "outlets", "documents",
+        "entities", "quotes", "errors", "timings"}) {
+    EXPECT_NE(toc.find(std::string("href=\"#") + s + "\""), std::string::npos)
+        << s;
+    EXPECT_NE(html.find(std::string("<section id=\"") + s + "\""),
+              std::string::npos)
+        << s;
+  }
+  EXPECT_NE(toc.find("Findings</a> <span class=\"n\">1</span>"),
+            std::string::npos);
+  // Findings come right after the overview.
+  EXPECT_LT(html.find("<section id=\"summary\""),
+            html.find("<section id=\"findings\""));
+  EXPECT_LT(html.find("<section id=\"findings\""),
+            html.find("<section id=\"people\""));
+  EXPECT_LT(html.find("<section id=\"people\""),
+            html.find("<section id=\"documents\""));
+}
+
+TEST(HtmlReportTest, OverviewGivesOutletsDateRangeAndMostMentioned) {
+  std::string html = ToHtml(CorpusWithFinding());
+  std::string o = Between(html, "<p class=\"overview\">", "</p>");
+  EXPECT_NE(o.find("2 documents from 2 outlets, published 2025-05-14 to "
+                   "2025-05-16."),
+            std::string::npos)
+      << o;
+  EXPECT_NE(o.find("<a href=\"#ent-e1\">Mara Velden</a> (3)"),
+            std::string::npos);
+  EXPECT_NE(html.find("<dt>quote groups</dt><dd>1</dd>"), std::string::npos);
+  EXPECT_NE(html.find("<dt>findings</dt><dd>1</dd>"), std::string::npos);
+}
+
+TEST(HtmlReportTest, PersonCardHasRolesKnowledgeBaseFindingsAndQuotes) {
+  std::string html = ToHtml(CorpusWithFinding());
+  std::string card =
+      Between(html, "<article class=\"card\" id=\"ent-e1\"", "</article>");
+  ASSERT_FALSE(card.empty());
+  EXPECT_NE(card.find("\u201cPresident\u201d; \u201cthe &lt;harbour&gt; "
+                      "president\u201d"),
+            std::string::npos);
+  EXPECT_NE(card.find("Mara Velden <code>person:x-mara-velden</code>"),
+            std::string::npos);
+  EXPECT_NE(card.find("3 times in 2 documents (2 outlets)"), std::string::npos);
+  EXPECT_NE(card.find("<a href=\"#f1\">f1</a> role conflict"),
+            std::string::npos);
+  EXPECT_NE(card.find("<h4>Quoted 2 times</h4>"), std::string::npos);
+  EXPECT_NE(card.find("<a class=\"ql\" href=\"#doc-d1-q2\">\u201cWe will "
+                      "rebuild the harbour,\u201d</a>"),
+            std::string::npos);
+  // Places get no card.
+  EXPECT_EQ(html.find("<article class=\"card\" id=\"ent-e2\""),
+            std::string::npos);
+}
+
+TEST(HtmlReportTest, QuoteGroupListsEachOutletsVersion) {
+  std::string html = ToHtml(CorpusWithFinding());
+  std::string g =
+      Between(html, "<article class=\"qgroup\" id=\"g1\"", "</article>");
+  ASSERT_FALSE(g.empty());
+  EXPECT_NE(g.find("Mara Velden: \u201cwithin three weeks\u201d"),
+            std::string::npos);
+  EXPECT_NE(g.find("2 documents, 2 outlets"), std::string::npos);
+  EXPECT_NE(g.find("<td>Caldera Wire</td><td>2025-05-14</td>"),
+            std::string::npos);
+  EXPECT_NE(g.find("<td>Harbour &lt;Post&gt;</td><td>2025-05-16</td>"),
+            std::string::npos);
+  EXPECT_NE(g.find("href=\"#doc-d2-q3\">\u201cquotes\u201d</a>"),
+            std::string::npos);
+}
+
+TEST(HtmlReportTest, QuoteInOneDocumentOnlyIsNoGroup) {
+  std::string html = ToHtml(MakeCorpus());
+  EXPECT_EQ(html.find("class=\"qgroup\""), std::string::npos);
+  EXPECT_NE(html.find("No quote appears in more than one document."),
+            std::string::npos);
+}
+
+TEST(HtmlReportTest, OutletsTableComparesDocumentsQuotesAndFindings) {
+  std::string html = ToHtml(CorpusWithFinding());
+  std::string t = Between(html, "<section id=\"outlets\"", "</section>");
+  std::string wire = Between(t, "<tr><th scope=\"row\">Caldera Wire", "</tr>");
+  EXPECT_NE(wire.find("<td class=\"num\">1<br><a href=\"#doc-d1\">d1</a>"),
+            std::string::npos)
+      << wire;
+  EXPECT_NE(wire.find("<td>2025-05-14</td><td class=\"num\">2</td>"),
+            std::string::npos);
+  EXPECT_NE(wire.find("<a href=\"#ent-e1\">Mara Velden</a> (2)"),
+            std::string::npos);
+  EXPECT_TRUE(wire.ends_with("<td class=\"num\">1</td>")) << wire;
+  EXPECT_NE(t.find("<th scope=\"row\">Harbour &lt;Post&gt;</th>"),
+            std::string::npos);
+}
+
+TEST(HtmlReportTest, UnknownOutletIsTheLastRow) {
+  std::string html = ToHtml(MakeCorpus());
+  std::string t = Between(html, "<section id=\"outlets\"", "</section>");
+  EXPECT_LT(t.find("Caldera Wire"), t.find("outlet unknown"));
+}
+
+TEST(HtmlReportTest, ReportIsDeterministic) {
+  EXPECT_EQ(ToHtml(CorpusWithFinding()), ToHtml(CorpusWithFinding()));
+}
+
+TEST(HtmlReportTest, HostileFindingAndEntityTextIsEscaped) {
+  Corpus c = CorpusWithFinding();
+  c.findings[0].claim = "\"><img src=x onerror=alert(1)>";
+  c.findings[0].kind = "<script>k</script>";
+  c.entities[0].name = "Mara <svg onload=alert(2)>";
+  c.entities[0].kb = "person:<i>";
+  std::string html = ToHtml(c);
+  EXPECT_EQ(html.find("<img"), std::string::npos);
+  EXPECT_EQ(html.find("<svg"), std::string::npos);
+  EXPECT_EQ(html.find("<script>k"), std::string::npos);
+  EXPECT_EQ(html.find("<i>"), std::string::npos);
+  EXPECT_NE(html.find("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"),
+            std::string::npos);
+  EXPECT_EQ(TagProblem(html), "");
 }
 
 }  // namespace
