@@ -975,6 +975,39 @@ void WriteQuoteGroups(const Corpus& corpus, const HtmlOptions& opts, Page& p) {
 
 // The outlets side by side: how much each published, when, whom it quoted
 // and how many findings its texts hold.
+// "12%".
+std::string Percent(double share) {
+  return std::to_string(static_cast<int>(share * 100 + 0.5)) + "%";
+}
+
+// The document's framing in one line (plain text; the caller escapes it).
+std::string FramingText(const Document& doc) {
+  const Framing& f = doc.layers().framing;
+  const double n = f.sentences > 0 ? f.sentences : 1;
+  std::string s = "editorial " + Percent(f.editorial.size() / n) + " (" +
+                  std::to_string(f.editorial.size()) + " of " +
+                  std::to_string(f.sentences) + " sentences), attributed " +
+                  Percent(f.attributed / n);
+  const HeadlineCheck& h = f.headline;
+  if (h.checked) {
+    s += h.supported ? "; headline supported by the body"
+                     : "; headline not supported by the body";
+    s += " (" + Percent(h.coverage) + " of its words in one passage)";
+  }
+  std::string words;
+  size_t shown = 0;
+  for (const FramingWord& w : f.words) {
+    if (w.kind == FramingWordKind::kHedge) continue;
+    if (shown++ == 10) {
+      words += ", ...";
+      break;
+    }
+    words += (words.empty() ? "" : ", ") + std::string(doc.Slice(w.span));
+  }
+  if (!words.empty()) s += "; charged words: " + words;
+  return s;
+}
+
 void WriteOutlets(const Corpus& corpus, Page& p) {
   struct Outlet {
     std::vector<uint32_t> docs;
@@ -982,6 +1015,8 @@ void WriteOutlets(const Corpus& corpus, Page& p) {
     uint64_t quotes = 0;
     std::map<int64_t, uint64_t> speakers;  // entity index -> quotes
     uint64_t findings = 0;
+    double editorial = 0, attributed = 0;  // sums of document shares
+    uint64_t framed = 0;                   // documents with framing
   };
   std::map<std::string_view, Outlet> by_name;
   Outlet unknown;
@@ -996,6 +1031,12 @@ void WriteOutlets(const Corpus& corpus, Page& p) {
       if (o.last_day.empty() || day > o.last_day) o.last_day = day;
     }
     o.quotes += corpus.documents[d].layers().quotes.size();
+    const Framing& fr = corpus.documents[d].layers().framing;
+    if (fr.computed && fr.sentences > 0) {
+      o.editorial += static_cast<double>(fr.editorial.size()) / fr.sentences;
+      o.attributed += static_cast<double>(fr.attributed) / fr.sentences;
+      ++o.framed;
+    }
   }
   auto outlet_of = [&](uint32_t d) -> Outlet& {
     const DocMeta& m = corpus.documents[d].meta();
@@ -1028,7 +1069,12 @@ void WriteOutlets(const Corpus& corpus, Page& p) {
       "<th scope=\"col\">published</th>"
       "<th scope=\"col\" class=\"num\">quotes</th>"
       "<th scope=\"col\">most quoted</th>"
-      "<th scope=\"col\" class=\"num\">findings</th></tr></thead>\n<tbody>\n");
+      "<th scope=\"col\" class=\"num\">findings</th>"
+      "<th scope=\"col\" class=\"num\" title=\"share of body sentences "
+      "asserting evaluations or predictions without attribution\">"
+      "editorial</th>"
+      "<th scope=\"col\" class=\"num\" title=\"share of body sentences "
+      "reporting a source's words\">attributed</th></tr></thead>\n<tbody>\n");
   for (const auto& [name, o] : rows) {
     p.Raw("<tr><th scope=\"row\">");
     if (name.empty()) {
@@ -1062,9 +1108,25 @@ void WriteOutlets(const Corpus& corpus, Page& p) {
       p.Raw("<a href=\"#ent-").Text(e.id).Raw("\">").Text(e.name);
       p.Raw("</a> (").Num(top[i].second).Raw(")");
     }
-    p.Raw("</td><td class=\"num\">").Num(o->findings).Raw("</td></tr>\n");
+    p.Raw("</td><td class=\"num\">").Num(o->findings).Raw("</td>");
+    for (double sum : {o->editorial, o->attributed}) {
+      p.Raw("<td class=\"num\">");
+      if (o->framed == 0) {
+        p.Raw("&ndash;");
+      } else {
+        p.Text(Percent(sum / static_cast<double>(o->framed)));
+      }
+      p.Raw("</td>");
+    }
+    p.Raw("</tr>\n");
   }
-  p.Raw("</tbody></table>\n</section>\n");
+  p.Raw("</tbody></table>\n");
+  p.Raw(
+      "<p class=\"muted\">editorial: the mean share of an outlet's body "
+      "sentences that evaluate, predict or speculate in its own voice "
+      "(outside quotes and attributions); attributed: the share that report "
+      "a source's words. Word lists, not a model: see each document's "
+      "framing row.</p>\n</section>\n");
 }
 
 // How long each stage took.
@@ -1161,6 +1223,7 @@ void WriteDocument(const Corpus& corpus, const Document& doc,
     row("also published as", copies);
   }
   WriteDocumentFindings(corpus, doc, p);
+  if (l.framing.computed) row("framing", FramingText(doc));
   row("language", m.language);
   row("layers", std::to_string(l.sentences.size()) + " sentences, " +
                     std::to_string(l.mentions.size()) + " mentions, " +

@@ -509,7 +509,10 @@ TEST(HtmlReportTest, OutletsTableComparesDocumentsQuotesAndFindings) {
             std::string::npos);
   EXPECT_NE(wire.find("<a href=\"#ent-e1\">Mara Velden</a> (2)"),
             std::string::npos);
-  EXPECT_TRUE(wire.ends_with("<td class=\"num\">1</td>")) << wire;
+  // findings, then editorial and attributed (no framing in this corpus).
+  EXPECT_TRUE(wire.ends_with("<td class=\"num\">1</td><td class=\"num\">"
+                             "&ndash;</td><td class=\"num\">&ndash;</td>"))
+      << wire;
   EXPECT_NE(t.find("<th scope=\"row\">Harbour &lt;Post&gt;</th>"),
             std::string::npos);
 }
@@ -538,6 +541,24 @@ TEST(HtmlReportTest, HostileFindingAndEntityTextIsEscaped) {
   EXPECT_NE(html.find("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"),
             std::string::npos);
   EXPECT_EQ(TagProblem(html), "");
+}
+
+TEST(HtmlReportTest, OutletsTableShowsEditorialShare) {
+  Corpus c = CorpusWithFinding();
+  Framing& f = c.documents[0].layers().framing;
+  f.computed = true;
+  f.sentences = 4;
+  f.attributed = 2;
+  f.editorial.push_back(Span{0, 1});
+  std::string html = ToHtml(c);
+  std::string t = Between(html, "<section id=\"outlets\"", "</section>");
+  std::string wire = Between(t, "<tr><th scope=\"row\">Caldera Wire", "</tr>");
+  EXPECT_TRUE(wire.ends_with("<td class=\"num\">25%</td>"
+                             "<td class=\"num\">50%</td>"))
+      << wire;
+  EXPECT_NE(html.find("<dt>framing</dt><dd>editorial 25% (1 of 4 sentences), "
+                      "attributed 50%"),
+            std::string::npos);
 }
 
 }  // namespace
