@@ -129,8 +129,10 @@ int NumberValue(std::string_view s) {
       {"ninety", 90},   {"hundred", 100}, {"other", 2},      {"a couple of", 2},
       {"a few", -1},    {"few", -1},      {"several", -1},   {"many", -1},
   };
-  const size_t dash = s.find('-');
-  if (dash != std::string_view::npos) {  // "twenty-four"
+  size_t dash = s.find('-');
+  if (dash == std::string_view::npos) dash = s.find(' ');
+  if (dash != std::string_view::npos && !EqualsLower(s, "a few") &&
+      !EqualsLower(s, "a couple of")) {  // "twenty-four", "twenty four"
     int tens = NumberValue(s.substr(0, dash));
     int ones = NumberValue(s.substr(dash + 1));
     return tens >= 20 && ones > 0 && ones < 10 ? tens + ones : 0;
@@ -154,6 +156,7 @@ TimeUnit UnitOf(std::string_view u) {
   if (l.starts_with("year")) return TimeUnit::kYear;
   if (l.starts_with("decade")) return TimeUnit::kDecade;
   if (l.starts_with("centur")) return TimeUnit::kCentury;
+  if (l.starts_with("quarter")) return TimeUnit::kQuarter;
   return TimeUnit::kNone;
 }
 
@@ -185,7 +188,7 @@ const std::unordered_map<std::string_view, Cue>& CueWords() {
           "going",    "plans",   "plan",     "planned",   "planning",
           "expected", "expects", "expect",   "scheduled", "upcoming",
           "next",     "coming",  "tomorrow", "intends",   "intend",
-          "slated",   "poised",  "ahead",    "starting"}) {
+          "slated",   "poised",  "ahead",    "starting",  "soon"}) {
       (*m)[w] = Cue::kFuture;
     }
     for (const char* w :
@@ -298,6 +301,16 @@ CueHit ScanRight(std::string_view s, size_t pos) {
       } else if (cue == Cue::kPast && IsBe(prev)) {
         // "will be held": a participle after "be" is not past tense.
       } else if (cue != Cue::kNone) {
+        // "were planning to", "was due to": a past form of "be" before a
+        // future word speaks of the future.
+        std::string_view next;
+        if (cue == Cue::kPast &&
+            (EqualsLower(w, "was") || EqualsLower(w, "were")) &&
+            WordAfter(s, pos, &next) &&
+            (Classify(next) == Cue::kFuture || EqualsLower(next, "due") ||
+             EqualsLower(next, "set"))) {
+          cue = Cue::kFuture;
+        }
         hit.distance = dist;
         hit.cue = cue;
         return hit;
@@ -395,9 +408,12 @@ enum : unsigned {
   kClockT = 1u << 6,
   kSetT = 1u << 7,
   kPartT = 1u << 8,
-  kModT = 1u << 9,     // last, this, next, coming, past, previous, following
-  kAgoT = 1u << 10,    // ago
-  kShiftT = 1u << 11,  // later, earlier, afterwards, before, prior
+  kModT = 1u << 9,        // last, this, next, coming, past, previous, following
+  kAgoT = 1u << 10,       // ago
+  kShiftT = 1u << 11,     // later, earlier, afterwards, before, prior
+  kQuarterT = 1u << 12,   // quarter(s), period
+  kSeasonT = 1u << 13,    // spring, summer, fall, autumn, winter
+  kYearWordT = 1u << 14,  // year, years, fiscal
 };
 
 const std::unordered_map<std::string_view, unsigned>& TriggerWords() {
@@ -418,15 +434,22 @@ const std::unordered_map<std::string_view, unsigned>& TriggerWords() {
       (*m)[w] |= kRelDayT;
     }
     for (const char* w :
-         {"second",  "seconds",  "minute",  "minutes", "hour",
-          "hours",   "day",      "days",    "week",    "weeks",
-          "weekend", "weekends", "month",   "months",  "year",
-          "years",   "decade",   "decades", "century", "centuries"}) {
+         {"second",  "seconds",   "minute",  "minutes", "hour",    "hours",
+          "day",     "days",      "week",    "weeks",   "weekend", "weekends",
+          "month",   "months",    "year",    "years",   "decade",  "decades",
+          "century", "centuries", "quarter", "quarters"}) {
       (*m)[w] |= kUnitT;
     }
+    for (const char* w : {"quarter", "quarters", "period"}) {
+      (*m)[w] |= kQuarterT;
+    }
+    for (const char* w : {"spring", "summer", "fall", "autumn", "winter"}) {
+      (*m)[w] |= kSeasonT;
+    }
+    for (const char* w : {"year", "years", "fiscal"}) (*m)[w] |= kYearWordT;
     for (const char* w :
          {"now", "currently", "nowadays", "presently", "recently", "lately",
-          "past", "future", "recent", "coming"}) {
+          "past", "future", "recent", "coming", "current"}) {
       (*m)[w] |= kRefT;
     }
     for (const char* w : {"noon", "midday", "midnight"}) (*m)[w] |= kClockT;
@@ -734,6 +757,16 @@ bool ParseDuration(const Match& m, ParsedTimex* p) {
       (EqualsLower(m.g[1], "a") || EqualsLower(m.g[1], "an"))) {
     return false;
   }
+  // Ages ("a 6-year-old", "six years old") are not time expressions.
+  if (m.end < m.sentence.size()) {
+    std::string_view rest = m.sentence.substr(m.end);
+    if (rest.starts_with("-old") || rest.starts_with(" old") ||
+        rest.starts_with("-olds")) {
+      return false;
+    }
+  }
+  // "three quarters of the vote": a fraction.
+  if (p->unit == TimeUnit::kQuarter && NextWordIsIn(m, {"of"})) return false;
   return p->quantity != 0 && p->unit != TimeUnit::kNone &&
          p->unit != TimeUnit::kWeekend;
 }
@@ -812,6 +845,203 @@ bool ParseFrequency(const Match& m, ParsedTimex* p) {
   return p->unit != TimeUnit::kNone;
 }
 
+int OrdinalValue(std::string_view w) {
+  std::array<char, 8> buf;
+  std::string_view l = LowerInto(w, buf);
+  if (l == "first" || l == "1st") return 1;
+  if (l == "second" || l == "2nd") return 2;
+  if (l == "third" || l == "3rd") return 3;
+  if (l == "fourth" || l == "4th" || l == "final") return 4;
+  return 0;
+}
+
+// "this year's" -> 0, "last year's" -> -1, "next year's" -> 1.
+int YearShift(std::string_view mod) {
+  return EqualsLower(mod, "last") ? -1 : EqualsLower(mod, "next") ? 1 : 0;
+}
+
+// g1 year, g2 this/last/next (year's), g3 ordinal, g4 year ("of 2024").
+bool ParseQuarter(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kQuarter;
+  p->quarter = OrdinalValue(m.g[3]);
+  p->year = !m.g[1].empty()   ? NumberValue(m.g[1])
+            : !m.g[4].empty() ? NumberValue(m.g[4])
+                              : 0;
+  p->shift = YearShift(m.g[2]);
+  // "three quarters of the vote" is a fraction; "a quarter" likewise.
+  return p->quarter > 0;
+}
+
+// g1 modifier (latest, year-ago, ...), g2 year-ago/earlier, g3 quarter or
+// period.
+bool ParsePeriodRef(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kPeriodRef;
+  std::array<char, 16> buf;
+  std::string_view mod = LowerInto(m.g[1], buf);
+  const bool year_ago = mod.starts_with("year") || !m.g[2].empty();
+  p->shift = year_ago ? -1 : 0;
+  p->unit =
+      EqualsLower(m.g[3], "quarter") ? TimeUnit::kQuarter : TimeUnit::kNone;
+  // "the period" alone is too vague; "the latest period" is not.
+  if (p->unit == TimeUnit::kNone && mod.empty() && !year_ago) return false;
+  // "the quarter-point cut", "the quarter-century".
+  if (m.end < m.sentence.size() && m.sentence[m.end] == '-') return false;
+  if (NextWordIsIn(m, {"of", "mile", "miles", "point", "points", "century",
+                       "inch", "hour"})) {
+    return false;
+  }
+  return true;
+}
+
+// "the 2023 period", "the 2023 quarter": g1 year, g2 quarter or period.
+bool ParseYearPeriod(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kPeriodRef;
+  p->year = NumberValue(m.g[1]);
+  p->unit =
+      EqualsLower(m.g[2], "quarter") ? TimeUnit::kQuarter : TimeUnit::kNone;
+  return true;
+}
+
+// "year-ago", "year-earlier" before a noun: the period a year before the
+// one the text is about.
+bool ParseYearAgoAdjective(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kPeriodRef;
+  p->shift = -1;
+  return !NextWord(m).empty();
+}
+
+int SeasonNumber(std::string_view w) {
+  switch (Lower(w.empty() ? ' ' : w[0])) {
+    case 's':
+      return Lower(w[1]) == 'p' ? 1 : 2;
+    case 'f':
+    case 'a':
+      return 3;
+    case 'w':
+      return 4;
+  }
+  return 0;
+}
+
+// g1 modifier, g2 "past", g3 season, g4/g5 year.
+bool ParseSeason(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kSeason;
+  p->season = SeasonNumber(m.g[3]);
+  p->year = !m.g[4].empty()   ? NumberValue(m.g[4])
+            : !m.g[5].empty() ? NumberValue(m.g[5])
+                              : 0;
+  std::array<char, 8> buf;
+  std::string_view mod = LowerInto(m.g[1], buf);
+  if (!m.g[2].empty() || mod == "last" || mod == "past") {
+    p->shift = -1;
+  } else if (mod == "next" || mod == "coming") {
+    p->shift = 1;
+  }
+  // A season needs a determiner or a year: "prices fall", "spring water".
+  if (mod.empty() && m.g[2].empty() && p->year == 0) return false;
+  if (p->year == 0 && m.end < m.sentence.size() && m.sentence[m.end] == '-') {
+    return false;
+  }
+  // "the fall of the city", "the spring offensive": only summer and winter
+  // are seasons after a bare "the".
+  if (p->year == 0 && (mod == "the" || mod == "early" || mod == "late") &&
+      (p->season == 1 || p->season == 3 || NextWordIsIn(m, {"of"}))) {
+    return false;
+  }
+  return p->season > 0;
+}
+
+bool ParseTheYear(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kTheYear;
+  // "the year-ago quarter", "the year 2000", "the year before".
+  if (m.end < m.sentence.size() && m.sentence[m.end] == '-') return false;
+  std::string_view next = NextWord(m);
+  if (!next.empty() && IsDigit(static_cast<unsigned char>(next[0]))) {
+    return false;
+  }
+  if (NextWordIsIn(m, {"ended", "ending", "through", "to"})) {
+    // "the year ended June 30": a twelve-month period.
+    p->kind = TimexKind::kDuration;
+    p->quantity = 1;
+    p->unit = TimeUnit::kYear;
+    return true;
+  }
+  return !NextWordIsIn(m, {"before", "after", "earlier", "later", "ago",
+                           "since", "when", "in", "of"});
+}
+
+// "June last year": g1 month, g2 last/this/next. unit kYear marks the year
+// as relative to the reference (shift years).
+bool ParseMonthRelativeYear(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kMonth;
+  p->month = MonthNumber(m.g[1]);
+  p->shift = YearShift(m.g[2]);
+  p->unit = TimeUnit::kYear;
+  return p->month > 0;
+}
+
+bool ParseTheWeekend(const Match&, ParsedTimex* p) {
+  p->kind = TimexKind::kTheWeekend;
+  return true;
+}
+
+// A bare year after a determiner or possessive: "the 2019 election", "a
+// 2021 law", "the party's 2024 manifesto".
+bool ParseBareYear(const Match& m, ParsedTimex* p) {
+  if (!ParseYear(m, p)) return false;
+  if (m.end < m.sentence.size() &&
+      (m.sentence[m.end] == '-' || m.sentence[m.end] == ',' ||
+       m.sentence[m.end] == '.') &&
+      m.end + 1 < m.sentence.size() &&
+      IsDigit(static_cast<unsigned char>(m.sentence[m.end + 1]))) {
+    return false;
+  }
+  return !NextWordIsIn(m, {"percent", "per"});
+}
+
+bool ParseFiscalYear(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kYear;
+  p->year = NumberValue(m.g[1]);
+  return true;
+}
+
+// "recent", "current", "future" before a noun: PAST_REF, PRESENT_REF,
+// FUTURE_REF.
+bool ParseRefAdjective(const Match& m, ParsedTimex* p) {
+  std::array<char, 8> buf;
+  std::string_view w = LowerInto(m.g[1], buf);
+  p->kind = w == "recent"    ? TimexKind::kPastRef
+            : w == "current" ? TimexKind::kPresentRef
+                             : TimexKind::kFutureRef;
+  std::string_view next = NextWord(m);
+  if (next.empty() || !IsAsciiAlpha(static_cast<unsigned char>(next[0])) ||
+      (next[0] >= 'A' && next[0] <= 'Z')) {
+    return false;
+  }
+  // "current account", "future contracts": compound nouns that name no time.
+  return !NextWordIsIn(m, {"account", "accounts", "contract", "contracts",
+                           "tense", "and", "or", "of", "to"});
+}
+
+// "nearly two years", "more than three weeks ago": g1 number, g2 unit, g3
+// "ago".
+bool ParseApproximate(const Match& m, ParsedTimex* p) {
+  if (!m.g[3].empty()) {
+    p->kind = TimexKind::kAgo;
+    p->quantity = NumberValue(m.g[1]);
+    p->unit = UnitOf(m.g[2]);
+    return p->quantity != 0 && p->unit != TimeUnit::kNone;
+  }
+  return ParseDuration(m, p);
+}
+
+bool ParseRecentUnits(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kDuration;
+  p->quantity = -1;
+  p->unit = UnitOf(m.g[1]);
+  return p->unit != TimeUnit::kNone;
+}
+
 std::vector<Row> Rows() {
   const std::string mon =
       "((?:January|February|March|April|May|June|July|August|September|"
@@ -829,14 +1059,17 @@ std::vector<Row> Rows() {
       "(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? )?";
   const std::string num =
       "(\\d{1,3}(?:,\\d{3})+|\\d+|(?i:a couple of|a few|several|many|few|"
-      "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|"
+      "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|"
       "three|four|five|six|seven|eight|nine)|an?|one|two|three|four|five|six|"
       "seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
       "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
       "eighty|ninety|hundred))";
   const std::string unit =
-      "(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|"
-      "century|centuries)";
+      "(seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|"
+      "decades?|century|centuries)";
+  const std::string apos_s = "(?:'|\xE2\x80\x99)s";
+  const std::string ord =
+      "((?i:first|second|third|fourth|1st|2nd|3rd|4th|final))";
   const std::string year = "((?:1[89]|20)\\d\\d)";
   const std::string part = "(morning|afternoon|evening|night)";
   const unsigned md = kMonthT | kDigitT;
@@ -870,11 +1103,15 @@ std::vector<Row> Rows() {
            mon_end,
        kMonthT, 1, ParseMonthAfterPreposition},
       // Years and decades.
-      {"part_of_year", "\\b(?i:early|mid|late)[- ]" + year + "\\b", kDigitT, 0,
-       ParseYear},
+      {"part_of_year",
+       "\\b(?i:early|mid|late|the end of|the beginning of|the start of|"
+       "the middle of|the first half of|the second half of|the last half of)"
+       "[- ]" +
+           year + "\\b",
+       kDigitT, 0, ParseYear},
       {"year_after_preposition",
        "\\b(?i:in|since|until|till|during|before|after|through|throughout|"
-       "between|and) " +
+       "between|and|both|into|throughout|for) " +
            year + "\\b",
        kDigitT, 1, ParseYear},
       {"year_after_weak_preposition",
@@ -892,12 +1129,17 @@ std::vector<Row> Rows() {
        "\\b(?i:the day (before yesterday|after tomorrow))\\b", kRelDayT, 0,
        ParseDayBeforeOrAfter},
       {"relative_day",
-       "\\b(?i:(yesterday|today|tomorrow|tonight))(?: " + part + ")?\\b",
+       "\\b(?:(?i:early|earlier|late|later) )?(?i:(yesterday|today|tomorrow|"
+       "tonight))(?: " +
+           part + ")?\\b",
        kRelDayT, 0, ParseRelativeDay},
       {"this_or_last_part", "\\b(?i:(this|last)) " + part + "\\b",
        kPartT | kModT, 0, ParseThisOrLastPart},
       {"relative_unit",
-       "\\b(?i:(last|this|next|coming)) (week|weekend|month|year|decade)\\b",
+       "\\b(?:(?i:early|earlier|late|later|sometime|mid|the end of|"
+       "the beginning of|the start of|the middle of|the rest of)[- ])?"
+       "(?i:(last|this|next|coming)) (week|weekend|month|quarter|year|"
+       "decade)\\b",
        kUnitT | kModT, 0, ParseRelativeUnit},
       {"the_next_unit",
        "\\b(?i:the) (?i:(next|coming)) (week|weekend|month|"
@@ -918,8 +1160,8 @@ std::vector<Row> Rows() {
       {"recently", "\\b(?i:recently|lately)\\b", kRefT, 0, ParsePastRef},
       {"the_past_or_future", "\\b(?i:in|for) ((?i:the) (past|future))\\b",
        kRefT, 1, ParsePastOrFuture},
-      {"recent_units", "\\b(?i:recent) (?:days|weeks|months|years)\\b",
-       kRefT | kUnitT, 0, ParsePastRef},
+      {"recent_units", "\\b(?i:recent) (days|weeks|months|quarters|years)\\b",
+       kRefT | kUnitT, 0, ParseRecentUnits},
       {"the_coming_units",
        "\\b(?i:the) (?i:coming) (?:days|weeks|months|years)\\b", kRefT | kUnitT,
        0, ParseFutureRef},
@@ -958,6 +1200,68 @@ std::vector<Row> Rows() {
        "nine|ten) times) (?i:a|an|per|each|every) (second|minute|hour|day|"
        "week|month|year|decade)\\b",
        kSetT | kUnitT, 0, ParseFrequency},
+      // Quarters and periods (business reporting).
+      {"quarter",
+       "\\b(?:(?i:the) )?(?:(?:" + year + apos_s +
+           "?|(?i:(this|last|next)) "
+           "(?i:year)" +
+           apos_s + ") )?(?:(?i:fiscal|calendar) )?" + ord +
+           " (?:(?i:fiscal) )?(?i:quarter)\\b(?: (?i:of) (?:(?i:fiscal) )?" +
+           year + "\\b)?",
+       kQuarterT, 0, ParseQuarter},
+      {"quarter_adjective",
+       "\\b(?:(?:" + year + "|(?i:(this|last|next)) (?i:year)" + apos_s +
+           ") )?(?:(?i:fiscal) )?" + ord + "-(?i:quarter)\\b()",
+       kQuarterT, 0, ParseQuarter},
+      {"period_ref",
+       "\\b(?i:the|this|that) (?:(?i:(latest|current|same|comparable|"
+       "most recent|recent|previous|prior|preceding|year-ago|year-earlier|"
+       "year earlier)) )?(?:(?i:(year-ago|year-earlier)) )?(?i:(quarter|"
+       "period))\\b",
+       kQuarterT, 0, ParsePeriodRef},
+      {"year_period", "\\b(?i:the) " + year + " (?i:(quarter|period))\\b",
+       kQuarterT | kDigitT, 0, ParseYearPeriod},
+      {"year_ago_adjective", "\\b(?i:year-(?:ago|earlier))\\b", kYearWordT, 0,
+       ParseYearAgoAdjective},
+      // Seasons.
+      {"season",
+       "\\b(?:(?i:(last|this|next|coming|past|the|early|late)) "
+       ")?(?:(?i:(past)) "
+       ")?((?i:spring|summer|fall|autumn|winter))(?: (?i:of) " +
+           year + "|,? " + year + ")?\\b",
+       kSeasonT, 0, ParseSeason},
+      // The year the text is about.
+      {"the_year",
+       "\\b(?i:the|this|that) (?:(?i:current|latest|same|full|entire|whole) "
+       ")?(?:(?i:fiscal|calendar) )?(?i:year)\\b",
+       kYearWordT, 0, ParseTheYear},
+      {"fiscal_year", "\\b(?i:fiscal) " + year + "\\b", kYearWordT | kDigitT, 0,
+       ParseFiscalYear},
+      {"month_relative_year",
+       "\\b" + mon_end + " (?i:(last|this|next)) (?i:year)\\b", kMonthT | kModT,
+       0, ParseMonthRelativeYear},
+      {"the_weekend", "\\b(?i:the) (?i:weekend)\\b", kUnitT, 0,
+       ParseTheWeekend},
+      // Bare years after a determiner or a possessive.
+      {"year_after_determiner",
+       "\\b(?i:the|a|an|its|their|his|her|our|this|that|whose) " + year + "\\b",
+       kDigitT, 1, ParseBareYear},
+      {"year_after_possessive", apos_s + " " + year + "\\b", kDigitT, 1,
+       ParseBareYear},
+      {"ref_adjective", "\\b((?i:recent|current|future))\\b", kRefT, 0,
+       ParseRefAdjective},
+      // Approximate durations and the article of a duration.
+      {"approximate",
+       "\\b(?i:nearly|almost|about|around|roughly|approximately|some|"
+       "more than|less than|fewer than|at least|at most|up to|no more than|"
+       "over|within|under|just over|just under|upwards of) " +
+           num + " " + unit + "\\b(?: ((?i:ago))\\b)?",
+       kUnitT, 0, ParseApproximate},
+      {"the_duration",
+       "\\b(?i:the) (?:(?i:first|latest|final|initial|entire|full|whole|same|"
+       "year-earlier|year-ago|last|past|next|coming|previous|following) )?" +
+           num + " " + unit + "\\b",
+       kUnitT, 0, ParseDuration},
   };
 }
 

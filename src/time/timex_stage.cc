@@ -10,10 +10,34 @@
 namespace dossier {
 namespace {
 
-// Clock times and anaphoric days depend on the other expressions of their
-// sentence, so they are resolved in a second pass.
-bool NeedsSentence(TimexKind kind) {
-  return kind == TimexKind::kClock || kind == TimexKind::kAnaphoric;
+// Clock times, anaphoric days and periods depend on the other expressions
+// of their text, so they are resolved in a second pass.
+bool NeedsSentence(const ParsedTimex& p) {
+  switch (p.kind) {
+    case TimexKind::kClock:
+    case TimexKind::kAnaphoric:
+    case TimexKind::kPeriodRef:
+    case TimexKind::kTheYear:
+      return true;
+    case TimexKind::kAgo:  // "a year ago" said of a quarter
+      return p.unit == TimeUnit::kYear && p.quantity == 1;
+    default:
+      return false;
+  }
+}
+
+// "the year-ago quarter", "a year ago": quarters named relative to another
+// one; they do not become the quarter the text is about.
+bool ShiftedQuarter(const ParsedTimex& p) {
+  return p.kind == TimexKind::kAgo || p.kind == TimexKind::kAnaphoric ||
+         (p.kind == TimexKind::kPeriodRef && p.shift != 0);
+}
+
+// Whether `p` may take the quarter named before it as its anchor: periods
+// refer back to the document's last quarter, "a year ago/earlier" only to
+// one named in the same or the previous sentence.
+bool UsesDocumentQuarter(const ParsedTimex& p) {
+  return p.kind == TimexKind::kPeriodRef;
 }
 
 }  // namespace
@@ -36,6 +60,9 @@ Status TimexStage::Run(Document& doc) const {
   // day", "two years later").
   std::optional<CivilDate> previous_day;
   std::optional<int> previous_year;
+  // The last quarter named in the document, and in the previous sentence.
+  std::optional<int> document_quarter;
+  std::optional<int> previous_quarter;
   std::vector<ParsedTimex> parsed;
   std::vector<std::optional<ResolvedTimex>> resolved;
   for (const Sentence& sent : doc.layers().sentences) {
@@ -44,14 +71,17 @@ Status TimexStage::Run(Document& doc) const {
     if (parsed.empty()) {
       previous_day.reset();
       previous_year.reset();
+      previous_quarter.reset();
       continue;
     }
     resolved.assign(parsed.size(), std::nullopt);
     // Pass 1: expressions that stand on their own.
     ctx.sentence_day.reset();
     ctx.anchor.reset();
+    ctx.anchor_year.reset();
+    ctx.anchor_quarter.reset();
     for (size_t i = 0; i < parsed.size(); ++i) {
-      if (NeedsSentence(parsed[i].kind)) continue;
+      if (NeedsSentence(parsed[i])) continue;
       resolved[i] = Resolve(parsed[i], ctx);
       if (resolved[i] && resolved[i]->day && !ctx.sentence_day) {
         ctx.sentence_day = resolved[i]->day;
@@ -61,13 +91,23 @@ Status TimexStage::Run(Document& doc) const {
     // the last day named before them).
     std::optional<CivilDate> last_day = previous_day;
     std::optional<int> last_year = previous_year;
+    std::optional<int> last_quarter = previous_quarter;
     for (size_t i = 0; i < parsed.size(); ++i) {
-      if (NeedsSentence(parsed[i].kind)) {
+      if (NeedsSentence(parsed[i])) {
         ctx.anchor = last_day;
         ctx.anchor_year = last_year;
+        ctx.anchor_quarter =
+            UsesDocumentQuarter(parsed[i]) ? document_quarter : last_quarter;
         resolved[i] = Resolve(parsed[i], ctx);
       }
       if (!resolved[i]) continue;
+      if (resolved[i]->quarter && !ShiftedQuarter(parsed[i])) {
+        last_quarter = resolved[i]->quarter;
+        document_quarter = resolved[i]->quarter;
+      } else if (resolved[i]->day ||
+                 (resolved[i]->year && parsed[i].kind == TimexKind::kYear)) {
+        last_quarter.reset();
+      }
       if (resolved[i]->day) last_day = resolved[i]->day;
       if (resolved[i]->year) {
         last_year = resolved[i]->year;
@@ -79,6 +119,7 @@ Status TimexStage::Run(Document& doc) const {
     }
     previous_day = last_day;
     previous_year = last_year;
+    previous_quarter = last_quarter;
     for (size_t i = 0; i < parsed.size(); ++i) {
       if (!resolved[i]) continue;
       Timex t;
