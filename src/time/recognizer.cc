@@ -241,6 +241,25 @@ Cue Classify(std::string_view word) {
   return Cue::kNone;
 }
 
+// Classify() for the word `w` that starts at s[at], with the word after it
+// deciding the cue of a few words: "plans to" and "planned for" are future
+// but "vacation plans" is no cue; "next to" is no cue; "set to" is future.
+Cue ClassifyAt(std::string_view s, size_t at, std::string_view w) {
+  Cue cue = Classify(w);
+  std::array<char, 12> buf;
+  std::string_view l = LowerInto(w, buf);
+  if (l.empty()) return cue;
+  const bool plan =
+      l == "plan" || l == "plans" || l == "planned" || l == "planning";
+  if (!plan && l != "next" && l != "set") return cue;
+  std::string_view next;
+  if (!WordAfter(s, at + w.size(), &next)) next = {};
+  const bool to = EqualsLower(next, "to");
+  if (plan) return to || EqualsLower(next, "for") ? Cue::kFuture : Cue::kNone;
+  if (l == "next") return to ? Cue::kNone : cue;
+  return to ? Cue::kFuture : cue;  // "set to resume"
+}
+
 bool IsBe(std::string_view w) {
   return EqualsLower(w, "be") || EqualsLower(w, "been") ||
          EqualsLower(w, "being");
@@ -293,9 +312,9 @@ CueHit ScanRight(std::string_view s, size_t pos) {
     if (IsAsciiAlpha(c) || IsDigit(c) || c == '\'' ||
         CurlyApostropheAt(s, pos)) {
       if (!WordAfter(s, pos, &w)) w = s.substr(pos, 1);
+      Cue cue = ClassifyAt(s, pos, w);
       pos += w.size();
       ++dist;
-      Cue cue = Classify(w);
       if (cue == Cue::kBreak) {
         dist += 3;
       } else if (cue == Cue::kPast && IsBe(prev)) {
@@ -359,7 +378,7 @@ CueHit ScanLeft(std::string_view s, size_t pos) {
     std::string_view w = s.substr(start, pos - start);
     pos = start;
     ++dist;
-    Cue cue = Classify(w);
+    Cue cue = ClassifyAt(s, start, w);
     if (cue == Cue::kBreak) {
       dist += 3;
       continue;
@@ -650,6 +669,13 @@ bool ParseWeekday(const Match& m, ParsedTimex* p) {
   if (mod == "coming") p->tense = Tense::kFuture;  // read by the caller
   p->weekday = WeekdayNumber(m.g[2]);
   p->part = PartOf(m.g[3]);
+  // "as early as Tuesday", "as soon as Monday": a deadline ahead.
+  const size_t at = static_cast<size_t>(m.g[0].data() - m.sentence.data());
+  const std::string_view before = m.sentence.substr(0, at);
+  if (before.ends_with("as early as ") || before.ends_with("as soon as ") ||
+      before.ends_with("no later than ")) {
+    p->tense = Tense::kFuture;
+  }
   // Newspaper titles such as "The Sunday Times".
   if (m.g[3].empty() &&
       NextWordIsIn(m, {"times", "telegraph", "mirror", "express", "post",
@@ -761,7 +787,8 @@ bool ParseDuration(const Match& m, ParsedTimex* p) {
   if (m.end < m.sentence.size()) {
     std::string_view rest = m.sentence.substr(m.end);
     if (rest.starts_with("-old") || rest.starts_with(" old") ||
-        rest.starts_with("-olds")) {
+        rest.starts_with("-olds") || rest.starts_with("-earlier") ||
+        rest.starts_with("-ago")) {
       return false;
     }
   }
@@ -860,14 +887,15 @@ int YearShift(std::string_view mod) {
   return EqualsLower(mod, "last") ? -1 : EqualsLower(mod, "next") ? 1 : 0;
 }
 
-// g1 year, g2 this/last/next (year's), g3 ordinal, g4 year ("of 2024").
+// g1 year, g2 this/last/next (year's), g3 year-ago/earlier, g4 ordinal, g5
+// year ("of 2024").
 bool ParseQuarter(const Match& m, ParsedTimex* p) {
   p->kind = TimexKind::kQuarter;
-  p->quarter = OrdinalValue(m.g[3]);
+  p->quarter = OrdinalValue(m.g[4]);
   p->year = !m.g[1].empty()   ? NumberValue(m.g[1])
-            : !m.g[4].empty() ? NumberValue(m.g[4])
+            : !m.g[5].empty() ? NumberValue(m.g[5])
                               : 0;
-  p->shift = YearShift(m.g[2]);
+  p->shift = !m.g[3].empty() ? -1 : YearShift(m.g[2]);
   // "three quarters of the vote" is a fraction; "a quarter" likewise.
   return p->quarter > 0;
 }
@@ -878,8 +906,13 @@ bool ParsePeriodRef(const Match& m, ParsedTimex* p) {
   p->kind = TimexKind::kPeriodRef;
   std::array<char, 16> buf;
   std::string_view mod = LowerInto(m.g[1], buf);
-  const bool year_ago = mod.starts_with("year") || !m.g[2].empty();
+  const bool year_ago =
+      mod.starts_with("year") || !m.g[2].empty() || !m.g[4].empty();
   p->shift = year_ago ? -1 : 0;
+  if (mod == "latest" || mod == "most recent") p->ref_mode = 1;
+  if (mod == "current" || EqualsLower(m.g[0].substr(0, 4), "this")) {
+    p->ref_mode = 2;
+  }
   p->unit =
       EqualsLower(m.g[3], "quarter") ? TimeUnit::kQuarter : TimeUnit::kNone;
   // "the period" alone is too vague; "the latest period" is not.
@@ -1202,22 +1235,22 @@ std::vector<Row> Rows() {
        kSetT | kUnitT, 0, ParseFrequency},
       // Quarters and periods (business reporting).
       {"quarter",
-       "\\b(?:(?i:the) )?(?:(?:" + year + apos_s +
-           "?|(?i:(this|last|next)) "
-           "(?i:year)" +
-           apos_s + ") )?(?:(?i:fiscal|calendar) )?" + ord +
+       "\\b(?:(?i:the) )?(?:(?:" + year + "(?:" + apos_s +
+           ")?|(?i:(this|last|next)) (?i:year)" + apos_s +
+           "|((?i:year-ago|year-earlier))) )?(?:(?i:fiscal|calendar) )?" + ord +
            " (?:(?i:fiscal) )?(?i:quarter)\\b(?: (?i:of) (?:(?i:fiscal) )?" +
            year + "\\b)?",
        kQuarterT, 0, ParseQuarter},
       {"quarter_adjective",
        "\\b(?:(?:" + year + "|(?i:(this|last|next)) (?i:year)" + apos_s +
-           ") )?(?:(?i:fiscal) )?" + ord + "-(?i:quarter)\\b()",
+           "|((?i:year-ago|year-earlier))) )?(?:(?i:fiscal) )?" + ord +
+           "-(?i:quarter)\\b()",
        kQuarterT, 0, ParseQuarter},
       {"period_ref",
        "\\b(?i:the|this|that) (?:(?i:(latest|current|same|comparable|"
        "most recent|recent|previous|prior|preceding|year-ago|year-earlier|"
        "year earlier)) )?(?:(?i:(year-ago|year-earlier)) )?(?i:(quarter|"
-       "period))\\b",
+       "period))\\b(?: ((?i:a year (?:ago|earlier)))\\b)?",
        kQuarterT, 0, ParsePeriodRef},
       {"year_period", "\\b(?i:the) " + year + " (?i:(quarter|period))\\b",
        kQuarterT | kDigitT, 0, ParseYearPeriod},

@@ -99,6 +99,10 @@ struct ParsedTimex {
   bool counted = false;
   int quarter = 0;  // kQuarter: 1..4
   int season = 0;   // kSeason: 1 spring, 2 summer, 3 fall, 4 winter
+  // kPeriodRef: 1 "the latest quarter" (the last one completed before the
+  // reference), 2 "this/the current quarter" (the text's, else the
+  // reference's), 0 otherwise (the text's, else the last completed).
+  int ref_mode = 0;
 };
 
 // The tense of the clause around [start, end) of `sentence`, from the

@@ -285,11 +285,16 @@ std::optional<ResolvedTimex> ResolvePeriodRef(const ParsedTimex& p,
     }
     return Underspecified(TimexType::kDate, FormatYear(p.year));
   }
-  if (ctx.anchor_quarter)
+  if (p.ref_mode == 1 && p.unit == TimeUnit::kQuarter && ctx.reference) {
+    return QuarterResult(QuarterIndex(*ctx.reference) - 1 + 4 * p.shift);
+  }
+  if (ctx.anchor_quarter) {
     return QuarterResult(*ctx.anchor_quarter + 4 * p.shift);
+  }
   if (p.unit == TimeUnit::kQuarter) {
     if (!ctx.reference) return Underspecified(TimexType::kDate, "XXXX-QX");
-    return QuarterResult(QuarterIndex(*ctx.reference) - 1 + 4 * p.shift);
+    return QuarterResult(QuarterIndex(*ctx.reference) +
+                         (p.ref_mode == 2 ? 0 : -1) + 4 * p.shift);
   }
   if (ctx.anchor_year) {
     return Underspecified(TimexType::kDate,

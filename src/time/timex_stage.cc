@@ -1,5 +1,6 @@
 #include "time/timex_stage.h"
 
+#include <algorithm>
 #include <optional>
 #include <vector>
 
@@ -30,7 +31,7 @@ bool NeedsSentence(const ParsedTimex& p) {
 // one; they do not become the quarter the text is about.
 bool ShiftedQuarter(const ParsedTimex& p) {
   return p.kind == TimexKind::kAgo || p.kind == TimexKind::kAnaphoric ||
-         (p.kind == TimexKind::kPeriodRef && p.shift != 0);
+         (p.kind == TimexKind::kPeriodRef && (p.shift != 0 || p.year > 0));
 }
 
 // Whether `p` may take the quarter named before it as its anchor: periods
@@ -65,8 +66,36 @@ Status TimexStage::Run(Document& doc) const {
   std::optional<int> previous_quarter;
   std::vector<ParsedTimex> parsed;
   std::vector<std::optional<ResolvedTimex>> resolved;
+  // The spans read: the sentences, and dateline lines ("OSLO, May 3 --"),
+  // which the sentence splitter leaves out, in text order.
+  std::vector<Span> spans;
+  spans.reserve(doc.layers().sentences.size() + 1);
+  for (const Block& b : doc.layers().blocks) {
+    if (b.kind == BlockKind::kDateline && b.removed_why.empty()) {
+      spans.push_back(b.span);
+    }
+  }
+  const bool extra = !spans.empty();
   for (const Sentence& sent : doc.layers().sentences) {
-    if (sent.span.end > text.size() || sent.span.empty()) continue;
+    spans.push_back(sent.span);
+  }
+  if (extra) {
+    std::stable_sort(
+        spans.begin(), spans.end(),
+        [](const Span& a, const Span& b) { return a.start < b.start; });
+    // A dateline already inside a sentence is read once.
+    size_t kept = 0;
+    uint32_t covered = 0;
+    for (const Span& s : spans) {
+      if (kept > 0 && s.start < covered) continue;
+      spans[kept++] = s;
+      covered = s.end;
+    }
+    spans.resize(kept);
+  }
+  for (const Span& span : spans) {
+    if (span.end > text.size() || span.empty()) continue;
+    const Sentence sent{span, 0, 0};
     recognizer_->Recognize(doc.Slice(sent.span), &parsed);
     if (parsed.empty()) {
       previous_day.reset();

@@ -423,5 +423,199 @@ TEST(TimexStageTest, MalformedReferenceIsIgnored) {
             "XXXX-WXX-3");
 }
 
+// The text of each expression found, in order.
+std::vector<std::string> Texts(const std::vector<Found>& found) {
+  std::vector<std::string> out;
+  for (const Found& f : found) out.push_back(f.text);
+  return out;
+}
+
+TEST(TimexStageTest, NamedQuarters) {
+  auto t = Times(
+      "Orvik Foods posted a third-quarter loss.\n"
+      "Net income fell in the fourth quarter of 2024.\n"
+      "The 2023 second quarter was weak.\n"
+      "Sales should recover in next year's first quarter.",
+      kTue);
+  ASSERT_EQ(t.size(), 4u);
+  EXPECT_EQ(t[0].text, "third-quarter");
+  EXPECT_EQ(t[0].value, "2025-Q3");
+  EXPECT_EQ(t[1].text, "the fourth quarter of 2024");
+  EXPECT_EQ(t[1].value, "2024-Q4");
+  EXPECT_EQ(t[2].text, "The 2023 second quarter");
+  EXPECT_EQ(t[2].value, "2023-Q2");
+  EXPECT_EQ(t[3].text, "next year's first quarter");
+  EXPECT_EQ(t[3].value, "2026-Q1");
+}
+
+TEST(TimexStageTest, QuarterReferencesFollowTheNamedQuarter) {
+  auto t = Times(
+      "Lanmark Tools reported a loss for the second quarter.\n"
+      "Sales in the quarter fell, and costs rose from the year-ago quarter.\n"
+      "Profit was $3 million, against $5 million a year earlier.",
+      kTue);
+  ASSERT_EQ(t.size(), 4u);
+  EXPECT_EQ(t[1].text, "the quarter");
+  EXPECT_EQ(t[1].value, "2025-Q2");
+  EXPECT_EQ(t[2].text, "the year-ago quarter");
+  EXPECT_EQ(t[2].value, "2024-Q2");
+  EXPECT_EQ(t[3].text, "a year earlier");
+  EXPECT_EQ(t[3].value, "2024-Q2");
+}
+
+TEST(TimexStageTest, LatestQuarterWithoutAnchorIsTheLastCompleted) {
+  EXPECT_EQ(One("Revenue in the latest quarter rose 4%.", kTue).value,
+            "2024-Q4");
+  EXPECT_EQ(One("Revenue in the latest quarter rose 4%.", "").value, "XXXX-QX");
+  EXPECT_EQ(One("Prices dropped last quarter.", kTue).value, "2024-Q4");
+}
+
+TEST(TimexStageTest, FractionsAreNotQuarters) {
+  EXPECT_TRUE(Times("Three quarters of the voters stayed home.", kTue).empty());
+}
+
+TEST(TimexStageTest, Seasons) {
+  auto t = Times(
+      "The bridge closed last fall.\nThe museum will reopen this summer.\n"
+      "Floods hit the valley in the winter of 2019.\n"
+      "Prices fall when the spring harvest arrives.",
+      kTue);
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[0].text, "last fall");
+  EXPECT_EQ(t[0].value, "2024-FA");
+  EXPECT_EQ(t[1].value, "2025-SU");
+  EXPECT_EQ(t[2].text, "the winter of 2019");
+  EXPECT_EQ(t[2].value, "2019-WI");
+}
+
+TEST(TimexStageTest, TheYearAndFiscalYears) {
+  Found f = One("For the year, revenue at Norvale Mills rose 8%.", kTue);
+  EXPECT_EQ(f.text, "the year");
+  EXPECT_EQ(f.value, "2025");
+  auto t = Times("It earned $4 million in the year ended June 30.", kTue);
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[0].type, TimexType::kDuration);
+  EXPECT_EQ(t[0].value, "P1Y");
+  f = One("The plant opens in fiscal 2026.", kTue);
+  EXPECT_EQ(f.text, "fiscal 2026");
+  EXPECT_EQ(f.value, "2026");
+}
+
+TEST(TimexStageTest, TheWeekendFollowsTheTense) {
+  EXPECT_EQ(One("Talks stalled over the weekend.", kTue).value, "2025-W10-WE");
+  EXPECT_EQ(One("The ferry will sail at the weekend.", kTue).value,
+            "2025-W11-WE");
+}
+
+TEST(TimexStageTest, BareYearsAfterDeterminersAndPossessives) {
+  auto t = Times(
+      "Observers praised the 2019 election.\n"
+      "The council's 2021 budget was cut.\n"
+      "For 2020, the firm earned $2 million.",
+      kTue);
+  EXPECT_EQ(Texts(t), (std::vector<std::string>{"2019", "2021", "2020"}));
+  EXPECT_TRUE(Times("The unit fired the 2019 percent rise.", kTue).size() <= 1);
+}
+
+TEST(TimexStageTest, AgesAreNotDurations) {
+  EXPECT_TRUE(Times("A 44-year-old farmer from Velm was hurt.", kTue).empty());
+  EXPECT_TRUE(Times("The six-year-old boy is safe.", kTue).empty());
+  EXPECT_TRUE(Times("She is nine years old.", kTue).empty());
+}
+
+TEST(TimexStageTest, ApproximateDurationsIncludeTheModifier) {
+  auto t = Times(
+      "The siege lasted nearly two years.\n"
+      "He left more than three weeks ago.\n"
+      "Profit rose in the first nine months.",
+      kTue);
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[0].text, "nearly two years");
+  EXPECT_EQ(t[0].value, "P2Y");
+  EXPECT_EQ(t[1].text, "more than three weeks ago");
+  EXPECT_EQ(t[2].text, "the first nine months");
+  EXPECT_EQ(t[2].value, "P9M");
+}
+
+TEST(TimexStageTest, PartsOfRelativeUnitsAndDays) {
+  auto t = Times(
+      "Rain fell earlier this year.\nThe vote comes early next week.\n"
+      "The mayor resigned late yesterday.\nRents rose in June last year.",
+      kTue);
+  ASSERT_EQ(t.size(), 4u);
+  EXPECT_EQ(t[0].text, "earlier this year");
+  EXPECT_EQ(t[0].value, "2025");
+  EXPECT_EQ(t[1].text, "early next week");
+  EXPECT_EQ(t[1].value, "2025-W12");
+  EXPECT_EQ(t[2].text, "late yesterday");
+  EXPECT_EQ(t[2].value, "2025-03-10");
+  EXPECT_EQ(t[3].text, "June last year");
+  EXPECT_EQ(t[3].value, "2024-06");
+}
+
+TEST(TimexStageTest, RecentCurrentFutureBeforeANoun) {
+  auto t = Times(
+      "A recent survey found the current crisis will shape future budgets.",
+      kTue);
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[0].value, "PAST_REF");
+  EXPECT_EQ(t[1].value, "PRESENT_REF");
+  EXPECT_EQ(t[2].value, "FUTURE_REF");
+  EXPECT_TRUE(Times("The current account deficit widened.", kTue).empty());
+}
+
+TEST(TimexStageTest, AYearEarlierWithoutAnchorUsesTheReference) {
+  Found f = One("Exports rose 5% from a year earlier.", kTue);
+  EXPECT_EQ(f.type, TimexType::kDate);
+  EXPECT_EQ(f.value, "2024");
+}
+
+TEST(TimexStageTest, DatelineLineIsRead) {
+  const std::string text = "VELM, March 9 (Nordpress) --\nThe port reopened.";
+  Document doc = MakeDocument(text, kTue);
+  doc.layers().blocks.push_back({{0, 28}, BlockKind::kDateline, ""});
+  doc.layers().sentences.erase(doc.layers().sentences.begin());
+  ASSERT_TRUE(TimexStage().Run(doc).ok());
+  ASSERT_EQ(doc.layers().times.size(), 1u);
+  EXPECT_EQ(doc.Slice(doc.layers().times[0].span), "March 9");
+  EXPECT_EQ(doc.layers().times[0].value, "2025-03-09");
+}
+
+TEST(TimexStageTest, TenseCuesFromTheWordsAround) {
+  // Reported speech is past, a plan or a deadline ahead is future.
+  EXPECT_EQ(One("The minister said Sunday that talks had failed.", kTue).value,
+            "2025-03-09");
+  EXPECT_EQ(One("The envoys will meet Thursday in Sarvik.", kTue).value,
+            "2025-03-13");
+  EXPECT_EQ(One("Unions plan to strike on Thursday.", kTue).value,
+            "2025-03-13");
+  EXPECT_EQ(
+      One("Talks between the unions are set to resume Monday.", kTue).value,
+      "2025-03-17");
+  EXPECT_EQ(One("The crew could leave as early as Friday.", kTue).value,
+            "2025-03-14");
+  // A weekday named by its event follows the verb.
+  EXPECT_EQ(One("The envoy will attend Thursday's talks.", kTue).value,
+            "2025-03-13");
+  // "next to" and "vacation plans" say nothing about time.
+  EXPECT_EQ(One("Crowds gather next to the hall on Friday.", kTue).value,
+            "2025-03-07");
+}
+
+TEST(TimexStageTest, RelativeToTheReferenceAndUnknownAnchors) {
+  auto t = Times(
+      "Prices rose this week.\nThe plant opens next month.\n"
+      "The mine closed three years ago.\nThe strike ends tomorrow.",
+      kTue);
+  ASSERT_EQ(t.size(), 4u);
+  EXPECT_EQ(t[0].value, "2025-W11");
+  EXPECT_EQ(t[1].value, "2025-04");
+  EXPECT_EQ(t[2].value, "2022");
+  EXPECT_EQ(t[3].value, "2025-03-12");
+  // Without a named day, "the day before" is not guessed.
+  EXPECT_TRUE(Times("Crowds had gathered the day before.", kTue).empty());
+  EXPECT_EQ(One("The mine closed three years ago.", "").value, "XXXX");
+}
+
 }  // namespace
 }  // namespace dossier
