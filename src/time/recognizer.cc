@@ -184,11 +184,12 @@ const std::unordered_map<std::string_view, Cue>& CueWords() {
   static const auto* const kMap = [] {
     auto* m = new std::unordered_map<std::string_view, Cue>();
     for (const char* w :
-         {"will",     "would",   "shall",    "won't",     "wouldn't",
-          "going",    "plans",   "plan",     "planned",   "planning",
-          "expected", "expects", "expect",   "scheduled", "upcoming",
-          "next",     "coming",  "tomorrow", "intends",   "intend",
-          "slated",   "poised",  "ahead",    "starting",  "soon"}) {
+         {"will",      "would",   "shall",    "won't",     "wouldn't",
+          "going",     "plans",   "plan",     "planned",   "planning",
+          "expected",  "expects", "expect",   "scheduled", "upcoming",
+          "next",      "coming",  "tomorrow", "intends",   "intend",
+          "slated",    "poised",  "ahead",    "starting",  "soon",
+          "effective", "payable"}) {
       (*m)[w] = Cue::kFuture;
     }
     for (const char* w :
@@ -433,6 +434,10 @@ enum : unsigned {
   kQuarterT = 1u << 12,   // quarter(s), period
   kSeasonT = 1u << 13,    // spring, summer, fall, autumn, winter
   kYearWordT = 1u << 14,  // year, years, fiscal
+  kYearT = 1u << 15,      // four digits that may be a year (1000-2999)
+  kApproxT = 1u << 16,    // nearly, about, more, at least, over, ...
+  kRefAdjT = 1u << 17,    // recent, current, future
+  kWeekendT = 1u << 18,   // weekend
 };
 
 const std::unordered_map<std::string_view, unsigned>& TriggerWords() {
@@ -466,6 +471,14 @@ const std::unordered_map<std::string_view, unsigned>& TriggerWords() {
       (*m)[w] |= kSeasonT;
     }
     for (const char* w : {"year", "years", "fiscal"}) (*m)[w] |= kYearWordT;
+    for (const char* w :
+         {"nearly", "almost", "about", "around", "roughly", "approximately",
+          "some", "more", "less", "fewer", "least", "most", "over", "within",
+          "under", "just", "upwards"}) {
+      (*m)[w] |= kApproxT;
+    }
+    for (const char* w : {"recent", "current", "future"}) (*m)[w] |= kRefAdjT;
+    (*m)["weekend"] |= kWeekendT;
     for (const char* w :
          {"now", "currently", "nowadays", "presently", "recently", "lately",
           "past", "future", "recent", "coming", "current"}) {
@@ -503,7 +516,14 @@ unsigned Triggers(std::string_view text) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (IsDigit(c)) {
       have |= kDigitT;
-      ++i;
+      size_t j = i;
+      while (j < text.size() && IsDigit(static_cast<unsigned char>(text[j]))) {
+        ++j;
+      }
+      if (j - i == 4 && (text[i] == '1' || text[i] == '2')) {
+        have |= kYearT;
+      }
+      i = j;
     } else if (IsAsciiAlpha(c)) {
       size_t j = i;
       while (j < text.size() &&
@@ -512,6 +532,8 @@ unsigned Triggers(std::string_view text) {
       std::string_view l = LowerInto(text.substr(i, j - i), buf);
       if (l.size() >= 3) {
         if (auto it = words.find(l); it != words.end()) have |= it->second;
+      } else if (l == "up") {  // "up to ten days"
+        have |= kApproxT;
       }
       i = j;
     } else {
@@ -1110,16 +1132,16 @@ std::vector<Row> Rows() {
       // Absolute dates.
       {"month_day_year",
        "\\b" + wd_prefix + mon + " (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})\\b",
-       md, 0, ParseMonthDayYear},
+       md | kYearT, 0, ParseMonthDayYear},
       {"day_month_year",
        "\\b" + wd_prefix + "(\\d{1,2})(?:st|nd|rd|th)? (?:of )?" + mon +
            ",? (\\d{4})\\b",
-       md, 0, ParseDayMonthYear},
-      {"iso_date", "\\b(\\d{4})-(\\d\\d)-(\\d\\d)\\b", kDigitT, 0, ParseIso},
-      {"slashed_date", "\\b(\\d{1,2})/(\\d{1,2})/(\\d{4})\\b", kDigitT, 0,
+       md | kYearT, 0, ParseDayMonthYear},
+      {"iso_date", "\\b(\\d{4})-(\\d\\d)-(\\d\\d)\\b", kYearT, 0, ParseIso},
+      {"slashed_date", "\\b(\\d{1,2})/(\\d{1,2})/(\\d{4})\\b", kYearT, 0,
        ParseSlashed},
       {"month_year", "\\b(?:(?i:early|mid|late)[- ])?" + mon + " (\\d{4})\\b",
-       md, 0, ParseMonthYear},
+       md | kYearT, 0, ParseMonthYear},
       {"month_day", "\\b" + wd_prefix + mon + " (\\d{1,2})(?:st|nd|rd|th)?\\b",
        md, 0, ParseMonthDay},
       {"day_month",
@@ -1141,18 +1163,18 @@ std::vector<Row> Rows() {
        "the middle of|the first half of|the second half of|the last half of)"
        "[- ]" +
            year + "\\b",
-       kDigitT, 0, ParseYear},
+       kYearT, 0, ParseYear},
       {"year_after_preposition",
        "\\b(?i:in|since|until|till|during|before|after|through|throughout|"
        "between|and|both|into|throughout|for) " +
            year + "\\b",
-       kDigitT, 1, ParseYear},
+       kYearT, 1, ParseYear},
       {"year_after_weak_preposition",
-       "\\b(?i:of|by|from|to|around|circa) " + year + "\\b", kDigitT, 1,
+       "\\b(?i:of|by|from|to|around|circa) " + year + "\\b", kYearT, 1,
        ParseYearAfterWeakPreposition},
       {"decade",
        "\\b(?:(?i:the) )?(?:(?i:early|mid|late)[- ])?((?:1[5-9]|20)\\d)0s\\b",
-       kDigitT, 0, ParseDecade},
+       kYearT, 0, ParseDecade},
       // Days relative to the reference.
       {"weekday",
        "\\b(?:(?i:(last|next|this|coming|past|early|late)) )?" + wd +
@@ -1253,7 +1275,7 @@ std::vector<Row> Rows() {
        "period))\\b(?: ((?i:a year (?:ago|earlier)))\\b)?",
        kQuarterT, 0, ParsePeriodRef},
       {"year_period", "\\b(?i:the) " + year + " (?i:(quarter|period))\\b",
-       kQuarterT | kDigitT, 0, ParseYearPeriod},
+       kQuarterT | kYearT, 0, ParseYearPeriod},
       {"year_ago_adjective", "\\b(?i:year-(?:ago|earlier))\\b", kYearWordT, 0,
        ParseYearAgoAdjective},
       // Seasons.
@@ -1268,20 +1290,20 @@ std::vector<Row> Rows() {
        "\\b(?i:the|this|that) (?:(?i:current|latest|same|full|entire|whole) "
        ")?(?:(?i:fiscal|calendar) )?(?i:year)\\b",
        kYearWordT, 0, ParseTheYear},
-      {"fiscal_year", "\\b(?i:fiscal) " + year + "\\b", kYearWordT | kDigitT, 0,
+      {"fiscal_year", "\\b(?i:fiscal) " + year + "\\b", kYearWordT | kYearT, 0,
        ParseFiscalYear},
       {"month_relative_year",
        "\\b" + mon_end + " (?i:(last|this|next)) (?i:year)\\b", kMonthT | kModT,
        0, ParseMonthRelativeYear},
-      {"the_weekend", "\\b(?i:the) (?i:weekend)\\b", kUnitT, 0,
+      {"the_weekend", "\\b(?i:the) (?i:weekend)\\b", kWeekendT, 0,
        ParseTheWeekend},
       // Bare years after a determiner or a possessive.
       {"year_after_determiner",
        "\\b(?i:the|a|an|its|their|his|her|our|this|that|whose) " + year + "\\b",
-       kDigitT, 1, ParseBareYear},
-      {"year_after_possessive", apos_s + " " + year + "\\b", kDigitT, 1,
+       kYearT, 1, ParseBareYear},
+      {"year_after_possessive", apos_s + " " + year + "\\b", kYearT, 1,
        ParseBareYear},
-      {"ref_adjective", "\\b((?i:recent|current|future))\\b", kRefT, 0,
+      {"ref_adjective", "\\b((?i:recent|current|future))\\b", kRefAdjT, 0,
        ParseRefAdjective},
       // Approximate durations and the article of a duration.
       {"approximate",
@@ -1289,7 +1311,7 @@ std::vector<Row> Rows() {
        "more than|less than|fewer than|at least|at most|up to|no more than|"
        "over|within|under|just over|just under|upwards of) " +
            num + " " + unit + "\\b(?: ((?i:ago))\\b)?",
-       kUnitT, 0, ParseApproximate},
+       kApproxT | kUnitT, 0, ParseApproximate},
       {"the_duration",
        "\\b(?i:the) (?:(?i:first|latest|final|initial|entire|full|whole|same|"
        "year-earlier|year-ago|last|past|next|coming|previous|following) )?" +

@@ -7,6 +7,10 @@ namespace dossier {
 namespace {
 
 constexpr int kHalfYearDays = 183;
+// A date without a year in past (future) tense may lie this far after
+// (before) the reference before it moves to the year before (after): the
+// tense read from nearby words is sometimes that of another clause.
+constexpr int kMonthsSlackDays = 60;
 
 CivilDate AddDays(CivilDate d, int64_t n) {
   return CivilFromDays(DaysFromCivil(d) + n);
@@ -171,9 +175,13 @@ std::optional<ResolvedTimex> ResolveDate(const ParsedTimex& p,
     return std::nullopt;
   }
   const int64_t ahead = DaysFromCivil(d) - DaysFromCivil(ref);
-  if (!Forward(p.tense) && ahead > kHalfYearDays) {
+  // Past: the last such day before the reference (give or take two
+  // months); future: the next after it; otherwise the nearer one.
+  if (p.tense == Tense::kPast ? ahead > kMonthsSlackDays
+                              : ahead > kHalfYearDays) {
     --d.year;
-  } else if (p.tense == Tense::kFuture && ahead < -kHalfYearDays) {
+  } else if (p.tense == Tense::kFuture ? ahead < -kMonthsSlackDays
+                                       : ahead < -kHalfYearDays) {
     ++d.year;
   }
   if (!IsValidDate(d)) return std::nullopt;
@@ -200,8 +208,8 @@ std::optional<ResolvedTimex> ResolveMonth(const ParsedTimex& p,
   }
   int year = ctx.reference->year;
   const int ahead = p.month - ctx.reference->month;
-  if (!Forward(p.tense) && ahead > 6) --year;
-  if (p.tense == Tense::kFuture && ahead < -6) ++year;
+  if (p.tense == Tense::kPast ? ahead > 2 : ahead > 6) --year;
+  if (p.tense == Tense::kFuture ? ahead < -2 : ahead < -6) ++year;
   r.value = FormatMonth(year, p.month);
   return r;
 }
