@@ -438,6 +438,8 @@ enum : unsigned {
   kApproxT = 1u << 16,    // nearly, about, more, at least, over, ...
   kRefAdjT = 1u << 17,    // recent, current, future
   kWeekendT = 1u << 18,   // weekend
+  kSpelledT = 1u << 19,   // nineteen, eighteen, twenty, thousand
+  kHolidayT = 1u << 20,   // christmas, thanksgiving, halloween, ...
 };
 
 const std::unordered_map<std::string_view, unsigned>& TriggerWords() {
@@ -479,9 +481,16 @@ const std::unordered_map<std::string_view, unsigned>& TriggerWords() {
     }
     for (const char* w : {"recent", "current", "future"}) (*m)[w] |= kRefAdjT;
     (*m)["weekend"] |= kWeekendT;
+    for (const char* w : {"nineteen", "eighteen", "twenty", "thousand"}) {
+      (*m)[w] |= kSpelledT;
+    }
+    for (const char* w : {"christmas", "thanksgiving", "halloween", "election",
+                          "independence", "valentine", "year"}) {
+      (*m)[w] |= kHolidayT;
+    }
     for (const char* w :
          {"now", "currently", "nowadays", "presently", "recently", "lately",
-          "past", "future", "recent", "coming", "current"}) {
+          "past", "future", "recent", "coming", "current", "term"}) {
       (*m)[w] |= kRefT;
     }
     for (const char* w : {"noon", "midday", "midnight"}) (*m)[w] |= kClockT;
@@ -864,11 +873,17 @@ bool ParseNoonMidnight(const Match& m, ParsedTimex* p) {
 bool ParseEvery(const Match& m, ParsedTimex* p) {
   p->kind = TimexKind::kSet;
   p->quantity = m.g[1].empty() ? 1 : NumberValue(m.g[1]);
-  p->weekday = WeekdayNumber(m.g[2]);
-  p->part = PartOf(m.g[2]);
   p->unit = UnitOf(m.g[2]);
-  if (p->weekday == 0 && p->unit == TimeUnit::kNone) {
-    // "every morning": keep the part of day; WeekdayNumber() is 0 for it.
+  // "months" starts like "Monday": only a word in -day names a weekday.
+  p->weekday = p->unit == TimeUnit::kNone ? WeekdayNumber(m.g[2]) : 0;
+  p->month = p->unit == TimeUnit::kNone && p->weekday == 0 &&
+                     IsAsciiAlpha(static_cast<unsigned char>(m.g[2][0])) &&
+                     m.g[2][0] >= 'A' && m.g[2][0] <= 'Z'
+                 ? MonthNumber(m.g[2])
+                 : 0;
+  p->part = p->month > 0 ? PartOfDay::kNone : PartOf(m.g[2]);
+  if (p->weekday == 0 && p->unit == TimeUnit::kNone && p->month == 0) {
+    // "every morning": keep the part of day.
     if (p->part == PartOfDay::kNone) return false;
   } else {
     p->part = PartOfDay::kNone;
@@ -1035,6 +1050,90 @@ bool ParseMonthRelativeYear(const Match& m, ParsedTimex* p) {
   return p->month > 0;
 }
 
+// "last October", "this September", "next May": g1 modifier, g2 month.
+bool ParseMonthWithModifier(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kMonth;
+  p->month = MonthNumber(m.g[2]);
+  std::array<char, 8> buf;
+  std::string_view mod = LowerInto(m.g[1], buf);
+  p->shift = mod == "last" || mod == "past" ? -1 : mod == "next" ? 1 : 0;
+  // unit kMonth: the last/next such month; kYear: in the reference year.
+  p->unit = p->shift == 0 ? TimeUnit::kYear : TimeUnit::kMonth;
+  return p->month > 0;
+}
+
+// "nineteen ninety-six", "two thousand": g1 a month, g2 the spelled year.
+bool ParseSpelledYear(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kYear;
+  if (!m.g[1].empty()) {  // "January nineteen ninety-seven"
+    p->kind = TimexKind::kMonth;
+    p->month = MonthNumber(m.g[1]);
+  }
+  std::string_view w = m.g[2];
+  const size_t sp = w.find(' ');
+  if (sp == std::string_view::npos) return false;
+  std::string_view first = w.substr(0, sp), rest = w.substr(sp + 1);
+  if (EqualsLower(first, "two")) {  // "two thousand (and) one"
+    p->year = 2000;
+    const size_t sp2 = rest.find(' ');
+    if (sp2 != std::string_view::npos) {
+      std::string_view tail = rest.substr(sp2 + 1);
+      if (tail.starts_with("and ")) tail.remove_prefix(4);
+      const int n = NumberValue(tail);
+      if (n <= 0 || n > 99) return false;
+      p->year += n;
+    }
+    return true;
+  }
+  const int century = NumberValue(first);
+  const int n = NumberValue(rest);
+  if (century < 10 || century > 20 || n < 10 || n > 99) return false;
+  p->year = century * 100 + n;
+  return true;
+}
+
+// "the 20th century": g1 the ordinal number.
+bool ParseCentury(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kDecade;  // a value of its leading digits
+  p->year = NumberValue(m.g[1]) - 1;
+  p->unit = TimeUnit::kCentury;
+  return p->year >= 0 && p->year <= 30;
+}
+
+// Holidays: g1 the name. Fixed dates, or the US rule for Thanksgiving and
+// Election Day; resolved like a month and day without a year.
+bool ParseHoliday(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kDate;
+  std::array<char, 24> buf;
+  std::string_view h = LowerInto(m.g[2], buf);
+  std::array<char, 8> mbuf;
+  std::string_view mod = LowerInto(m.g[1], mbuf);
+  if (mod == "last") p->tense = Tense::kPast;
+  if (mod == "next") p->tense = Tense::kFuture;
+  if (h.starts_with("christmas eve")) {
+    p->month = 12, p->day = 24;
+  } else if (h.starts_with("christmas")) {
+    p->month = 12, p->day = 25;
+  } else if (h.starts_with("new year's eve") || h.starts_with("new year\xE2")) {
+    p->month = 12, p->day = 31;
+  } else if (h.starts_with("new year")) {
+    p->month = 1, p->day = 1;
+  } else if (h.starts_with("independence")) {
+    p->month = 7, p->day = 4;
+  } else if (h.starts_with("halloween")) {
+    p->month = 10, p->day = 31;
+  } else if (h.starts_with("valentine")) {
+    p->month = 2, p->day = 14;
+  } else if (h.starts_with("thanksgiving")) {
+    p->month = 11, p->day = -4;  // the fourth Thursday
+  } else if (h.starts_with("election")) {
+    p->month = 11, p->day = -2;  // the Tuesday after the first Monday
+  } else {
+    return false;
+  }
+  return true;
+}
+
 bool ParseTheWeekend(const Match&, ParsedTimex* p) {
   p->kind = TimexKind::kTheWeekend;
   return true;
@@ -1184,14 +1283,14 @@ std::vector<Row> Rows() {
        "\\b(?i:the day (before yesterday|after tomorrow))\\b", kRelDayT, 0,
        ParseDayBeforeOrAfter},
       {"relative_day",
-       "\\b(?:(?i:early|earlier|late|later) )?(?i:(yesterday|today|tomorrow|"
+       "\\b(?:(?i:early|late) )?(?i:(yesterday|today|tomorrow|"
        "tonight))(?: " +
            part + ")?\\b",
        kRelDayT, 0, ParseRelativeDay},
       {"this_or_last_part", "\\b(?i:(this|last)) " + part + "\\b",
        kPartT | kModT, 0, ParseThisOrLastPart},
       {"relative_unit",
-       "\\b(?:(?i:early|earlier|late|later|sometime|mid|the end of|"
+       "\\b(?:(?i:early|late|mid|the end of|"
        "the beginning of|the start of|the middle of|the rest of)[- ])?"
        "(?i:(last|this|next|coming)) (week|weekend|month|quarter|year|"
        "decade)\\b",
@@ -1215,13 +1314,19 @@ std::vector<Row> Rows() {
       {"recently", "\\b(?i:recently|lately)\\b", kRefT, 0, ParsePastRef},
       {"the_past_or_future", "\\b(?i:in|for) ((?i:the) (past|future))\\b",
        kRefT, 1, ParsePastOrFuture},
+      {"the_future",
+       "\\b(?i:the) (?:(?i:near|distant|foreseeable|immediate) )?(?i:future|"
+       "(?:near|short) term)\\b",
+       kRefT, 0, ParseFutureRef},
       {"recent_units", "\\b(?i:recent) (days|weeks|months|quarters|years)\\b",
        kRefT | kUnitT, 0, ParseRecentUnits},
       {"the_coming_units",
        "\\b(?i:the) (?i:coming) (?:days|weeks|months|years)\\b", kRefT | kUnitT,
        0, ParseFutureRef},
-      {"present", "\\b(?i:now|currently|nowadays|presently)\\b", kRefT, 0,
-       ParsePresentRef},
+      {"present",
+       "\\b(?:(?i:right) )?(?i:now|currently|nowadays|presently|"
+       "these days)\\b",
+       kRefT, 0, ParsePresentRef},
       // Durations.
       {"duration_with_modifier",
        "\\b(?i:the) (?i:past|last|next|coming)(?: " + num + ")? " + unit +
@@ -1244,8 +1349,10 @@ std::vector<Row> Rows() {
       {"every",
        "\\b(?i:every|each) (?:(other|\\d+|two|three|four|five|six|seven|"
        "eight|nine|ten|twelve) )?(seconds?|minutes?|hours?|days?|weeks?|"
-       "months?|years?|decades?|Monday|Tuesday|Wednesday|Thursday|Friday|"
-       "Saturday|Sunday|morning|afternoon|evening|night)\\b",
+       "months?|quarters?|years?|decades?|Monday|Tuesday|Wednesday|Thursday|"
+       "Friday|Saturday|Sunday|morning|afternoon|evening|night|January|"
+       "February|March|April|May|June|July|August|September|October|"
+       "November|December)\\b",
        kSetT, 0, ParseEvery},
       {"set_adverb",
        "\\b(?i:(daily|weekly|monthly|annually|yearly|nightly|hourly))\\b",
@@ -1292,6 +1399,26 @@ std::vector<Row> Rows() {
        kYearWordT, 0, ParseTheYear},
       {"fiscal_year", "\\b(?i:fiscal) " + year + "\\b", kYearWordT | kYearT, 0,
        ParseFiscalYear},
+      {"month_with_modifier", "\\b(?i:(last|this|next|past)) " + mon_end,
+       kMonthT | kModT, 0, ParseMonthWithModifier},
+      {"spelled_year",
+       "\\b(?:" + mon +
+           " )?((?i:nineteen|eighteen|twenty) (?i:(?:twenty|thirty|forty|fifty|"
+           "sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|"
+           "seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+           "sixteen|seventeen|eighteen|nineteen)|(?i:two thousand(?: (?:and "
+           ")?(?:"
+           "one|two|three|four|five|six|seven|eight|nine|ten))?))\\b",
+       kSpelledT, 0, ParseSpelledYear},
+      {"century",
+       "\\b(?:(?i:the) )?(\\d{1,2})(?:st|nd|rd|th)[- ](?i:century)\\b",
+       kUnitT | kDigitT, 0, ParseCentury},
+      {"holiday",
+       "\\b(?:(?i:(last|this|next)) )?((?:Christmas|New "
+       "Year(?:'|\\xE2\\x80\\x99)s|"
+       "Thanksgiving)(?: (?:Day|Eve))?|(?:Independence|Election|"
+       "Valentine(?:'|\\xE2\\x80\\x99)s) Day|Halloween)\\b",
+       kHolidayT, 0, ParseHoliday},
       {"month_relative_year",
        "\\b" + mon_end + " (?i:(last|this|next)) (?i:year)\\b", kMonthT | kModT,
        0, ParseMonthRelativeYear},
@@ -1303,13 +1430,12 @@ std::vector<Row> Rows() {
        kYearT, 1, ParseBareYear},
       {"year_after_possessive", apos_s + " " + year + "\\b", kYearT, 1,
        ParseBareYear},
-      {"ref_adjective", "\\b((?i:recent|current|future))\\b", kRefAdjT, 0,
-       ParseRefAdjective},
+      {"ref_adjective", "\\b((?i:current))\\b", kRefAdjT, 0, ParseRefAdjective},
       // Approximate durations and the article of a duration.
       {"approximate",
        "\\b(?i:nearly|almost|about|around|roughly|approximately|some|"
        "more than|less than|fewer than|at least|at most|up to|no more than|"
-       "over|within|under|just over|just under|upwards of) " +
+       "over|under|just over|just under|upwards of) " +
            num + " " + unit + "\\b(?: ((?i:ago))\\b)?",
        kApproxT | kUnitT, 0, ParseApproximate},
       {"the_duration",

@@ -1,5 +1,6 @@
 #include "time/resolver.h"
 
+#include <climits>
 #include <cstdio>
 #include <string>
 
@@ -154,8 +155,28 @@ std::optional<ResolvedTimex> Shifted(CivilDate from, int n, TimeUnit unit) {
   }
 }
 
-std::optional<ResolvedTimex> ResolveDate(const ParsedTimex& p,
+// A day of the month; negative codes name US holidays by rule: -4 the
+// fourth Thursday (Thanksgiving), -2 the Tuesday after the first Monday
+// (Election Day).
+int DayOf(int year, int month, int day) {
+  if (day > 0) return day;
+  const int first = IsoWeekday(CivilDate{year, month, 1});  // 1 = Monday
+  if (day == -4) return 1 + (4 - first + 7) % 7 + 21;
+  if (day == -2) return 1 + (1 - first + 7) % 7 + 1;
+  return 0;
+}
+
+std::optional<ResolvedTimex> ResolveDate(const ParsedTimex& p0,
                                          const ResolveContext& ctx) {
+  ParsedTimex p = p0;
+  if (p.day < 0) {
+    if (!ctx.reference) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "XXXX-%02d-XX", p.month);
+      return Underspecified(TimexType::kDate, buf);
+    }
+    p.day = DayOf(p.year > 0 ? p.year : ctx.reference->year, p.month, p0.day);
+  }
   if (p.year > 0) {
     CivilDate d{p.year, p.month, p.day};
     if (!IsValidDate(d)) return std::nullopt;
@@ -177,13 +198,18 @@ std::optional<ResolvedTimex> ResolveDate(const ParsedTimex& p,
   const int64_t ahead = DaysFromCivil(d) - DaysFromCivil(ref);
   // Past: the last such day before the reference (give or take two
   // months); future: the next after it; otherwise the nearer one.
-  if (p.tense == Tense::kPast ? ahead > kMonthsSlackDays
-                              : ahead > kHalfYearDays) {
+  const int64_t back = p.tense == Tense::kPast      ? kMonthsSlackDays
+                       : p.tense == Tense::kUnknown ? kHalfYearDays
+                                                    : INT32_MAX;
+  const int64_t forth = p.tense == Tense::kFuture    ? kMonthsSlackDays
+                        : p.tense == Tense::kUnknown ? kHalfYearDays
+                                                     : INT32_MAX;
+  if (ahead > back) {
     --d.year;
-  } else if (p.tense == Tense::kFuture ? ahead < -kMonthsSlackDays
-                                       : ahead < -kHalfYearDays) {
+  } else if (ahead < -forth) {
     ++d.year;
   }
+  if (p0.day < 0) d.day = DayOf(d.year, d.month, p0.day);
   if (!IsValidDate(d)) return std::nullopt;
   return DayResult(d, PartOfDay::kNone);
 }
@@ -202,14 +228,27 @@ std::optional<ResolvedTimex> ResolveMonth(const ParsedTimex& p,
     r.value = buf;
     return r;
   }
-  if (p.unit == TimeUnit::kYear) {  // "June last year"
+  if (p.unit == TimeUnit::kYear) {  // "June last year", "this September"
     r.value = FormatMonth(ctx.reference->year + p.shift, p.month);
+    return r;
+  }
+  if (p.unit == TimeUnit::kMonth) {  // "last October", "next May"
+    int y = ctx.reference->year;
+    if (p.shift < 0 && p.month >= ctx.reference->month) --y;
+    if (p.shift > 0 && p.month <= ctx.reference->month) ++y;
+    r.value = FormatMonth(y, p.month);
     return r;
   }
   int year = ctx.reference->year;
   const int ahead = p.month - ctx.reference->month;
-  if (p.tense == Tense::kPast ? ahead > 2 : ahead > 6) --year;
-  if (p.tense == Tense::kFuture ? ahead < -2 : ahead < -6) ++year;
+  const int back = p.tense == Tense::kPast      ? 2
+                   : p.tense == Tense::kUnknown ? 6
+                                                : 12;
+  const int forth = p.tense == Tense::kFuture    ? 2
+                    : p.tense == Tense::kUnknown ? 6
+                                                 : 12;
+  if (ahead > back) --year;
+  if (ahead < -forth) ++year;
   r.value = FormatMonth(year, p.month);
   return r;
 }
@@ -256,7 +295,11 @@ std::optional<ResolvedTimex> ResolveClock(const ParsedTimex& p,
 std::optional<ResolvedTimex> ResolveSet(const ParsedTimex& p) {
   ResolvedTimex r;
   r.type = TimexType::kSet;
-  if (p.weekday > 0) {
+  if (p.month > 0) {  // "each July"
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "XXXX-%02d", p.month);
+    r.value = buf;
+  } else if (p.weekday > 0) {
     r.value = "XXXX-WXX-" + std::to_string(p.weekday);
   } else if (p.unit == TimeUnit::kNone) {
     if (p.part == PartOfDay::kNone) return std::nullopt;
@@ -374,6 +417,9 @@ std::optional<ResolvedTimex> ResolveValue(const ParsedTimex& p,
       if (p.year < 1000 || p.year > 2999) return std::nullopt;
       return Underspecified(TimexType::kDate, FormatYear(p.year));
     case TimexKind::kDecade:
+      if (p.unit == TimeUnit::kCentury && p.year < 10) {  // "the 5th century"
+        return Underspecified(TimexType::kDate, "0" + std::to_string(p.year));
+      }
       return Underspecified(TimexType::kDate, std::to_string(p.year));
     case TimexKind::kWeekday:
       return ResolveWeekday(p, ctx);
