@@ -805,6 +805,36 @@ bool ParsePresentRef(const Match& m, ParsedTimex* p) {
   return !(m.end < m.sentence.size() && m.sentence[m.end] == '-');
 }
 
+// Whether the word before the match is an amount ("$2 million", "20%",
+// "700 seats"), so that "a year" after it is a rate.
+bool IsRateBefore(const Match& m) {
+  size_t at = static_cast<size_t>(m.g[0].data() - m.sentence.data());
+  while (at > 0 && m.sentence[at - 1] == ' ') --at;
+  size_t from = at;
+  while (from > 0 && m.sentence[from - 1] != ' ') --from;
+  std::string_view w = m.sentence.substr(from, at - from);
+  if (w.empty()) return false;
+  if (IsDigit(static_cast<unsigned char>(w.back())) || w.back() == '%') {
+    return true;
+  }
+  std::array<char, 12> buf;
+  std::string_view l = LowerInto(w, buf);
+  if (l == "million" || l == "billion" || l == "thousand" || l == "percent" ||
+      l == "cents" || l == "dollars") {
+    return true;
+  }
+  // A plural count noun ("seats", "flights") after a number.
+  if (l.size() > 3 && l.back() == 's' && IsAsciiAlpha(static_cast<unsigned char>(l[0])) &&
+      l != "this" && l != "was" && l != "has" && l != "its" && l != "his" &&
+      l != "less" && l != "plus" && l != "times" && l != "across" &&
+      l != "unless" && l != "always" && l != "perhaps") {
+    size_t q = from;
+    while (q > 0 && m.sentence[q - 1] == ' ') --q;
+    return q > 0 && IsDigit(static_cast<unsigned char>(m.sentence[q - 1]));
+  }
+  return false;
+}
+
 bool ParseDuration(const Match& m, ParsedTimex* p) {
   p->kind = TimexKind::kDuration;
   p->quantity = NumberValue(m.g[1]);
@@ -814,6 +844,8 @@ bool ParseDuration(const Match& m, ParsedTimex* p) {
       (EqualsLower(m.g[1], "a") || EqualsLower(m.g[1], "an"))) {
     return false;
   }
+  // "$2 million a year", "700 seats a week": a rate, not a duration.
+  if (EqualsLower(m.g[1], "a") && IsRateBefore(m)) return false;
   // Ages ("a 6-year-old", "six years old") are not time expressions.
   if (m.end < m.sentence.size()) {
     std::string_view rest = m.sentence.substr(m.end);

@@ -616,6 +616,12 @@ TEST(TimexStageTest, RelativeToTheReferenceAndUnknownAnchors) {
   EXPECT_EQ(One("The mine closed three years ago.", "").value, "XXXX");
 }
 
+TEST(TimexStageTest, RatesAreNotDurations) {
+  EXPECT_TRUE(Times("The plan saves $2 million a year.", kTue).empty());
+  EXPECT_TRUE(Times("The airline adds 700 seats a week.", kTue).empty());
+  EXPECT_EQ(One("The strike lasted a week.", kTue).value, "P1W");
+}
+
 TEST(TimexStageTest, MonthsWithModifiers) {
   auto t = Times(
       "The dam failed last October.\nThe fair returns next March.\n"
