@@ -440,6 +440,7 @@ enum : unsigned {
   kWeekendT = 1u << 18,   // weekend
   kSpelledT = 1u << 19,   // nineteen, eighteen, twenty, thousand
   kHolidayT = 1u << 20,   // christmas, thanksgiving, halloween, ...
+  kNumT = 1u << 21,       // a digit or a number word of 3+ letters
 };
 
 const std::unordered_map<std::string_view, unsigned>& TriggerWords() {
@@ -481,6 +482,15 @@ const std::unordered_map<std::string_view, unsigned>& TriggerWords() {
     }
     for (const char* w : {"recent", "current", "future"}) (*m)[w] |= kRefAdjT;
     (*m)["weekend"] |= kWeekendT;
+    for (const char* w :
+         {"one",      "two",      "three",   "four",    "five",      "six",
+          "seven",    "eight",    "nine",    "ten",     "eleven",    "twelve",
+          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+          "nineteen", "twenty",   "thirty",  "forty",   "fifty",     "sixty",
+          "seventy",  "eighty",   "ninety",  "hundred", "few",       "several",
+          "many",     "couple"}) {
+      (*m)[w] |= kNumT;
+    }
     for (const char* w : {"nineteen", "eighteen", "twenty", "thousand"}) {
       (*m)[w] |= kSpelledT;
     }
@@ -524,7 +534,7 @@ unsigned Triggers(std::string_view text) {
   while (i < text.size()) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (IsDigit(c)) {
-      have |= kDigitT;
+      have |= kDigitT | kNumT;
       size_t j = i;
       while (j < text.size() && IsDigit(static_cast<unsigned char>(text[j]))) {
         ++j;
@@ -824,10 +834,11 @@ bool IsRateBefore(const Match& m) {
     return true;
   }
   // A plural count noun ("seats", "flights") after a number.
-  if (l.size() > 3 && l.back() == 's' && IsAsciiAlpha(static_cast<unsigned char>(l[0])) &&
-      l != "this" && l != "was" && l != "has" && l != "its" && l != "his" &&
-      l != "less" && l != "plus" && l != "times" && l != "across" &&
-      l != "unless" && l != "always" && l != "perhaps") {
+  if (l.size() > 3 && l.back() == 's' &&
+      IsAsciiAlpha(static_cast<unsigned char>(l[0])) && l != "this" &&
+      l != "was" && l != "has" && l != "its" && l != "his" && l != "less" &&
+      l != "plus" && l != "times" && l != "across" && l != "unless" &&
+      l != "always" && l != "perhaps") {
     size_t q = from;
     while (q > 0 && m.sentence[q - 1] == ' ') --q;
     return q > 0 && IsDigit(static_cast<unsigned char>(m.sentence[q - 1]));
@@ -1102,6 +1113,8 @@ bool ParseSpelledYear(const Match& m, ParsedTimex* p) {
     p->month = MonthNumber(m.g[1]);
   }
   std::string_view w = m.g[2];
+  // "two thousand years", "twenty twenty-four hours": counts, not years.
+  if (UnitOf(NextWord(m)) != TimeUnit::kNone) return false;
   const size_t sp = w.find(' ');
   if (sp == std::string_view::npos) return false;
   std::string_view first = w.substr(0, sp), rest = w.substr(sp + 1);
@@ -1474,7 +1487,7 @@ std::vector<Row> Rows() {
        "\\b(?i:the) (?:(?i:first|latest|final|initial|entire|full|whole|same|"
        "year-earlier|year-ago|last|past|next|coming|previous|following) )?" +
            num + " " + unit + "\\b",
-       kUnitT, 0, ParseDuration},
+       kUnitT | kNumT, 0, ParseDuration},
   };
 }
 
