@@ -41,6 +41,32 @@ bool UsesDocumentQuarter(const ParsedTimex& p) {
   return p.kind == TimexKind::kPeriodRef;
 }
 
+// Whether the text between a clock time and a day joins them: spaces, a
+// comma, a time zone ("EST", "GMT").
+bool IsClockDayGap(std::string_view gap) {
+  size_t i = 0;
+  int words = 0;
+  while (i < gap.size()) {
+    const char c = gap[i];
+    if (c == ' ' || c == ',') {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < gap.size() && gap[j] >= 'A' && gap[j] <= 'Z') ++j;
+    const std::string_view w = gap.substr(i, j - i);
+    if (w.size() < 2 || w.size() > 4 || ++words > 1) return false;
+    static constexpr const char* kZones[] = {"EST", "EDT", "CST",  "CDT", "MST",
+                                             "MDT", "PST", "PDT",  "GMT", "UTC",
+                                             "BST", "CET", "CEST", "ET",  "PT"};
+    bool zone = false;
+    for (const char* z : kZones) zone = zone || w == z;
+    if (!zone) return false;
+    i = j;
+  }
+  return !gap.empty() && gap.size() <= 8;
+}
+
 }  // namespace
 
 TimexStage::TimexStage() : recognizer_(std::make_unique<TimexRecognizer>()) {}
@@ -149,6 +175,7 @@ Status TimexStage::Run(Document& doc) const {
     previous_day = last_day;
     previous_year = last_year;
     previous_quarter = last_quarter;
+    const std::string_view sentence = doc.Slice(sent.span);
     for (size_t i = 0; i < parsed.size(); ++i) {
       if (!resolved[i]) continue;
       Timex t;
@@ -156,6 +183,23 @@ Status TimexStage::Run(Document& doc) const {
                 sent.span.start + parsed[i].end};
       t.type = resolved[i]->type;
       t.value = std::move(resolved[i]->value);
+      // "noon Thursday", "9 p.m. EST Nov. 9": a clock time followed by its
+      // day is one TIME on that day.
+      if (i + 1 < parsed.size() && resolved[i + 1] &&
+          parsed[i].kind == TimexKind::kClock &&
+          resolved[i + 1]->type == TimexType::kDate &&
+          (parsed[i + 1].kind == TimexKind::kWeekday ||
+           parsed[i + 1].kind == TimexKind::kRelativeDay ||
+           parsed[i + 1].kind == TimexKind::kDate) &&
+          IsClockDayGap(sentence.substr(parsed[i].end,
+                                        parsed[i + 1].start - parsed[i].end))) {
+        const size_t tpos = t.value.find('T');
+        if (tpos != std::string::npos) {
+          t.value = resolved[i + 1]->value + t.value.substr(tpos);
+          t.span.end = sent.span.start + parsed[i + 1].end;
+          resolved[i + 1].reset();
+        }
+      }
       out.push_back(std::move(t));
     }
   }

@@ -616,6 +616,18 @@ TEST(TimexStageTest, RelativeToTheReferenceAndUnknownAnchors) {
   EXPECT_EQ(One("The mine closed three years ago.", "").value, "XXXX");
 }
 
+TEST(TimexStageTest, ClockTimeJoinedToItsDay) {
+  Found f = One("The deadline passed at noon Thursday.", kTue);
+  EXPECT_EQ(f.text, "noon Thursday");
+  EXPECT_EQ(f.type, TimexType::kTime);
+  EXPECT_EQ(f.value, "2025-03-06T12:00");
+  f = One("Polls close at 9 p.m. EST March 12.", kTue);
+  EXPECT_EQ(f.text, "9 p.m. EST March 12");
+  EXPECT_EQ(f.value, "2025-03-12T21:00");
+  // With a preposition between them they stay two expressions.
+  EXPECT_EQ(Times("They meet at 10 a.m. on Thursday.", kTue).size(), 2u);
+}
+
 TEST(TimexStageTest, RatesAreNotDurations) {
   EXPECT_TRUE(Times("The plan saves $2 million a year.", kTue).empty());
   EXPECT_TRUE(Times("The airline adds 700 seats a week.", kTue).empty());
