@@ -127,12 +127,14 @@ int NumberValue(std::string_view s) {
       {"nineteen", 19}, {"twenty", 20},   {"thirty", 30},    {"forty", 40},
       {"fifty", 50},    {"sixty", 60},    {"seventy", 70},   {"eighty", 80},
       {"ninety", 90},   {"hundred", 100}, {"other", 2},      {"a couple of", 2},
-      {"a few", -1},    {"few", -1},      {"several", -1},   {"many", -1},
+      {"couple of", 2}, {"a few", -1},    {"few", -1},       {"several", -1},
+      {"many", -1},
   };
   size_t dash = s.find('-');
   if (dash == std::string_view::npos) dash = s.find(' ');
   if (dash != std::string_view::npos && !EqualsLower(s, "a few") &&
-      !EqualsLower(s, "a couple of")) {  // "twenty-four", "twenty four"
+      !EqualsLower(s, "a couple of") &&
+      !EqualsLower(s, "couple of")) {  // "twenty-four", "twenty four"
     int tens = NumberValue(s.substr(0, dash));
     int ones = NumberValue(s.substr(dash + 1));
     return tens >= 20 && ones > 0 && ones < 10 ? tens + ones : 0;
@@ -509,8 +511,8 @@ const std::unordered_map<std::string_view, unsigned>& TriggerWords() {
           "hourly", "every", "each", "once", "twice", "thrice", "times"}) {
       (*m)[w] |= kSetT;
     }
-    for (const char* w :
-         {"last", "this", "next", "coming", "past", "previous", "following"}) {
+    for (const char* w : {"last", "this", "next", "coming", "past", "previous",
+                          "following", "first", "early", "final"}) {
       (*m)[w] |= kModT;
     }
     (*m)["ago"] |= kAgoT;
@@ -867,7 +869,10 @@ bool ParseDuration(const Match& m, ParsedTimex* p) {
     }
   }
   // "three quarters of the vote": a fraction.
-  if (p->unit == TimeUnit::kQuarter && NextWordIsIn(m, {"of"})) return false;
+  if (p->unit == TimeUnit::kQuarter && p->quantity > 0 && p->quantity <= 3 &&
+      NextWordIsIn(m, {"of"})) {
+    return false;
+  }
   return p->quantity != 0 && p->unit != TimeUnit::kNone &&
          p->unit != TimeUnit::kWeekend;
 }
@@ -876,6 +881,10 @@ bool ParseDurationWithModifier(const Match& m, ParsedTimex* p) {
   p->kind = TimexKind::kDuration;
   p->quantity = m.g[1].empty() ? 1 : NumberValue(m.g[1]);
   p->unit = UnitOf(m.g[2]);
+  // "the first hours", "the early years": a plural without a count.
+  if (m.g[1].empty() && !m.g[2].empty() && Lower(m.g[2].back()) == 's') {
+    p->quantity = -1;
+  }
   return p->quantity != 0 && p->unit != TimeUnit::kNone &&
          p->unit != TimeUnit::kWeekend;
 }
@@ -1257,7 +1266,8 @@ std::vector<Row> Rows() {
   const std::string wd_prefix =
       "(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? )?";
   const std::string num =
-      "(\\d{1,3}(?:,\\d{3})+|\\d+|(?i:a couple of|a few|several|many|few|"
+      "(\\d{1,3}(?:,\\d{3})+|\\d+|(?i:a couple of|couple of|a few|several|"
+      "many|few|"
       "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|"
       "three|four|five|six|seven|eight|nine)|an?|one|two|three|four|five|six|"
       "seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
@@ -1374,14 +1384,19 @@ std::vector<Row> Rows() {
        kRefT, 0, ParsePresentRef},
       // Durations.
       {"duration_with_modifier",
-       "\\b(?i:the) (?i:past|last|next|coming)(?: " + num + ")? " + unit +
-           "\\b",
+       "\\b(?i:the) (?i:past|last|next|coming|first|early|final)(?: " + num +
+           ")? " + unit + "\\b",
        kUnitT | kModT, 0, ParseDurationWithModifier},
-      {"duration", "\\b" + num + "[- ]" + unit + "\\b", kUnitT, 0,
-       ParseDuration},
+      {"duration",
+       "\\b" + num +
+           "(?: (?i:more|additional|extra|further|trading|business|working))?"
+           "[- ]" +
+           unit + "\\b",
+       kUnitT, 0, ParseDuration},
       {"for_units",
-       "\\b(?i:for) (years|months|decades|weeks|days|hours|minutes)\\b", kUnitT,
-       1, ParseUnspecifiedDuration},
+       "\\b(?i:for) (years|months|decades|centuries|weeks|days|hours|"
+       "minutes)\\b",
+       kUnitT, 1, ParseUnspecifiedDuration},
       // Clock times.
       {"clock", "\\b(\\d{1,2})(?:[:.](\\d\\d))? ?([AaPp])\\.?[Mm]\\b\\.?",
        kDigitT, 0, ParseClock},

@@ -628,6 +628,29 @@ TEST(TimexStageTest, ClockTimeJoinedToItsDay) {
   EXPECT_EQ(Times("They meet at 10 a.m. on Thursday.", kTue).size(), 2u);
 }
 
+TEST(TimexStageTest, MoreDurationShapes) {
+  auto t = Times(
+      "The ferry stays for two more weeks.\n"
+      "Shares fell for eight trading days.\n"
+      "It lost money for several quarters of the decade.\n"
+      "Most were caught in the first hours of the raid.\n"
+      "The valley was ruled from Velm for centuries.\n"
+      "Prices may double over the next couple of years.",
+      kTue);
+  ASSERT_EQ(t.size(), 6u);
+  EXPECT_EQ(t[0].text, "two more weeks");
+  EXPECT_EQ(t[0].value, "P2W");
+  EXPECT_EQ(t[1].text, "eight trading days");
+  EXPECT_EQ(t[1].value, "P8D");
+  EXPECT_EQ(t[2].text, "several quarters");
+  EXPECT_EQ(t[2].value, "PXQ");
+  EXPECT_EQ(t[3].text, "the first hours");
+  EXPECT_EQ(t[3].value, "PTXH");
+  EXPECT_EQ(t[4].text, "centuries");
+  EXPECT_EQ(t[5].text, "the next couple of years");
+  EXPECT_EQ(t[5].value, "P2Y");
+}
+
 TEST(TimexStageTest, RatesAreNotDurations) {
   EXPECT_TRUE(Times("The plan saves $2 million a year.", kTue).empty());
   EXPECT_TRUE(Times("The airline adds 700 seats a week.", kTue).empty());
