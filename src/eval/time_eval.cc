@@ -53,8 +53,14 @@
 // removed as boilerplate), per_second (predicted expressions per second of
 // TimexStage time, summed over worker threads) and documents_per_second
 // (the whole per-document pipeline, wall time).
+//
+// Error analysis: with the environment variable DOSSIER_TIME_ERRORS=FILE,
+// every miss (MISS), false positive (FP), span mismatch (SPAN), type error
+// (TYPE) and value error (VALUE) is written to FILE with its context, one
+// tab-separated line each (see ErrorLog). Scoring does not change.
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -129,10 +135,10 @@ size_t DecodeEntity(std::string_view s, size_t i, std::string& out) {
     char32_t cp = 0;
     bool ok = !digits.empty();
     for (char c : digits) {
-      int d = c >= '0' && c <= '9'                 ? c - '0'
-              : hex && c >= 'a' && c <= 'f'        ? c - 'a' + 10
-              : hex && c >= 'A' && c <= 'F'        ? c - 'A' + 10
-                                                   : -1;
+      int d = c >= '0' && c <= '9'          ? c - '0'
+              : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+              : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                            : -1;
       if (d < 0 || cp > 0x10FFFF) {
         ok = false;
         break;
@@ -195,7 +201,8 @@ bool ReadTag(std::string_view s, size_t i, Tag& tag) {
   }
   if (j >= s.size()) return false;
   tag.self_closing = j > attrs_start && s[j - 1] == '/';
-  tag.attrs = s.substr(attrs_start, j - attrs_start - (tag.self_closing ? 1 : 0));
+  tag.attrs =
+      s.substr(attrs_start, j - attrs_start - (tag.self_closing ? 1 : 0));
   tag.end = j + 1;
   return !tag.name.empty();
 }
@@ -225,8 +232,8 @@ std::string Attr(std::string_view attrs, std::string_view name) {
       i = close + 1;
     } else {
       size_t sp = attrs.find_first_of(" \t\n\r", v);
-      value = attrs.substr(v, sp == std::string_view::npos ? attrs.size() - v
-                                                           : sp - v);
+      value = attrs.substr(
+          v, sp == std::string_view::npos ? attrs.size() - v : sp - v);
       i = sp == std::string_view::npos ? attrs.size() : sp;
     }
     if (key == name) return DecodeEntities(value);
@@ -262,10 +269,10 @@ bool IsCreationTime(std::string_view attrs) {
 }
 
 struct ReadCounts {
-  size_t without_text = 0;   // files without a <TEXT> element
-  size_t without_dct = 0;    // files without a usable DCT date
-  size_t empty_gold = 0;     // TIMEX3 elements without extent
-  size_t unclosed = 0;       // TIMEX3 never closed
+  size_t without_text = 0;  // files without a <TEXT> element
+  size_t without_dct = 0;   // files without a usable DCT date
+  size_t empty_gold = 0;    // TIMEX3 elements without extent
+  size_t unclosed = 0;      // TIMEX3 never closed
 };
 
 // Parses one TimeML file. Returns false when it has no <TEXT> element.
@@ -346,8 +353,8 @@ bool ParseTml(std::string_view s, TmlDoc& doc, ReadCounts& counts) {
         ++counts.empty_gold;
         continue;
       }
-      doc.gold.push_back({span, std::move(o.tid), std::move(o.type),
-                          std::move(o.value)});
+      doc.gold.push_back(
+          {span, std::move(o.tid), std::move(o.type), std::move(o.value)});
     } else if (tag.self_closing) {
       if (!IsCreationTime(tag.attrs)) ++counts.empty_gold;
     } else {
@@ -408,7 +415,8 @@ StatusOr<std::vector<TmlDoc>> ReadTimeMl(const std::string& path, size_t limit,
     docs.push_back(std::move(d));
   }
   if (docs.empty()) {
-    return Status(ErrorCode::kEvalData, "no TimeML file with <TEXT> in " + path);
+    return Status(ErrorCode::kEvalData,
+                  "no TimeML file with <TEXT> in " + path);
   }
   return docs;
 }
@@ -437,21 +445,75 @@ std::vector<PredTimex> Predictions(const Document& doc, std::string_view raw) {
   return out;
 }
 
+// Error analysis: with DOSSIER_TIME_ERRORS=FILE set, every miss, false
+// positive, span mismatch, type and value error is written to FILE, one
+// tab-separated line each: kind, document, gold text|type|value, predicted
+// text|type|value, context (the sentence-sized text around it).
+class ErrorLog {
+ public:
+  explicit ErrorLog(const char* path) {
+    if (path != nullptr && *path != '\0') out_.open(path, std::ios::binary);
+  }
+  bool on() const { return out_.is_open(); }
+  void Write(std::string_view kind, const std::string& doc,
+             std::string_view text, const GoldTimex* g, const PredTimex* p) {
+    if (!on()) return;
+    TimeSpan around = g ? g->span : p->span;
+    if (g && p) {
+      around.start = std::min(g->span.start, p->span.start);
+      around.end = std::max(g->span.end, p->span.end);
+    }
+    out_ << kind << '\t' << doc << '\t';
+    if (g) {
+      out_ << Flat(text.substr(g->span.start, g->span.end - g->span.start))
+           << '|' << g->type << '|' << g->value;
+    }
+    out_ << '\t';
+    if (p) {
+      out_ << Flat(text.substr(p->span.start, p->span.end - p->span.start))
+           << '|' << p->type << '|' << p->value;
+    }
+    const uint32_t from = around.start > 80 ? around.start - 80 : 0;
+    const uint32_t to =
+        std::min<uint32_t>(static_cast<uint32_t>(text.size()), around.end + 80);
+    out_ << '\t' << Flat(text.substr(from, around.start - from)) << "[["
+         << Flat(text.substr(around.start, around.end - around.start)) << "]]"
+         << Flat(text.substr(around.end, to - around.end)) << '\n';
+  }
+
+ private:
+  static std::string Flat(std::string_view s) {
+    std::string o(s);
+    for (char& c : o) {
+      if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+    }
+    return o;
+  }
+  std::ofstream out_;
+};
+
 struct TypeCounts {
   size_t gold = 0, found = 0, value_ok = 0;
 };
 
 struct Scores {
   size_t gold = 0, predicted = 0;
-  size_t strict_gold = 0, strict_pred = 0;    // found gold / correct preds
+  size_t strict_gold = 0, strict_pred = 0;  // found gold / correct preds
   size_t relaxed_gold = 0, relaxed_pred = 0;
   size_t type_ok = 0, value_ok = 0;
   size_t in_removed = 0;
   std::map<std::string, TypeCounts> per_type;
 
+  ErrorLog* log = nullptr;
+  const TmlDoc* doc = nullptr;
+
   void AddDocument(const std::vector<GoldTimex>& golds,
                    const std::vector<PredTimex>& preds,
                    const std::vector<Removed>& removed) {
+    auto note = [&](std::string_view kind, const GoldTimex* g,
+                    const PredTimex* p) {
+      if (log && doc) log->Write(kind, doc->name, doc->text, g, p);
+    };
     gold += golds.size();
     predicted += preds.size();
     for (const GoldTimex& g : golds) {
@@ -469,6 +531,8 @@ struct Scores {
         }
       }
       if (exact) ++strict_gold;
+      if (best == nullptr) note("MISS", &g, nullptr);
+      if (best != nullptr && !exact) note("SPAN", &g, best);
       if (best == nullptr) {
         for (const Removed& r : removed) {
           if (Shared(g.span, {r.raw_start, r.raw_end}) > 0) {
@@ -481,9 +545,12 @@ struct Scores {
       ++relaxed_gold;
       ++tc.found;
       if (best->type == g.type) ++type_ok;
+      if (best->type != g.type) note("TYPE", &g, best);
       if (best->value == g.value) {
         ++value_ok;
         ++tc.value_ok;
+      } else {
+        note("VALUE", &g, best);
       }
     }
     for (const PredTimex& p : preds) {
@@ -494,6 +561,7 @@ struct Scores {
       }
       if (exact) ++strict_pred;
       if (overlap) ++relaxed_pred;
+      if (!overlap) note("FP", nullptr, &p);
     }
   }
 };
@@ -541,7 +609,8 @@ class TimeEvalTask : public EvalTask {
     analyze.run.threads = opts.threads;
     const Pipeline pipeline = PerDocumentPipeline();
     auto t0 = std::chrono::steady_clock::now();
-    StatusOr<Corpus> corpus = AnalyzeArticles(pipeline, std::move(raws), analyze);
+    StatusOr<Corpus> corpus =
+        AnalyzeArticles(pipeline, std::move(raws), analyze);
     double wall =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
             .count();
@@ -551,9 +620,12 @@ class TimeEvalTask : public EvalTask {
     for (const Document& d : corpus->documents) by_source[d.meta().source] = &d;
 
     Scores s;
+    ErrorLog log(std::getenv("DOSSIER_TIME_ERRORS"));
+    if (log.on()) s.log = &log;
     size_t failed = 0;
     static const std::vector<Removed> kNoRemoved;
     for (const TmlDoc& d : docs) {
+      s.doc = &d;
       auto it = by_source.find(d.path);
       if (it == by_source.end()) {
         ++failed;

@@ -127,10 +127,14 @@ int NumberValue(std::string_view s) {
       {"nineteen", 19}, {"twenty", 20},   {"thirty", 30},    {"forty", 40},
       {"fifty", 50},    {"sixty", 60},    {"seventy", 70},   {"eighty", 80},
       {"ninety", 90},   {"hundred", 100}, {"other", 2},      {"a couple of", 2},
-      {"a few", -1},    {"few", -1},      {"several", -1},   {"many", -1},
+      {"couple of", 2}, {"a few", -1},    {"few", -1},       {"several", -1},
+      {"many", -1},
   };
-  const size_t dash = s.find('-');
-  if (dash != std::string_view::npos) {  // "twenty-four"
+  size_t dash = s.find('-');
+  if (dash == std::string_view::npos) dash = s.find(' ');
+  if (dash != std::string_view::npos && !EqualsLower(s, "a few") &&
+      !EqualsLower(s, "a couple of") &&
+      !EqualsLower(s, "couple of")) {  // "twenty-four", "twenty four"
     int tens = NumberValue(s.substr(0, dash));
     int ones = NumberValue(s.substr(dash + 1));
     return tens >= 20 && ones > 0 && ones < 10 ? tens + ones : 0;
@@ -154,6 +158,7 @@ TimeUnit UnitOf(std::string_view u) {
   if (l.starts_with("year")) return TimeUnit::kYear;
   if (l.starts_with("decade")) return TimeUnit::kDecade;
   if (l.starts_with("centur")) return TimeUnit::kCentury;
+  if (l.starts_with("quarter")) return TimeUnit::kQuarter;
   return TimeUnit::kNone;
 }
 
@@ -181,11 +186,12 @@ const std::unordered_map<std::string_view, Cue>& CueWords() {
   static const auto* const kMap = [] {
     auto* m = new std::unordered_map<std::string_view, Cue>();
     for (const char* w :
-         {"will",     "would",   "shall",    "won't",     "wouldn't",
-          "going",    "plans",   "plan",     "planned",   "planning",
-          "expected", "expects", "expect",   "scheduled", "upcoming",
-          "next",     "coming",  "tomorrow", "intends",   "intend",
-          "slated",   "poised",  "ahead",    "starting"}) {
+         {"will",      "would",   "shall",    "won't",     "wouldn't",
+          "going",     "plans",   "plan",     "planned",   "planning",
+          "expected",  "expects", "expect",   "scheduled", "upcoming",
+          "next",      "coming",  "tomorrow", "intends",   "intend",
+          "slated",    "poised",  "ahead",    "starting",  "soon",
+          "effective", "payable"}) {
       (*m)[w] = Cue::kFuture;
     }
     for (const char* w :
@@ -236,6 +242,25 @@ Cue Classify(std::string_view word) {
   if (l.ends_with("'ll") || l.ends_with("'d")) return Cue::kFuture;
   if (l.size() >= 5 && l.ends_with("ed") && !NotAVerbEd(l)) return Cue::kPast;
   return Cue::kNone;
+}
+
+// Classify() for the word `w` that starts at s[at], with the word after it
+// deciding the cue of a few words: "plans to" and "planned for" are future
+// but "vacation plans" is no cue; "next to" is no cue; "set to" is future.
+Cue ClassifyAt(std::string_view s, size_t at, std::string_view w) {
+  Cue cue = Classify(w);
+  std::array<char, 12> buf;
+  std::string_view l = LowerInto(w, buf);
+  if (l.empty()) return cue;
+  const bool plan =
+      l == "plan" || l == "plans" || l == "planned" || l == "planning";
+  if (!plan && l != "next" && l != "set") return cue;
+  std::string_view next;
+  if (!WordAfter(s, at + w.size(), &next)) next = {};
+  const bool to = EqualsLower(next, "to");
+  if (plan) return to || EqualsLower(next, "for") ? Cue::kFuture : Cue::kNone;
+  if (l == "next") return to ? Cue::kNone : cue;
+  return to ? Cue::kFuture : cue;  // "set to resume"
 }
 
 bool IsBe(std::string_view w) {
@@ -290,14 +315,24 @@ CueHit ScanRight(std::string_view s, size_t pos) {
     if (IsAsciiAlpha(c) || IsDigit(c) || c == '\'' ||
         CurlyApostropheAt(s, pos)) {
       if (!WordAfter(s, pos, &w)) w = s.substr(pos, 1);
+      Cue cue = ClassifyAt(s, pos, w);
       pos += w.size();
       ++dist;
-      Cue cue = Classify(w);
       if (cue == Cue::kBreak) {
         dist += 3;
       } else if (cue == Cue::kPast && IsBe(prev)) {
         // "will be held": a participle after "be" is not past tense.
       } else if (cue != Cue::kNone) {
+        // "were planning to", "was due to": a past form of "be" before a
+        // future word speaks of the future.
+        std::string_view next;
+        if (cue == Cue::kPast &&
+            (EqualsLower(w, "was") || EqualsLower(w, "were")) &&
+            WordAfter(s, pos, &next) &&
+            (Classify(next) == Cue::kFuture || EqualsLower(next, "due") ||
+             EqualsLower(next, "set"))) {
+          cue = Cue::kFuture;
+        }
         hit.distance = dist;
         hit.cue = cue;
         return hit;
@@ -346,7 +381,7 @@ CueHit ScanLeft(std::string_view s, size_t pos) {
     std::string_view w = s.substr(start, pos - start);
     pos = start;
     ++dist;
-    Cue cue = Classify(w);
+    Cue cue = ClassifyAt(s, start, w);
     if (cue == Cue::kBreak) {
       dist += 3;
       continue;
@@ -395,9 +430,19 @@ enum : unsigned {
   kClockT = 1u << 6,
   kSetT = 1u << 7,
   kPartT = 1u << 8,
-  kModT = 1u << 9,     // last, this, next, coming, past, previous, following
-  kAgoT = 1u << 10,    // ago
-  kShiftT = 1u << 11,  // later, earlier, afterwards, before, prior
+  kModT = 1u << 9,        // last, this, next, coming, past, previous, following
+  kAgoT = 1u << 10,       // ago
+  kShiftT = 1u << 11,     // later, earlier, afterwards, before, prior
+  kQuarterT = 1u << 12,   // quarter(s), period
+  kSeasonT = 1u << 13,    // spring, summer, fall, autumn, winter
+  kYearWordT = 1u << 14,  // year, years, fiscal
+  kYearT = 1u << 15,      // four digits that may be a year (1000-2999)
+  kApproxT = 1u << 16,    // nearly, about, more, at least, over, ...
+  kRefAdjT = 1u << 17,    // recent, current, future
+  kWeekendT = 1u << 18,   // weekend
+  kSpelledT = 1u << 19,   // nineteen, eighteen, twenty, thousand
+  kHolidayT = 1u << 20,   // christmas, thanksgiving, halloween, ...
+  kNumT = 1u << 21,       // a digit or a number word of 3+ letters
 };
 
 const std::unordered_map<std::string_view, unsigned>& TriggerWords() {
@@ -418,15 +463,46 @@ const std::unordered_map<std::string_view, unsigned>& TriggerWords() {
       (*m)[w] |= kRelDayT;
     }
     for (const char* w :
-         {"second",  "seconds",  "minute",  "minutes", "hour",
-          "hours",   "day",      "days",    "week",    "weeks",
-          "weekend", "weekends", "month",   "months",  "year",
-          "years",   "decade",   "decades", "century", "centuries"}) {
+         {"second",  "seconds",   "minute",  "minutes", "hour",    "hours",
+          "day",     "days",      "week",    "weeks",   "weekend", "weekends",
+          "month",   "months",    "year",    "years",   "decade",  "decades",
+          "century", "centuries", "quarter", "quarters"}) {
       (*m)[w] |= kUnitT;
+    }
+    for (const char* w : {"quarter", "quarters", "period"}) {
+      (*m)[w] |= kQuarterT;
+    }
+    for (const char* w : {"spring", "summer", "fall", "autumn", "winter"}) {
+      (*m)[w] |= kSeasonT;
+    }
+    for (const char* w : {"year", "years", "fiscal"}) (*m)[w] |= kYearWordT;
+    for (const char* w :
+         {"nearly", "almost", "about", "around", "roughly", "approximately",
+          "some", "more", "less", "fewer", "least", "most", "over", "within",
+          "under", "just", "upwards"}) {
+      (*m)[w] |= kApproxT;
+    }
+    for (const char* w : {"recent", "current", "future"}) (*m)[w] |= kRefAdjT;
+    (*m)["weekend"] |= kWeekendT;
+    for (const char* w :
+         {"one",      "two",      "three",   "four",    "five",      "six",
+          "seven",    "eight",    "nine",    "ten",     "eleven",    "twelve",
+          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+          "nineteen", "twenty",   "thirty",  "forty",   "fifty",     "sixty",
+          "seventy",  "eighty",   "ninety",  "hundred", "few",       "several",
+          "many",     "couple"}) {
+      (*m)[w] |= kNumT;
+    }
+    for (const char* w : {"nineteen", "eighteen", "twenty", "thousand"}) {
+      (*m)[w] |= kSpelledT;
+    }
+    for (const char* w : {"christmas", "thanksgiving", "halloween", "election",
+                          "independence", "valentine", "year"}) {
+      (*m)[w] |= kHolidayT;
     }
     for (const char* w :
          {"now", "currently", "nowadays", "presently", "recently", "lately",
-          "past", "future", "recent", "coming"}) {
+          "past", "future", "recent", "coming", "current", "term"}) {
       (*m)[w] |= kRefT;
     }
     for (const char* w : {"noon", "midday", "midnight"}) (*m)[w] |= kClockT;
@@ -435,8 +511,8 @@ const std::unordered_map<std::string_view, unsigned>& TriggerWords() {
           "hourly", "every", "each", "once", "twice", "thrice", "times"}) {
       (*m)[w] |= kSetT;
     }
-    for (const char* w :
-         {"last", "this", "next", "coming", "past", "previous", "following"}) {
+    for (const char* w : {"last", "this", "next", "coming", "past", "previous",
+                          "following", "first", "early", "final"}) {
       (*m)[w] |= kModT;
     }
     (*m)["ago"] |= kAgoT;
@@ -460,8 +536,15 @@ unsigned Triggers(std::string_view text) {
   while (i < text.size()) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (IsDigit(c)) {
-      have |= kDigitT;
-      ++i;
+      have |= kDigitT | kNumT;
+      size_t j = i;
+      while (j < text.size() && IsDigit(static_cast<unsigned char>(text[j]))) {
+        ++j;
+      }
+      if (j - i == 4 && (text[i] == '1' || text[i] == '2')) {
+        have |= kYearT;
+      }
+      i = j;
     } else if (IsAsciiAlpha(c)) {
       size_t j = i;
       while (j < text.size() &&
@@ -470,6 +553,8 @@ unsigned Triggers(std::string_view text) {
       std::string_view l = LowerInto(text.substr(i, j - i), buf);
       if (l.size() >= 3) {
         if (auto it = words.find(l); it != words.end()) have |= it->second;
+      } else if (l == "up") {  // "up to ten days"
+        have |= kApproxT;
       }
       i = j;
     } else {
@@ -627,6 +712,13 @@ bool ParseWeekday(const Match& m, ParsedTimex* p) {
   if (mod == "coming") p->tense = Tense::kFuture;  // read by the caller
   p->weekday = WeekdayNumber(m.g[2]);
   p->part = PartOf(m.g[3]);
+  // "as early as Tuesday", "as soon as Monday": a deadline ahead.
+  const size_t at = static_cast<size_t>(m.g[0].data() - m.sentence.data());
+  const std::string_view before = m.sentence.substr(0, at);
+  if (before.ends_with("as early as ") || before.ends_with("as soon as ") ||
+      before.ends_with("no later than ")) {
+    p->tense = Tense::kFuture;
+  }
   // Newspaper titles such as "The Sunday Times".
   if (m.g[3].empty() &&
       NextWordIsIn(m, {"times", "telegraph", "mirror", "express", "post",
@@ -725,6 +817,37 @@ bool ParsePresentRef(const Match& m, ParsedTimex* p) {
   return !(m.end < m.sentence.size() && m.sentence[m.end] == '-');
 }
 
+// Whether the word before the match is an amount ("$2 million", "20%",
+// "700 seats"), so that "a year" after it is a rate.
+bool IsRateBefore(const Match& m) {
+  size_t at = static_cast<size_t>(m.g[0].data() - m.sentence.data());
+  while (at > 0 && m.sentence[at - 1] == ' ') --at;
+  size_t from = at;
+  while (from > 0 && m.sentence[from - 1] != ' ') --from;
+  std::string_view w = m.sentence.substr(from, at - from);
+  if (w.empty()) return false;
+  if (IsDigit(static_cast<unsigned char>(w.back())) || w.back() == '%') {
+    return true;
+  }
+  std::array<char, 12> buf;
+  std::string_view l = LowerInto(w, buf);
+  if (l == "million" || l == "billion" || l == "thousand" || l == "percent" ||
+      l == "cents" || l == "dollars") {
+    return true;
+  }
+  // A plural count noun ("seats", "flights") after a number.
+  if (l.size() > 3 && l.back() == 's' &&
+      IsAsciiAlpha(static_cast<unsigned char>(l[0])) && l != "this" &&
+      l != "was" && l != "has" && l != "its" && l != "his" && l != "less" &&
+      l != "plus" && l != "times" && l != "across" && l != "unless" &&
+      l != "always" && l != "perhaps") {
+    size_t q = from;
+    while (q > 0 && m.sentence[q - 1] == ' ') --q;
+    return q > 0 && IsDigit(static_cast<unsigned char>(m.sentence[q - 1]));
+  }
+  return false;
+}
+
 bool ParseDuration(const Match& m, ParsedTimex* p) {
   p->kind = TimexKind::kDuration;
   p->quantity = NumberValue(m.g[1]);
@@ -732,6 +855,22 @@ bool ParseDuration(const Match& m, ParsedTimex* p) {
   // "a second round": the ordinal, not one second.
   if (p->unit == TimeUnit::kSecond &&
       (EqualsLower(m.g[1], "a") || EqualsLower(m.g[1], "an"))) {
+    return false;
+  }
+  // "$2 million a year", "700 seats a week": a rate, not a duration.
+  if (EqualsLower(m.g[1], "a") && IsRateBefore(m)) return false;
+  // Ages ("a 6-year-old", "six years old") are not time expressions.
+  if (m.end < m.sentence.size()) {
+    std::string_view rest = m.sentence.substr(m.end);
+    if (rest.starts_with("-old") || rest.starts_with(" old") ||
+        rest.starts_with("-olds") || rest.starts_with("-earlier") ||
+        rest.starts_with("-ago")) {
+      return false;
+    }
+  }
+  // "three quarters of the vote": a fraction.
+  if (p->unit == TimeUnit::kQuarter && p->quantity > 0 && p->quantity <= 3 &&
+      NextWordIsIn(m, {"of"})) {
     return false;
   }
   return p->quantity != 0 && p->unit != TimeUnit::kNone &&
@@ -742,6 +881,10 @@ bool ParseDurationWithModifier(const Match& m, ParsedTimex* p) {
   p->kind = TimexKind::kDuration;
   p->quantity = m.g[1].empty() ? 1 : NumberValue(m.g[1]);
   p->unit = UnitOf(m.g[2]);
+  // "the first hours", "the early years": a plural without a count.
+  if (m.g[1].empty() && !m.g[2].empty() && Lower(m.g[2].back()) == 's') {
+    p->quantity = -1;
+  }
   return p->quantity != 0 && p->unit != TimeUnit::kNone &&
          p->unit != TimeUnit::kWeekend;
 }
@@ -782,11 +925,17 @@ bool ParseNoonMidnight(const Match& m, ParsedTimex* p) {
 bool ParseEvery(const Match& m, ParsedTimex* p) {
   p->kind = TimexKind::kSet;
   p->quantity = m.g[1].empty() ? 1 : NumberValue(m.g[1]);
-  p->weekday = WeekdayNumber(m.g[2]);
-  p->part = PartOf(m.g[2]);
   p->unit = UnitOf(m.g[2]);
-  if (p->weekday == 0 && p->unit == TimeUnit::kNone) {
-    // "every morning": keep the part of day; WeekdayNumber() is 0 for it.
+  // "months" starts like "Monday": only a word in -day names a weekday.
+  p->weekday = p->unit == TimeUnit::kNone ? WeekdayNumber(m.g[2]) : 0;
+  p->month = p->unit == TimeUnit::kNone && p->weekday == 0 &&
+                     IsAsciiAlpha(static_cast<unsigned char>(m.g[2][0])) &&
+                     m.g[2][0] >= 'A' && m.g[2][0] <= 'Z'
+                 ? MonthNumber(m.g[2])
+                 : 0;
+  p->part = p->month > 0 ? PartOfDay::kNone : PartOf(m.g[2]);
+  if (p->weekday == 0 && p->unit == TimeUnit::kNone && p->month == 0) {
+    // "every morning": keep the part of day.
     if (p->part == PartOfDay::kNone) return false;
   } else {
     p->part = PartOfDay::kNone;
@@ -812,6 +961,295 @@ bool ParseFrequency(const Match& m, ParsedTimex* p) {
   return p->unit != TimeUnit::kNone;
 }
 
+int OrdinalValue(std::string_view w) {
+  std::array<char, 8> buf;
+  std::string_view l = LowerInto(w, buf);
+  if (l == "first" || l == "1st") return 1;
+  if (l == "second" || l == "2nd") return 2;
+  if (l == "third" || l == "3rd") return 3;
+  if (l == "fourth" || l == "4th" || l == "final") return 4;
+  return 0;
+}
+
+// "this year's" -> 0, "last year's" -> -1, "next year's" -> 1.
+int YearShift(std::string_view mod) {
+  return EqualsLower(mod, "last") ? -1 : EqualsLower(mod, "next") ? 1 : 0;
+}
+
+// g1 year, g2 this/last/next (year's), g3 year-ago/earlier, g4 ordinal, g5
+// year ("of 2024").
+bool ParseQuarter(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kQuarter;
+  p->quarter = OrdinalValue(m.g[4]);
+  p->year = !m.g[1].empty()   ? NumberValue(m.g[1])
+            : !m.g[5].empty() ? NumberValue(m.g[5])
+                              : 0;
+  p->shift = !m.g[3].empty() ? -1 : YearShift(m.g[2]);
+  // "three quarters of the vote" is a fraction; "a quarter" likewise.
+  return p->quarter > 0;
+}
+
+// g1 modifier (latest, year-ago, ...), g2 year-ago/earlier, g3 quarter or
+// period.
+bool ParsePeriodRef(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kPeriodRef;
+  std::array<char, 16> buf;
+  std::string_view mod = LowerInto(m.g[1], buf);
+  const bool year_ago =
+      mod.starts_with("year") || !m.g[2].empty() || !m.g[4].empty();
+  p->shift = year_ago ? -1 : 0;
+  if (mod == "latest" || mod == "most recent") p->ref_mode = 1;
+  if (mod == "current" || EqualsLower(m.g[0].substr(0, 4), "this")) {
+    p->ref_mode = 2;
+  }
+  p->unit =
+      EqualsLower(m.g[3], "quarter") ? TimeUnit::kQuarter : TimeUnit::kNone;
+  // "the period" alone is too vague; "the latest period" is not.
+  if (p->unit == TimeUnit::kNone && mod.empty() && !year_ago) return false;
+  // "the quarter-point cut", "the quarter-century".
+  if (m.end < m.sentence.size() && m.sentence[m.end] == '-') return false;
+  if (NextWordIsIn(m, {"of", "mile", "miles", "point", "points", "century",
+                       "inch", "hour"})) {
+    return false;
+  }
+  return true;
+}
+
+// "the 2023 period", "the 2023 quarter": g1 year, g2 quarter or period.
+bool ParseYearPeriod(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kPeriodRef;
+  p->year = NumberValue(m.g[1]);
+  p->unit =
+      EqualsLower(m.g[2], "quarter") ? TimeUnit::kQuarter : TimeUnit::kNone;
+  return true;
+}
+
+// "year-ago", "year-earlier" before a noun: the period a year before the
+// one the text is about.
+bool ParseYearAgoAdjective(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kPeriodRef;
+  p->shift = -1;
+  return !NextWord(m).empty();
+}
+
+int SeasonNumber(std::string_view w) {
+  switch (Lower(w.empty() ? ' ' : w[0])) {
+    case 's':
+      return Lower(w[1]) == 'p' ? 1 : 2;
+    case 'f':
+    case 'a':
+      return 3;
+    case 'w':
+      return 4;
+  }
+  return 0;
+}
+
+// g1 modifier, g2 "past", g3 season, g4/g5 year.
+bool ParseSeason(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kSeason;
+  p->season = SeasonNumber(m.g[3]);
+  p->year = !m.g[4].empty()   ? NumberValue(m.g[4])
+            : !m.g[5].empty() ? NumberValue(m.g[5])
+                              : 0;
+  std::array<char, 8> buf;
+  std::string_view mod = LowerInto(m.g[1], buf);
+  if (!m.g[2].empty() || mod == "last" || mod == "past") {
+    p->shift = -1;
+  } else if (mod == "next" || mod == "coming") {
+    p->shift = 1;
+  }
+  // A season needs a determiner or a year: "prices fall", "spring water".
+  if (mod.empty() && m.g[2].empty() && p->year == 0) return false;
+  if (p->year == 0 && m.end < m.sentence.size() && m.sentence[m.end] == '-') {
+    return false;
+  }
+  // "the fall of the city", "the spring offensive": only summer and winter
+  // are seasons after a bare "the".
+  if (p->year == 0 && (mod == "the" || mod == "early" || mod == "late") &&
+      (p->season == 1 || p->season == 3 || NextWordIsIn(m, {"of"}))) {
+    return false;
+  }
+  return p->season > 0;
+}
+
+bool ParseTheYear(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kTheYear;
+  // "the year-ago quarter", "the year 2000", "the year before".
+  if (m.end < m.sentence.size() && m.sentence[m.end] == '-') return false;
+  std::string_view next = NextWord(m);
+  if (!next.empty() && IsDigit(static_cast<unsigned char>(next[0]))) {
+    return false;
+  }
+  if (NextWordIsIn(m, {"ended", "ending", "through", "to"})) {
+    // "the year ended June 30": a twelve-month period.
+    p->kind = TimexKind::kDuration;
+    p->quantity = 1;
+    p->unit = TimeUnit::kYear;
+    return true;
+  }
+  return !NextWordIsIn(m, {"before", "after", "earlier", "later", "ago",
+                           "since", "when", "in", "of"});
+}
+
+// "June last year": g1 month, g2 last/this/next. unit kYear marks the year
+// as relative to the reference (shift years).
+bool ParseMonthRelativeYear(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kMonth;
+  p->month = MonthNumber(m.g[1]);
+  p->shift = YearShift(m.g[2]);
+  p->unit = TimeUnit::kYear;
+  return p->month > 0;
+}
+
+// "last October", "this September", "next May": g1 modifier, g2 month.
+bool ParseMonthWithModifier(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kMonth;
+  p->month = MonthNumber(m.g[2]);
+  std::array<char, 8> buf;
+  std::string_view mod = LowerInto(m.g[1], buf);
+  p->shift = mod == "last" || mod == "past" ? -1 : mod == "next" ? 1 : 0;
+  // unit kMonth: the last/next such month; kYear: in the reference year.
+  p->unit = p->shift == 0 ? TimeUnit::kYear : TimeUnit::kMonth;
+  return p->month > 0;
+}
+
+// "nineteen ninety-six", "two thousand": g1 a month, g2 the spelled year.
+bool ParseSpelledYear(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kYear;
+  if (!m.g[1].empty()) {  // "January nineteen ninety-seven"
+    p->kind = TimexKind::kMonth;
+    p->month = MonthNumber(m.g[1]);
+  }
+  std::string_view w = m.g[2];
+  // "two thousand years", "twenty twenty-four hours": counts, not years.
+  if (UnitOf(NextWord(m)) != TimeUnit::kNone) return false;
+  const size_t sp = w.find(' ');
+  if (sp == std::string_view::npos) return false;
+  std::string_view first = w.substr(0, sp), rest = w.substr(sp + 1);
+  if (EqualsLower(first, "two")) {  // "two thousand (and) one"
+    p->year = 2000;
+    const size_t sp2 = rest.find(' ');
+    if (sp2 != std::string_view::npos) {
+      std::string_view tail = rest.substr(sp2 + 1);
+      if (tail.starts_with("and ")) tail.remove_prefix(4);
+      const int n = NumberValue(tail);
+      if (n <= 0 || n > 99) return false;
+      p->year += n;
+    }
+    return true;
+  }
+  const int century = NumberValue(first);
+  const int n = NumberValue(rest);
+  if (century < 10 || century > 20 || n < 10 || n > 99) return false;
+  p->year = century * 100 + n;
+  return true;
+}
+
+// "the 20th century": g1 the ordinal number.
+bool ParseCentury(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kDecade;  // a value of its leading digits
+  p->year = NumberValue(m.g[1]) - 1;
+  p->unit = TimeUnit::kCentury;
+  return p->year >= 0 && p->year <= 30;
+}
+
+// Holidays: g1 the name. Fixed dates, or the US rule for Thanksgiving and
+// Election Day; resolved like a month and day without a year.
+bool ParseHoliday(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kDate;
+  std::array<char, 24> buf;
+  std::string_view h = LowerInto(m.g[2], buf);
+  std::array<char, 8> mbuf;
+  std::string_view mod = LowerInto(m.g[1], mbuf);
+  if (mod == "last") p->tense = Tense::kPast;
+  if (mod == "next") p->tense = Tense::kFuture;
+  if (h.starts_with("christmas eve")) {
+    p->month = 12, p->day = 24;
+  } else if (h.starts_with("christmas")) {
+    p->month = 12, p->day = 25;
+  } else if (h.starts_with("new year's eve") || h.starts_with("new year\xE2")) {
+    p->month = 12, p->day = 31;
+  } else if (h.starts_with("new year")) {
+    p->month = 1, p->day = 1;
+  } else if (h.starts_with("independence")) {
+    p->month = 7, p->day = 4;
+  } else if (h.starts_with("halloween")) {
+    p->month = 10, p->day = 31;
+  } else if (h.starts_with("valentine")) {
+    p->month = 2, p->day = 14;
+  } else if (h.starts_with("thanksgiving")) {
+    p->month = 11, p->day = -4;  // the fourth Thursday
+  } else if (h.starts_with("election")) {
+    p->month = 11, p->day = -2;  // the Tuesday after the first Monday
+  } else {
+    return false;
+  }
+  return true;
+}
+
+bool ParseTheWeekend(const Match&, ParsedTimex* p) {
+  p->kind = TimexKind::kTheWeekend;
+  return true;
+}
+
+// A bare year after a determiner or possessive: "the 2019 election", "a
+// 2021 law", "the party's 2024 manifesto".
+bool ParseBareYear(const Match& m, ParsedTimex* p) {
+  if (!ParseYear(m, p)) return false;
+  if (m.end < m.sentence.size() &&
+      (m.sentence[m.end] == '-' || m.sentence[m.end] == ',' ||
+       m.sentence[m.end] == '.') &&
+      m.end + 1 < m.sentence.size() &&
+      IsDigit(static_cast<unsigned char>(m.sentence[m.end + 1]))) {
+    return false;
+  }
+  return !NextWordIsIn(m, {"percent", "per"});
+}
+
+bool ParseFiscalYear(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kYear;
+  p->year = NumberValue(m.g[1]);
+  return true;
+}
+
+// "recent", "current", "future" before a noun: PAST_REF, PRESENT_REF,
+// FUTURE_REF.
+bool ParseRefAdjective(const Match& m, ParsedTimex* p) {
+  std::array<char, 8> buf;
+  std::string_view w = LowerInto(m.g[1], buf);
+  p->kind = w == "recent"    ? TimexKind::kPastRef
+            : w == "current" ? TimexKind::kPresentRef
+                             : TimexKind::kFutureRef;
+  std::string_view next = NextWord(m);
+  if (next.empty() || !IsAsciiAlpha(static_cast<unsigned char>(next[0])) ||
+      (next[0] >= 'A' && next[0] <= 'Z')) {
+    return false;
+  }
+  // "current account", "future contracts": compound nouns that name no time.
+  return !NextWordIsIn(m, {"account", "accounts", "contract", "contracts",
+                           "tense", "and", "or", "of", "to"});
+}
+
+// "nearly two years", "more than three weeks ago": g1 number, g2 unit, g3
+// "ago".
+bool ParseApproximate(const Match& m, ParsedTimex* p) {
+  if (!m.g[3].empty()) {
+    p->kind = TimexKind::kAgo;
+    p->quantity = NumberValue(m.g[1]);
+    p->unit = UnitOf(m.g[2]);
+    return p->quantity != 0 && p->unit != TimeUnit::kNone;
+  }
+  return ParseDuration(m, p);
+}
+
+bool ParseRecentUnits(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kDuration;
+  p->quantity = -1;
+  p->unit = UnitOf(m.g[1]);
+  return p->unit != TimeUnit::kNone;
+}
+
 std::vector<Row> Rows() {
   const std::string mon =
       "((?:January|February|March|April|May|June|July|August|September|"
@@ -828,15 +1266,19 @@ std::vector<Row> Rows() {
   const std::string wd_prefix =
       "(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? )?";
   const std::string num =
-      "(\\d{1,3}(?:,\\d{3})+|\\d+|(?i:a couple of|a few|several|many|few|"
-      "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|"
+      "(\\d{1,3}(?:,\\d{3})+|\\d+|(?i:a couple of|couple of|a few|several|"
+      "many|few|"
+      "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|"
       "three|four|five|six|seven|eight|nine)|an?|one|two|three|four|five|six|"
       "seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
       "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
       "eighty|ninety|hundred))";
   const std::string unit =
-      "(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|"
-      "century|centuries)";
+      "(seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|"
+      "decades?|century|centuries)";
+  const std::string apos_s = "(?:'|\xE2\x80\x99)s";
+  const std::string ord =
+      "((?i:first|second|third|fourth|1st|2nd|3rd|4th|final))";
   const std::string year = "((?:1[89]|20)\\d\\d)";
   const std::string part = "(morning|afternoon|evening|night)";
   const unsigned md = kMonthT | kDigitT;
@@ -844,16 +1286,16 @@ std::vector<Row> Rows() {
       // Absolute dates.
       {"month_day_year",
        "\\b" + wd_prefix + mon + " (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})\\b",
-       md, 0, ParseMonthDayYear},
+       md | kYearT, 0, ParseMonthDayYear},
       {"day_month_year",
        "\\b" + wd_prefix + "(\\d{1,2})(?:st|nd|rd|th)? (?:of )?" + mon +
            ",? (\\d{4})\\b",
-       md, 0, ParseDayMonthYear},
-      {"iso_date", "\\b(\\d{4})-(\\d\\d)-(\\d\\d)\\b", kDigitT, 0, ParseIso},
-      {"slashed_date", "\\b(\\d{1,2})/(\\d{1,2})/(\\d{4})\\b", kDigitT, 0,
+       md | kYearT, 0, ParseDayMonthYear},
+      {"iso_date", "\\b(\\d{4})-(\\d\\d)-(\\d\\d)\\b", kYearT, 0, ParseIso},
+      {"slashed_date", "\\b(\\d{1,2})/(\\d{1,2})/(\\d{4})\\b", kYearT, 0,
        ParseSlashed},
       {"month_year", "\\b(?:(?i:early|mid|late)[- ])?" + mon + " (\\d{4})\\b",
-       md, 0, ParseMonthYear},
+       md | kYearT, 0, ParseMonthYear},
       {"month_day", "\\b" + wd_prefix + mon + " (\\d{1,2})(?:st|nd|rd|th)?\\b",
        md, 0, ParseMonthDay},
       {"day_month",
@@ -870,19 +1312,23 @@ std::vector<Row> Rows() {
            mon_end,
        kMonthT, 1, ParseMonthAfterPreposition},
       // Years and decades.
-      {"part_of_year", "\\b(?i:early|mid|late)[- ]" + year + "\\b", kDigitT, 0,
-       ParseYear},
+      {"part_of_year",
+       "\\b(?i:early|mid|late|the end of|the beginning of|the start of|"
+       "the middle of|the first half of|the second half of|the last half of)"
+       "[- ]" +
+           year + "\\b",
+       kYearT, 0, ParseYear},
       {"year_after_preposition",
        "\\b(?i:in|since|until|till|during|before|after|through|throughout|"
-       "between|and) " +
+       "between|and|both|into|throughout|for) " +
            year + "\\b",
-       kDigitT, 1, ParseYear},
+       kYearT, 1, ParseYear},
       {"year_after_weak_preposition",
-       "\\b(?i:of|by|from|to|around|circa) " + year + "\\b", kDigitT, 1,
+       "\\b(?i:of|by|from|to|around|circa) " + year + "\\b", kYearT, 1,
        ParseYearAfterWeakPreposition},
       {"decade",
        "\\b(?:(?i:the) )?(?:(?i:early|mid|late)[- ])?((?:1[5-9]|20)\\d)0s\\b",
-       kDigitT, 0, ParseDecade},
+       kYearT, 0, ParseDecade},
       // Days relative to the reference.
       {"weekday",
        "\\b(?:(?i:(last|next|this|coming|past|early|late)) )?" + wd +
@@ -892,12 +1338,17 @@ std::vector<Row> Rows() {
        "\\b(?i:the day (before yesterday|after tomorrow))\\b", kRelDayT, 0,
        ParseDayBeforeOrAfter},
       {"relative_day",
-       "\\b(?i:(yesterday|today|tomorrow|tonight))(?: " + part + ")?\\b",
+       "\\b(?:(?i:early|late) )?(?i:(yesterday|today|tomorrow|"
+       "tonight))(?: " +
+           part + ")?\\b",
        kRelDayT, 0, ParseRelativeDay},
       {"this_or_last_part", "\\b(?i:(this|last)) " + part + "\\b",
        kPartT | kModT, 0, ParseThisOrLastPart},
       {"relative_unit",
-       "\\b(?i:(last|this|next|coming)) (week|weekend|month|year|decade)\\b",
+       "\\b(?:(?i:early|late|mid|the end of|"
+       "the beginning of|the start of|the middle of|the rest of)[- ])?"
+       "(?i:(last|this|next|coming)) (week|weekend|month|quarter|year|"
+       "decade)\\b",
        kUnitT | kModT, 0, ParseRelativeUnit},
       {"the_next_unit",
        "\\b(?i:the) (?i:(next|coming)) (week|weekend|month|"
@@ -918,23 +1369,34 @@ std::vector<Row> Rows() {
       {"recently", "\\b(?i:recently|lately)\\b", kRefT, 0, ParsePastRef},
       {"the_past_or_future", "\\b(?i:in|for) ((?i:the) (past|future))\\b",
        kRefT, 1, ParsePastOrFuture},
-      {"recent_units", "\\b(?i:recent) (?:days|weeks|months|years)\\b",
-       kRefT | kUnitT, 0, ParsePastRef},
+      {"the_future",
+       "\\b(?i:the) (?:(?i:near|distant|foreseeable|immediate) )?(?i:future|"
+       "(?:near|short) term)\\b",
+       kRefT, 0, ParseFutureRef},
+      {"recent_units", "\\b(?i:recent) (days|weeks|months|quarters|years)\\b",
+       kRefT | kUnitT, 0, ParseRecentUnits},
       {"the_coming_units",
        "\\b(?i:the) (?i:coming) (?:days|weeks|months|years)\\b", kRefT | kUnitT,
        0, ParseFutureRef},
-      {"present", "\\b(?i:now|currently|nowadays|presently)\\b", kRefT, 0,
-       ParsePresentRef},
+      {"present",
+       "\\b(?:(?i:right) )?(?i:now|currently|nowadays|presently|"
+       "these days)\\b",
+       kRefT, 0, ParsePresentRef},
       // Durations.
       {"duration_with_modifier",
-       "\\b(?i:the) (?i:past|last|next|coming)(?: " + num + ")? " + unit +
-           "\\b",
+       "\\b(?i:the) (?i:past|last|next|coming|first|early|final)(?: " + num +
+           ")? " + unit + "\\b",
        kUnitT | kModT, 0, ParseDurationWithModifier},
-      {"duration", "\\b" + num + "[- ]" + unit + "\\b", kUnitT, 0,
-       ParseDuration},
+      {"duration",
+       "\\b" + num +
+           "(?: (?i:more|additional|extra|further|trading|business|working))?"
+           "[- ]" +
+           unit + "\\b",
+       kUnitT, 0, ParseDuration},
       {"for_units",
-       "\\b(?i:for) (years|months|decades|weeks|days|hours|minutes)\\b", kUnitT,
-       1, ParseUnspecifiedDuration},
+       "\\b(?i:for) (years|months|decades|centuries|weeks|days|hours|"
+       "minutes)\\b",
+       kUnitT, 1, ParseUnspecifiedDuration},
       // Clock times.
       {"clock", "\\b(\\d{1,2})(?:[:.](\\d\\d))? ?([AaPp])\\.?[Mm]\\b\\.?",
        kDigitT, 0, ParseClock},
@@ -947,8 +1409,10 @@ std::vector<Row> Rows() {
       {"every",
        "\\b(?i:every|each) (?:(other|\\d+|two|three|four|five|six|seven|"
        "eight|nine|ten|twelve) )?(seconds?|minutes?|hours?|days?|weeks?|"
-       "months?|years?|decades?|Monday|Tuesday|Wednesday|Thursday|Friday|"
-       "Saturday|Sunday|morning|afternoon|evening|night)\\b",
+       "months?|quarters?|years?|decades?|Monday|Tuesday|Wednesday|Thursday|"
+       "Friday|Saturday|Sunday|morning|afternoon|evening|night|January|"
+       "February|March|April|May|June|July|August|September|October|"
+       "November|December)\\b",
        kSetT, 0, ParseEvery},
       {"set_adverb",
        "\\b(?i:(daily|weekly|monthly|annually|yearly|nightly|hourly))\\b",
@@ -958,6 +1422,87 @@ std::vector<Row> Rows() {
        "nine|ten) times) (?i:a|an|per|each|every) (second|minute|hour|day|"
        "week|month|year|decade)\\b",
        kSetT | kUnitT, 0, ParseFrequency},
+      // Quarters and periods (business reporting).
+      {"quarter",
+       "\\b(?:(?i:the) )?(?:(?:" + year + "(?:" + apos_s +
+           ")?|(?i:(this|last|next)) (?i:year)" + apos_s +
+           "|((?i:year-ago|year-earlier))) )?(?:(?i:fiscal|calendar) )?" + ord +
+           " (?:(?i:fiscal) )?(?i:quarter)\\b(?: (?i:of) (?:(?i:fiscal) )?" +
+           year + "\\b)?",
+       kQuarterT, 0, ParseQuarter},
+      {"quarter_adjective",
+       "\\b(?:(?:" + year + "|(?i:(this|last|next)) (?i:year)" + apos_s +
+           "|((?i:year-ago|year-earlier))) )?(?:(?i:fiscal) )?" + ord +
+           "-(?i:quarter)\\b()",
+       kQuarterT, 0, ParseQuarter},
+      {"period_ref",
+       "\\b(?i:the|this|that) (?:(?i:(latest|current|same|comparable|"
+       "most recent|recent|previous|prior|preceding|year-ago|year-earlier|"
+       "year earlier)) )?(?:(?i:(year-ago|year-earlier)) )?(?i:(quarter|"
+       "period))\\b(?: ((?i:a year (?:ago|earlier)))\\b)?",
+       kQuarterT, 0, ParsePeriodRef},
+      {"year_period", "\\b(?i:the) " + year + " (?i:(quarter|period))\\b",
+       kQuarterT | kYearT, 0, ParseYearPeriod},
+      {"year_ago_adjective", "\\b(?i:year-(?:ago|earlier))\\b", kYearWordT, 0,
+       ParseYearAgoAdjective},
+      // Seasons.
+      {"season",
+       "\\b(?:(?i:(last|this|next|coming|past|the|early|late)) "
+       ")?(?:(?i:(past)) "
+       ")?((?i:spring|summer|fall|autumn|winter))(?: (?i:of) " +
+           year + "|,? " + year + ")?\\b",
+       kSeasonT, 0, ParseSeason},
+      // The year the text is about.
+      {"the_year",
+       "\\b(?i:the|this|that) (?:(?i:current|latest|same|full|entire|whole) "
+       ")?(?:(?i:fiscal|calendar) )?(?i:year)\\b",
+       kYearWordT, 0, ParseTheYear},
+      {"fiscal_year", "\\b(?i:fiscal) " + year + "\\b", kYearWordT | kYearT, 0,
+       ParseFiscalYear},
+      {"month_with_modifier", "\\b(?i:(last|this|next|past)) " + mon_end,
+       kMonthT | kModT, 0, ParseMonthWithModifier},
+      {"spelled_year",
+       "\\b(?:" + mon +
+           " )?((?i:nineteen|eighteen|twenty) (?i:(?:twenty|thirty|forty|fifty|"
+           "sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|"
+           "seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+           "sixteen|seventeen|eighteen|nineteen)|(?i:two thousand(?: (?:and "
+           ")?(?:"
+           "one|two|three|four|five|six|seven|eight|nine|ten))?))\\b",
+       kSpelledT, 0, ParseSpelledYear},
+      {"century",
+       "\\b(?:(?i:the) )?(\\d{1,2})(?:st|nd|rd|th)[- ](?i:century)\\b",
+       kUnitT | kDigitT, 0, ParseCentury},
+      {"holiday",
+       "\\b(?:(?i:(last|this|next)) )?((?:Christmas|New "
+       "Year(?:'|\\xE2\\x80\\x99)s|"
+       "Thanksgiving)(?: (?:Day|Eve))?|(?:Independence|Election|"
+       "Valentine(?:'|\\xE2\\x80\\x99)s) Day|Halloween)\\b",
+       kHolidayT, 0, ParseHoliday},
+      {"month_relative_year",
+       "\\b" + mon_end + " (?i:(last|this|next)) (?i:year)\\b", kMonthT | kModT,
+       0, ParseMonthRelativeYear},
+      {"the_weekend", "\\b(?i:the) (?i:weekend)\\b", kWeekendT, 0,
+       ParseTheWeekend},
+      // Bare years after a determiner or a possessive.
+      {"year_after_determiner",
+       "\\b(?i:the|a|an|its|their|his|her|our|this|that|whose) " + year + "\\b",
+       kYearT, 1, ParseBareYear},
+      {"year_after_possessive", apos_s + " " + year + "\\b", kYearT, 1,
+       ParseBareYear},
+      {"ref_adjective", "\\b((?i:current))\\b", kRefAdjT, 0, ParseRefAdjective},
+      // Approximate durations and the article of a duration.
+      {"approximate",
+       "\\b(?i:nearly|almost|about|around|roughly|approximately|some|"
+       "more than|less than|fewer than|at least|at most|up to|no more than|"
+       "over|under|just over|just under|upwards of) " +
+           num + " " + unit + "\\b(?: ((?i:ago))\\b)?",
+       kApproxT | kUnitT, 0, ParseApproximate},
+      {"the_duration",
+       "\\b(?i:the) (?:(?i:first|latest|final|initial|entire|full|whole|same|"
+       "year-earlier|year-ago|last|past|next|coming|previous|following) )?" +
+           num + " " + unit + "\\b",
+       kUnitT | kNumT, 0, ParseDuration},
   };
 }
 

@@ -38,6 +38,19 @@ enum class TimexKind : uint8_t {
   kDuration,      // quantity (-1: unspecified), unit: "three years", "30-day"
   kClock,         // hour (0..24), minute: "3:30 p.m.", "noon", "midnight"
   kSet,           // quantity, unit or weekday: "every week", "daily"
+  kQuarter,       // year (0 when absent), quarter, shift (years from the
+                  // reference when no year): "the third quarter",
+                  // "third-quarter", "the 2024 second quarter",
+                  // "next year's first quarter"
+  kPeriodRef,     // a period named earlier in the text, shift in years:
+                  // unit kQuarter "the quarter", "the latest quarter",
+                  // "the year-ago quarter"; unit kNone "the latest
+                  // period", "year-earlier", "the 2023 period" (year)
+  kSeason,        // season (1 spring .. 4 winter), year or shift:
+                  // "last fall", "this summer", "the winter of 2019"
+  kTheYear,       // the year the text is about: "the year", "the fiscal
+                  // year", "the current year"
+  kTheWeekend,    // "the weekend": the last one (past), the next (future)
 };
 
 enum class TimeUnit : uint8_t {
@@ -52,6 +65,7 @@ enum class TimeUnit : uint8_t {
   kYear,
   kDecade,
   kCentury,
+  kQuarter,
 };
 
 enum class PartOfDay : uint8_t {
@@ -83,6 +97,12 @@ struct ParsedTimex {
   // kAnaphoric: a count was written ("two years later"), so without an
   // anchor the expression still reads as a duration.
   bool counted = false;
+  int quarter = 0;  // kQuarter: 1..4
+  int season = 0;   // kSeason: 1 spring, 2 summer, 3 fall, 4 winter
+  // kPeriodRef: 1 "the latest quarter" (the last one completed before the
+  // reference), 2 "this/the current quarter" (the text's, else the
+  // reference's), 0 otherwise (the text's, else the last completed).
+  int ref_mode = 0;
 };
 
 // The tense of the clause around [start, end) of `sentence`, from the

@@ -1,5 +1,6 @@
 #include "time/resolver.h"
 
+#include <climits>
 #include <cstdio>
 #include <string>
 
@@ -7,6 +8,10 @@ namespace dossier {
 namespace {
 
 constexpr int kHalfYearDays = 183;
+// A date without a year in past (future) tense may lie this far after
+// (before) the reference before it moves to the year before (after): the
+// tense read from nearby words is sometimes that of another clause.
+constexpr int kMonthsSlackDays = 60;
 
 CivilDate AddDays(CivilDate d, int64_t n) {
   return CivilFromDays(DaysFromCivil(d) + n);
@@ -95,6 +100,9 @@ std::string DurationValue(int quantity, TimeUnit unit) {
       letter = q < 0 ? "CE" : "Y";
       if (q > 0) q *= 100;
       break;
+    case TimeUnit::kQuarter:
+      letter = "Q";
+      break;
     case TimeUnit::kNone:
       break;
   }
@@ -103,10 +111,23 @@ std::string DurationValue(int quantity, TimeUnit unit) {
   return v;
 }
 
+// Quarters are counted as year * 4 + (quarter - 1).
+int QuarterIndex(CivilDate d) { return d.year * 4 + (d.month - 1) / 3; }
+
+ResolvedTimex QuarterResult(int index) {
+  ResolvedTimex r;
+  const int year = index >= 0 ? index / 4 : (index - 3) / 4;
+  r.value = FormatYear(year) + "-Q" + std::to_string(index - year * 4 + 1);
+  r.quarter = index;
+  return r;
+}
+
 // The reference (or anchor) moved by n units, at that unit's granularity.
 std::optional<ResolvedTimex> Shifted(CivilDate from, int n, TimeUnit unit) {
   ResolvedTimex r;
   switch (unit) {
+    case TimeUnit::kQuarter:
+      return QuarterResult(QuarterIndex(from) + n);
     case TimeUnit::kDay:
       return DayResult(AddDays(from, n), PartOfDay::kNone);
     case TimeUnit::kWeek:
@@ -134,8 +155,28 @@ std::optional<ResolvedTimex> Shifted(CivilDate from, int n, TimeUnit unit) {
   }
 }
 
-std::optional<ResolvedTimex> ResolveDate(const ParsedTimex& p,
+// A day of the month; negative codes name US holidays by rule: -4 the
+// fourth Thursday (Thanksgiving), -2 the Tuesday after the first Monday
+// (Election Day).
+int DayOf(int year, int month, int day) {
+  if (day > 0) return day;
+  const int first = IsoWeekday(CivilDate{year, month, 1});  // 1 = Monday
+  if (day == -4) return 1 + (4 - first + 7) % 7 + 21;
+  if (day == -2) return 1 + (1 - first + 7) % 7 + 1;
+  return 0;
+}
+
+std::optional<ResolvedTimex> ResolveDate(const ParsedTimex& p0,
                                          const ResolveContext& ctx) {
+  ParsedTimex p = p0;
+  if (p.day < 0) {
+    if (!ctx.reference) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "XXXX-%02d-XX", p.month);
+      return Underspecified(TimexType::kDate, buf);
+    }
+    p.day = DayOf(p.year > 0 ? p.year : ctx.reference->year, p.month, p0.day);
+  }
   if (p.year > 0) {
     CivilDate d{p.year, p.month, p.day};
     if (!IsValidDate(d)) return std::nullopt;
@@ -155,11 +196,20 @@ std::optional<ResolvedTimex> ResolveDate(const ParsedTimex& p,
     return std::nullopt;
   }
   const int64_t ahead = DaysFromCivil(d) - DaysFromCivil(ref);
-  if (!Forward(p.tense) && ahead > kHalfYearDays) {
+  // Past: the last such day before the reference (give or take two
+  // months); future: the next after it; otherwise the nearer one.
+  const int64_t back = p.tense == Tense::kPast      ? kMonthsSlackDays
+                       : p.tense == Tense::kUnknown ? kHalfYearDays
+                                                    : INT32_MAX;
+  const int64_t forth = p.tense == Tense::kFuture    ? kMonthsSlackDays
+                        : p.tense == Tense::kUnknown ? kHalfYearDays
+                                                     : INT32_MAX;
+  if (ahead > back) {
     --d.year;
-  } else if (p.tense == Tense::kFuture && ahead < -kHalfYearDays) {
+  } else if (ahead < -forth) {
     ++d.year;
   }
+  if (p0.day < 0) d.day = DayOf(d.year, d.month, p0.day);
   if (!IsValidDate(d)) return std::nullopt;
   return DayResult(d, PartOfDay::kNone);
 }
@@ -178,10 +228,27 @@ std::optional<ResolvedTimex> ResolveMonth(const ParsedTimex& p,
     r.value = buf;
     return r;
   }
+  if (p.unit == TimeUnit::kYear) {  // "June last year", "this September"
+    r.value = FormatMonth(ctx.reference->year + p.shift, p.month);
+    return r;
+  }
+  if (p.unit == TimeUnit::kMonth) {  // "last October", "next May"
+    int y = ctx.reference->year;
+    if (p.shift < 0 && p.month >= ctx.reference->month) --y;
+    if (p.shift > 0 && p.month <= ctx.reference->month) ++y;
+    r.value = FormatMonth(y, p.month);
+    return r;
+  }
   int year = ctx.reference->year;
   const int ahead = p.month - ctx.reference->month;
-  if (!Forward(p.tense) && ahead > 6) --year;
-  if (p.tense == Tense::kFuture && ahead < -6) ++year;
+  const int back = p.tense == Tense::kPast      ? 2
+                   : p.tense == Tense::kUnknown ? 6
+                                                : 12;
+  const int forth = p.tense == Tense::kFuture    ? 2
+                    : p.tense == Tense::kUnknown ? 6
+                                                 : 12;
+  if (ahead > back) --year;
+  if (ahead < -forth) ++year;
   r.value = FormatMonth(year, p.month);
   return r;
 }
@@ -228,7 +295,11 @@ std::optional<ResolvedTimex> ResolveClock(const ParsedTimex& p,
 std::optional<ResolvedTimex> ResolveSet(const ParsedTimex& p) {
   ResolvedTimex r;
   r.type = TimexType::kSet;
-  if (p.weekday > 0) {
+  if (p.month > 0) {  // "each July"
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "XXXX-%02d", p.month);
+    r.value = buf;
+  } else if (p.weekday > 0) {
     r.value = "XXXX-WXX-" + std::to_string(p.weekday);
   } else if (p.unit == TimeUnit::kNone) {
     if (p.part == PartOfDay::kNone) return std::nullopt;
@@ -236,6 +307,101 @@ std::optional<ResolvedTimex> ResolveSet(const ParsedTimex& p) {
   } else {
     r.value = DurationValue(p.quantity < 0 ? 1 : p.quantity, p.unit);
   }
+  return r;
+}
+
+std::optional<ResolvedTimex> ResolveQuarter(const ParsedTimex& p,
+                                            const ResolveContext& ctx) {
+  if (p.quarter < 1 || p.quarter > 4) return std::nullopt;
+  int year = p.year;
+  if (year == 0) {
+    if (!ctx.reference) {
+      return Underspecified(TimexType::kDate,
+                            "XXXX-Q" + std::to_string(p.quarter));
+    }
+    year = ctx.reference->year + p.shift;
+  }
+  return QuarterResult(year * 4 + p.quarter - 1);
+}
+
+// "the quarter", "the year-ago quarter", "the latest period",
+// "year-earlier": the quarter (or year) the text last named, moved back
+// `shift` years. Without a named quarter, a quarter means the last one
+// completed before the reference.
+std::optional<ResolvedTimex> ResolvePeriodRef(const ParsedTimex& p,
+                                              const ResolveContext& ctx) {
+  if (p.year > 0) {
+    if (p.unit == TimeUnit::kQuarter && ctx.anchor_quarter) {
+      return QuarterResult(p.year * 4 + *ctx.anchor_quarter % 4);
+    }
+    return Underspecified(TimexType::kDate, FormatYear(p.year));
+  }
+  if (p.ref_mode == 1 && p.unit == TimeUnit::kQuarter && ctx.reference) {
+    return QuarterResult(QuarterIndex(*ctx.reference) - 1 + 4 * p.shift);
+  }
+  if (ctx.anchor_quarter) {
+    return QuarterResult(*ctx.anchor_quarter + 4 * p.shift);
+  }
+  if (p.unit == TimeUnit::kQuarter) {
+    if (!ctx.reference) return Underspecified(TimexType::kDate, "XXXX-QX");
+    return QuarterResult(QuarterIndex(*ctx.reference) +
+                         (p.ref_mode == 2 ? 0 : -1) + 4 * p.shift);
+  }
+  if (ctx.anchor_year) {
+    return Underspecified(TimexType::kDate,
+                          FormatYear(*ctx.anchor_year + p.shift));
+  }
+  if (!ctx.reference) return Underspecified(TimexType::kDate, "XXXX");
+  return Underspecified(TimexType::kDate,
+                        FormatYear(ctx.reference->year + p.shift));
+}
+
+// Seasons: 1 spring (Mar-May), 2 summer, 3 fall, 4 winter (December;
+// January and February count as the winter that began the year before).
+std::optional<ResolvedTimex> ResolveSeason(const ParsedTimex& p,
+                                           const ResolveContext& ctx) {
+  static constexpr const char* kCodes[] = {"", "SP", "SU", "FA", "WI"};
+  if (p.season < 1 || p.season > 4) return std::nullopt;
+  const std::string code = std::string("-") + kCodes[p.season];
+  if (p.year > 0)
+    return Underspecified(TimexType::kDate, FormatYear(p.year) + code);
+  if (!ctx.reference) return Underspecified(TimexType::kDate, "XXXX" + code);
+  const int m = ctx.reference->month;
+  int year = ctx.reference->year;
+  int now = m >= 3 && m <= 5    ? 1
+            : m >= 6 && m <= 8  ? 2
+            : m >= 9 && m <= 11 ? 3
+                                : 4;
+  if (m <= 2) --year;  // January: still the winter of the year before
+  const int here = year * 4 + now - 1;
+  // Candidates: this season in the reference's season-year, and the
+  // instances a year before and after.
+  int target = year * 4 + p.season - 1;
+  if (p.shift < 0 ||
+      (p.shift == 0 && !Forward(p.tense) && p.tense != Tense::kUnknown)) {
+    // The most recent one (strictly before the current season for "last").
+    const int limit = p.shift < 0 ? here - 1 : here;
+    while (target > limit) target -= 4;
+  } else if (p.shift > 0 || p.tense == Tense::kFuture) {
+    const int limit = p.shift > 0 ? here + 1 : here;
+    while (target < limit) target += 4;
+  }
+  const int y = target >= 0 ? target / 4 : (target - 3) / 4;
+  return Underspecified(TimexType::kDate, FormatYear(y) + code);
+}
+
+std::optional<ResolvedTimex> ResolveTheWeekend(const ParsedTimex& p,
+                                               const ResolveContext& ctx) {
+  if (!ctx.reference) return Underspecified(TimexType::kDate, "XXXX-WXX-WE");
+  const int wd = IsoWeekday(*ctx.reference);
+  int64_t delta = 0;  // days to a day in the weekend's ISO week
+  if (p.tense == Tense::kFuture) {
+    delta = wd == 7 ? 6 : 6 - wd;  // the next Saturday (this one on Saturday)
+  } else if (wd < 6) {
+    delta = -wd;  // the Sunday before
+  }
+  ResolvedTimex r;
+  r.value = WeekOf(AddDays(*ctx.reference, delta)) + "-WE";
   return r;
 }
 
@@ -251,6 +417,9 @@ std::optional<ResolvedTimex> ResolveValue(const ParsedTimex& p,
       if (p.year < 1000 || p.year > 2999) return std::nullopt;
       return Underspecified(TimexType::kDate, FormatYear(p.year));
     case TimexKind::kDecade:
+      if (p.unit == TimeUnit::kCentury && p.year < 10) {  // "the 5th century"
+        return Underspecified(TimexType::kDate, "0" + std::to_string(p.year));
+      }
       return Underspecified(TimexType::kDate, std::to_string(p.year));
     case TimexKind::kWeekday:
       return ResolveWeekday(p, ctx);
@@ -290,6 +459,9 @@ std::optional<ResolvedTimex> ResolveValue(const ParsedTimex& p,
           p.unit == TimeUnit::kMinute || p.unit == TimeUnit::kSecond) {
         return Underspecified(TimexType::kDate, "PAST_REF");
       }
+      if (ctx.anchor_quarter && p.unit == TimeUnit::kYear) {
+        return QuarterResult(*ctx.anchor_quarter - 4 * p.quantity);
+      }
       if (!ref) {
         return Underspecified(TimexType::kDate,
                               p.unit == TimeUnit::kDay     ? "XXXX-XX-XX"
@@ -300,11 +472,19 @@ std::optional<ResolvedTimex> ResolveValue(const ParsedTimex& p,
       return Shifted(*ref, -p.quantity, p.unit);
     case TimexKind::kAnaphoric:
       if (p.quantity < 1) return std::nullopt;
+      if (ctx.anchor_quarter && p.unit == TimeUnit::kYear) {
+        return QuarterResult(*ctx.anchor_quarter + 4 * p.shift * p.quantity);
+      }
       if (ctx.anchor) return Shifted(*ctx.anchor, p.shift * p.quantity, p.unit);
       if (ctx.anchor_year && p.unit == TimeUnit::kYear) {
         return Underspecified(
             TimexType::kDate,
             FormatYear(*ctx.anchor_year + p.shift * p.quantity));
+      }
+      // "a year earlier", "two months earlier" without a named time: the
+      // reference is the implicit anchor (news compares with its own date).
+      if (p.shift < 0 && ref && p.unit != TimeUnit::kDay) {
+        return Shifted(*ref, p.shift * p.quantity, p.unit);
       }
       if (p.counted) {
         return Underspecified(TimexType::kDuration,
@@ -325,6 +505,20 @@ std::optional<ResolvedTimex> ResolveValue(const ParsedTimex& p,
       return ResolveClock(p, ctx);
     case TimexKind::kSet:
       return ResolveSet(p);
+    case TimexKind::kQuarter:
+      return ResolveQuarter(p, ctx);
+    case TimexKind::kPeriodRef:
+      return ResolvePeriodRef(p, ctx);
+    case TimexKind::kSeason:
+      return ResolveSeason(p, ctx);
+    case TimexKind::kTheYear:
+      if (ctx.anchor_year) {
+        return Underspecified(TimexType::kDate, FormatYear(*ctx.anchor_year));
+      }
+      if (!ref) return Underspecified(TimexType::kDate, "XXXX");
+      return Underspecified(TimexType::kDate, FormatYear(ref->year));
+    case TimexKind::kTheWeekend:
+      return ResolveTheWeekend(p, ctx);
   }
   return std::nullopt;
 }

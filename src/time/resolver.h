@@ -37,6 +37,10 @@ struct ResolveContext {
   // The year of the last date, month or year named there ("in 2023 ...
   // two years later"); used by anaphoric years when there is no anchor day.
   std::optional<int> anchor_year;
+  // The last quarter named in the text before the expression, as
+  // year * 4 + (quarter - 1): "the quarter", "the year-ago quarter", and
+  // "a year ago" said of a quarter refer to it.
+  std::optional<int> anchor_quarter;
 };
 
 struct ResolvedTimex {
@@ -47,6 +51,8 @@ struct ResolvedTimex {
   // Set when the value lies within one known year (a date, month, week or
   // year).
   std::optional<int> year;
+  // Set when the value is one quarter (year * 4 + quarter - 1).
+  std::optional<int> quarter;
 };
 
 // nullopt when the expression should not be emitted (an invalid date such

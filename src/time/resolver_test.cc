@@ -81,8 +81,22 @@ ParsedTimex MonthDay(int month, int day, Tense tense) {
 TEST(ResolverTest, MonthDayTakesTheReferenceYear) {
   EXPECT_EQ(ValueOf(MonthDay(3, 20, Tense::kFuture), CivilDate{2025, 1, 2}),
             "2025-03-20");
-  EXPECT_EQ(ValueOf(MonthDay(3, 20, Tense::kPast), CivilDate{2025, 1, 2}),
+  EXPECT_EQ(ValueOf(MonthDay(1, 20, Tense::kPast), CivilDate{2025, 1, 2}),
+            "2025-01-20");
+  EXPECT_EQ(ValueOf(MonthDay(3, 20, Tense::kUnknown), CivilDate{2025, 1, 2}),
             "2025-03-20");
+}
+
+TEST(ResolverTest, PastMonthDayWellAfterTheReferenceIsLastYear) {
+  // More than two months after the reference in past tense: the year
+  // before. In future tense, more than two months before: the year after.
+  EXPECT_EQ(ValueOf(MonthDay(3, 20, Tense::kPast), CivilDate{2025, 1, 2}),
+            "2024-03-20");
+  EXPECT_EQ(ValueOf(MonthDay(9, 1, Tense::kFuture), CivilDate{2025, 12, 2}),
+            "2026-09-01");
+  // Unknown tense: the nearer one.
+  EXPECT_EQ(ValueOf(MonthDay(1, 15, Tense::kUnknown), CivilDate{2025, 11, 20}),
+            "2026-01-15");
 }
 
 TEST(ResolverTest, FarFutureMonthDayInPastContextIsLastYear) {

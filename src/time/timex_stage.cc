@@ -1,5 +1,6 @@
 #include "time/timex_stage.h"
 
+#include <algorithm>
 #include <optional>
 #include <vector>
 
@@ -10,10 +11,60 @@
 namespace dossier {
 namespace {
 
-// Clock times and anaphoric days depend on the other expressions of their
-// sentence, so they are resolved in a second pass.
-bool NeedsSentence(TimexKind kind) {
-  return kind == TimexKind::kClock || kind == TimexKind::kAnaphoric;
+// Clock times, anaphoric days and periods depend on the other expressions
+// of their text, so they are resolved in a second pass.
+bool NeedsSentence(const ParsedTimex& p) {
+  switch (p.kind) {
+    case TimexKind::kClock:
+    case TimexKind::kAnaphoric:
+    case TimexKind::kPeriodRef:
+    case TimexKind::kTheYear:
+      return true;
+    case TimexKind::kAgo:  // "a year ago" said of a quarter
+      return p.unit == TimeUnit::kYear && p.quantity == 1;
+    default:
+      return false;
+  }
+}
+
+// "the year-ago quarter", "a year ago": quarters named relative to another
+// one; they do not become the quarter the text is about.
+bool ShiftedQuarter(const ParsedTimex& p) {
+  return p.kind == TimexKind::kAgo || p.kind == TimexKind::kAnaphoric ||
+         (p.kind == TimexKind::kPeriodRef && (p.shift != 0 || p.year > 0));
+}
+
+// Whether `p` may take the quarter named before it as its anchor: periods
+// refer back to the document's last quarter, "a year ago/earlier" only to
+// one named in the same or the previous sentence.
+bool UsesDocumentQuarter(const ParsedTimex& p) {
+  return p.kind == TimexKind::kPeriodRef;
+}
+
+// Whether the text between a clock time and a day joins them: spaces, a
+// comma, a time zone ("EST", "GMT").
+bool IsClockDayGap(std::string_view gap) {
+  size_t i = 0;
+  int words = 0;
+  while (i < gap.size()) {
+    const char c = gap[i];
+    if (c == ' ' || c == ',') {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < gap.size() && gap[j] >= 'A' && gap[j] <= 'Z') ++j;
+    const std::string_view w = gap.substr(i, j - i);
+    if (w.size() < 2 || w.size() > 4 || ++words > 1) return false;
+    static constexpr const char* kZones[] = {"EST", "EDT", "CST",  "CDT", "MST",
+                                             "MDT", "PST", "PDT",  "GMT", "UTC",
+                                             "BST", "CET", "CEST", "ET",  "PT"};
+    bool zone = false;
+    for (const char* z : kZones) zone = zone || w == z;
+    if (!zone) return false;
+    i = j;
+  }
+  return !gap.empty() && gap.size() <= 8;
 }
 
 }  // namespace
@@ -36,22 +87,56 @@ Status TimexStage::Run(Document& doc) const {
   // day", "two years later").
   std::optional<CivilDate> previous_day;
   std::optional<int> previous_year;
+  // The last quarter named in the document, and in the previous sentence.
+  std::optional<int> document_quarter;
+  std::optional<int> previous_quarter;
   std::vector<ParsedTimex> parsed;
   std::vector<std::optional<ResolvedTimex>> resolved;
+  // The spans read: the sentences, and dateline lines ("OSLO, May 3 --"),
+  // which the sentence splitter leaves out, in text order.
+  std::vector<Span> spans;
+  spans.reserve(doc.layers().sentences.size() + 1);
+  for (const Block& b : doc.layers().blocks) {
+    if (b.kind == BlockKind::kDateline && b.removed_why.empty()) {
+      spans.push_back(b.span);
+    }
+  }
+  const bool extra = !spans.empty();
   for (const Sentence& sent : doc.layers().sentences) {
-    if (sent.span.end > text.size() || sent.span.empty()) continue;
+    spans.push_back(sent.span);
+  }
+  if (extra) {
+    std::stable_sort(
+        spans.begin(), spans.end(),
+        [](const Span& a, const Span& b) { return a.start < b.start; });
+    // A dateline already inside a sentence is read once.
+    size_t kept = 0;
+    uint32_t covered = 0;
+    for (const Span& s : spans) {
+      if (kept > 0 && s.start < covered) continue;
+      spans[kept++] = s;
+      covered = s.end;
+    }
+    spans.resize(kept);
+  }
+  for (const Span& span : spans) {
+    if (span.end > text.size() || span.empty()) continue;
+    const Sentence sent{span, 0, 0};
     recognizer_->Recognize(doc.Slice(sent.span), &parsed);
     if (parsed.empty()) {
       previous_day.reset();
       previous_year.reset();
+      previous_quarter.reset();
       continue;
     }
     resolved.assign(parsed.size(), std::nullopt);
     // Pass 1: expressions that stand on their own.
     ctx.sentence_day.reset();
     ctx.anchor.reset();
+    ctx.anchor_year.reset();
+    ctx.anchor_quarter.reset();
     for (size_t i = 0; i < parsed.size(); ++i) {
-      if (NeedsSentence(parsed[i].kind)) continue;
+      if (NeedsSentence(parsed[i])) continue;
       resolved[i] = Resolve(parsed[i], ctx);
       if (resolved[i] && resolved[i]->day && !ctx.sentence_day) {
         ctx.sentence_day = resolved[i]->day;
@@ -61,13 +146,23 @@ Status TimexStage::Run(Document& doc) const {
     // the last day named before them).
     std::optional<CivilDate> last_day = previous_day;
     std::optional<int> last_year = previous_year;
+    std::optional<int> last_quarter = previous_quarter;
     for (size_t i = 0; i < parsed.size(); ++i) {
-      if (NeedsSentence(parsed[i].kind)) {
+      if (NeedsSentence(parsed[i])) {
         ctx.anchor = last_day;
         ctx.anchor_year = last_year;
+        ctx.anchor_quarter =
+            UsesDocumentQuarter(parsed[i]) ? document_quarter : last_quarter;
         resolved[i] = Resolve(parsed[i], ctx);
       }
       if (!resolved[i]) continue;
+      if (resolved[i]->quarter && !ShiftedQuarter(parsed[i])) {
+        last_quarter = resolved[i]->quarter;
+        document_quarter = resolved[i]->quarter;
+      } else if (resolved[i]->day ||
+                 (resolved[i]->year && parsed[i].kind == TimexKind::kYear)) {
+        last_quarter.reset();
+      }
       if (resolved[i]->day) last_day = resolved[i]->day;
       if (resolved[i]->year) {
         last_year = resolved[i]->year;
@@ -79,6 +174,8 @@ Status TimexStage::Run(Document& doc) const {
     }
     previous_day = last_day;
     previous_year = last_year;
+    previous_quarter = last_quarter;
+    const std::string_view sentence = doc.Slice(sent.span);
     for (size_t i = 0; i < parsed.size(); ++i) {
       if (!resolved[i]) continue;
       Timex t;
@@ -86,6 +183,23 @@ Status TimexStage::Run(Document& doc) const {
                 sent.span.start + parsed[i].end};
       t.type = resolved[i]->type;
       t.value = std::move(resolved[i]->value);
+      // "noon Thursday", "9 p.m. EST Nov. 9": a clock time followed by its
+      // day is one TIME on that day.
+      if (i + 1 < parsed.size() && resolved[i + 1] &&
+          parsed[i].kind == TimexKind::kClock &&
+          resolved[i + 1]->type == TimexType::kDate &&
+          (parsed[i + 1].kind == TimexKind::kWeekday ||
+           parsed[i + 1].kind == TimexKind::kRelativeDay ||
+           parsed[i + 1].kind == TimexKind::kDate) &&
+          IsClockDayGap(sentence.substr(parsed[i].end,
+                                        parsed[i + 1].start - parsed[i].end))) {
+        const size_t tpos = t.value.find('T');
+        if (tpos != std::string::npos) {
+          t.value = resolved[i + 1]->value + t.value.substr(tpos);
+          t.span.end = sent.span.start + parsed[i + 1].end;
+          resolved[i + 1].reset();
+        }
+      }
       out.push_back(std::move(t));
     }
   }

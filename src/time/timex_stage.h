@@ -30,7 +30,8 @@ class TimexStage : public DocumentStage {
 
   std::string_view name() const override { return "times"; }
   LayerSet reads() const override {
-    return Layer::kText | Layer::kSentences | Bit(Layer::kMeta);
+    return Layer::kText | Layer::kSentences | Layer::kBlocks |
+           Bit(Layer::kMeta);
   }
   LayerSet writes() const override { return Bit(Layer::kTimes); }
   Status Run(Document& doc) const override;

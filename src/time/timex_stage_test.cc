@@ -357,7 +357,9 @@ TEST(TimexStageTest, MoreRelativeForms) {
   EXPECT_EQ(t[2].value, "2025-03-10TNI");
   EXPECT_EQ(t[3].value, "2025-03-10TEV");
   EXPECT_EQ(t[4].value, "2025-W12-WE");
-  EXPECT_EQ(t[5].value, "PAST_REF");
+  // TimeML reads "recent weeks" as an unspecified number of weeks.
+  EXPECT_EQ(t[5].type, TimexType::kDuration);
+  EXPECT_EQ(t[5].value, "PXW");
   EXPECT_EQ(t[6].text, "the coming weeks");
   EXPECT_EQ(t[6].value, "FUTURE_REF");
 }
@@ -419,6 +421,301 @@ TEST(TimexStageTest, OddBytesDoNotBreakTheScan) {
 TEST(TimexStageTest, MalformedReferenceIsIgnored) {
   EXPECT_EQ(One("The office spoke on Wednesday.", "2025-13-45").value,
             "XXXX-WXX-3");
+}
+
+// The text of each expression found, in order.
+std::vector<std::string> Texts(const std::vector<Found>& found) {
+  std::vector<std::string> out;
+  for (const Found& f : found) out.push_back(f.text);
+  return out;
+}
+
+TEST(TimexStageTest, NamedQuarters) {
+  auto t = Times(
+      "Orvik Foods posted a third-quarter loss.\n"
+      "Net income fell in the fourth quarter of 2024.\n"
+      "The 2023 second quarter was weak.\n"
+      "Sales should recover in next year's first quarter.",
+      kTue);
+  ASSERT_EQ(t.size(), 4u);
+  EXPECT_EQ(t[0].text, "third-quarter");
+  EXPECT_EQ(t[0].value, "2025-Q3");
+  EXPECT_EQ(t[1].text, "the fourth quarter of 2024");
+  EXPECT_EQ(t[1].value, "2024-Q4");
+  EXPECT_EQ(t[2].text, "The 2023 second quarter");
+  EXPECT_EQ(t[2].value, "2023-Q2");
+  EXPECT_EQ(t[3].text, "next year's first quarter");
+  EXPECT_EQ(t[3].value, "2026-Q1");
+}
+
+TEST(TimexStageTest, QuarterReferencesFollowTheNamedQuarter) {
+  auto t = Times(
+      "Lanmark Tools reported a loss for the second quarter.\n"
+      "Sales in the quarter fell, and costs rose from the year-ago quarter.\n"
+      "Profit was $3 million, against $5 million a year earlier.",
+      kTue);
+  ASSERT_EQ(t.size(), 4u);
+  EXPECT_EQ(t[1].text, "the quarter");
+  EXPECT_EQ(t[1].value, "2025-Q2");
+  EXPECT_EQ(t[2].text, "the year-ago quarter");
+  EXPECT_EQ(t[2].value, "2024-Q2");
+  EXPECT_EQ(t[3].text, "a year earlier");
+  EXPECT_EQ(t[3].value, "2024-Q2");
+}
+
+TEST(TimexStageTest, LatestQuarterWithoutAnchorIsTheLastCompleted) {
+  EXPECT_EQ(One("Revenue in the latest quarter rose 4%.", kTue).value,
+            "2024-Q4");
+  EXPECT_EQ(One("Revenue in the latest quarter rose 4%.", "").value, "XXXX-QX");
+  EXPECT_EQ(One("Prices dropped last quarter.", kTue).value, "2024-Q4");
+}
+
+TEST(TimexStageTest, FractionsAreNotQuarters) {
+  EXPECT_TRUE(Times("Three quarters of the voters stayed home.", kTue).empty());
+}
+
+TEST(TimexStageTest, Seasons) {
+  auto t = Times(
+      "The bridge closed last fall.\nThe museum will reopen this summer.\n"
+      "Floods hit the valley in the winter of 2019.\n"
+      "Prices fall when the spring harvest arrives.",
+      kTue);
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[0].text, "last fall");
+  EXPECT_EQ(t[0].value, "2024-FA");
+  EXPECT_EQ(t[1].value, "2025-SU");
+  EXPECT_EQ(t[2].text, "the winter of 2019");
+  EXPECT_EQ(t[2].value, "2019-WI");
+}
+
+TEST(TimexStageTest, TheYearAndFiscalYears) {
+  Found f = One("For the year, revenue at Norvale Mills rose 8%.", kTue);
+  EXPECT_EQ(f.text, "the year");
+  EXPECT_EQ(f.value, "2025");
+  auto t = Times("It earned $4 million in the year ended June 30.", kTue);
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[0].type, TimexType::kDuration);
+  EXPECT_EQ(t[0].value, "P1Y");
+  f = One("The plant opens in fiscal 2026.", kTue);
+  EXPECT_EQ(f.text, "fiscal 2026");
+  EXPECT_EQ(f.value, "2026");
+}
+
+TEST(TimexStageTest, TheWeekendFollowsTheTense) {
+  EXPECT_EQ(One("Talks stalled over the weekend.", kTue).value, "2025-W10-WE");
+  EXPECT_EQ(One("The ferry will sail at the weekend.", kTue).value,
+            "2025-W11-WE");
+}
+
+TEST(TimexStageTest, BareYearsAfterDeterminersAndPossessives) {
+  auto t = Times(
+      "Observers praised the 2019 election.\n"
+      "The council's 2021 budget was cut.\n"
+      "For 2020, the firm earned $2 million.",
+      kTue);
+  EXPECT_EQ(Texts(t), (std::vector<std::string>{"2019", "2021", "2020"}));
+  EXPECT_TRUE(Times("The unit fired the 2019 percent rise.", kTue).size() <= 1);
+}
+
+TEST(TimexStageTest, AgesAreNotDurations) {
+  EXPECT_TRUE(Times("A 44-year-old farmer from Velm was hurt.", kTue).empty());
+  EXPECT_TRUE(Times("The six-year-old boy is safe.", kTue).empty());
+  EXPECT_TRUE(Times("She is nine years old.", kTue).empty());
+}
+
+TEST(TimexStageTest, ApproximateDurationsIncludeTheModifier) {
+  auto t = Times(
+      "The siege lasted nearly two years.\n"
+      "He left more than three weeks ago.\n"
+      "Profit rose in the first nine months.",
+      kTue);
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[0].text, "nearly two years");
+  EXPECT_EQ(t[0].value, "P2Y");
+  EXPECT_EQ(t[1].text, "more than three weeks ago");
+  EXPECT_EQ(t[2].text, "the first nine months");
+  EXPECT_EQ(t[2].value, "P9M");
+}
+
+TEST(TimexStageTest, PartsOfRelativeUnitsAndDays) {
+  auto t = Times(
+      "Rain fell earlier this year.\nThe vote comes early next week.\n"
+      "The mayor resigned late yesterday.\nRents rose in June last year.",
+      kTue);
+  ASSERT_EQ(t.size(), 4u);
+  // TimeBank keeps "early"/"late" in the expression but not "earlier".
+  EXPECT_EQ(t[0].text, "this year");
+  EXPECT_EQ(t[0].value, "2025");
+  EXPECT_EQ(t[1].text, "early next week");
+  EXPECT_EQ(t[1].value, "2025-W12");
+  EXPECT_EQ(t[2].text, "late yesterday");  // "late" is kept
+  EXPECT_EQ(t[2].value, "2025-03-10");
+  EXPECT_EQ(t[3].text, "June last year");
+  EXPECT_EQ(t[3].value, "2024-06");
+}
+
+TEST(TimexStageTest, CurrentBeforeANounIsThePresent) {
+  Found f = One("The current crisis will shape the budget.", kTue);
+  EXPECT_EQ(f.text, "current");
+  EXPECT_EQ(f.value, "PRESENT_REF");
+  EXPECT_TRUE(Times("The current account deficit widened.", kTue).empty());
+  // TimeBank marks "recent" and "future" before a noun too rarely to follow.
+  EXPECT_TRUE(Times("A recent survey studied future budgets.", kTue).empty());
+}
+
+TEST(TimexStageTest, AYearEarlierWithoutAnchorUsesTheReference) {
+  Found f = One("Exports rose 5% from a year earlier.", kTue);
+  EXPECT_EQ(f.type, TimexType::kDate);
+  EXPECT_EQ(f.value, "2024");
+}
+
+TEST(TimexStageTest, DatelineLineIsRead) {
+  const std::string text = "VELM, March 9 (Nordpress) --\nThe port reopened.";
+  Document doc = MakeDocument(text, kTue);
+  doc.layers().blocks.push_back({{0, 28}, BlockKind::kDateline, ""});
+  doc.layers().sentences.erase(doc.layers().sentences.begin());
+  ASSERT_TRUE(TimexStage().Run(doc).ok());
+  ASSERT_EQ(doc.layers().times.size(), 1u);
+  EXPECT_EQ(doc.Slice(doc.layers().times[0].span), "March 9");
+  EXPECT_EQ(doc.layers().times[0].value, "2025-03-09");
+}
+
+TEST(TimexStageTest, TenseCuesFromTheWordsAround) {
+  // Reported speech is past, a plan or a deadline ahead is future.
+  EXPECT_EQ(One("The minister said Sunday that talks had failed.", kTue).value,
+            "2025-03-09");
+  EXPECT_EQ(One("The envoys will meet Thursday in Sarvik.", kTue).value,
+            "2025-03-13");
+  EXPECT_EQ(One("Unions plan to strike on Thursday.", kTue).value,
+            "2025-03-13");
+  EXPECT_EQ(
+      One("Talks between the unions are set to resume Monday.", kTue).value,
+      "2025-03-17");
+  EXPECT_EQ(One("The crew could leave as early as Friday.", kTue).value,
+            "2025-03-14");
+  // A weekday named by its event follows the verb.
+  EXPECT_EQ(One("The envoy will attend Thursday's talks.", kTue).value,
+            "2025-03-13");
+  // "next to" and "vacation plans" say nothing about time.
+  EXPECT_EQ(One("Crowds gather next to the hall on Friday.", kTue).value,
+            "2025-03-07");
+}
+
+TEST(TimexStageTest, RelativeToTheReferenceAndUnknownAnchors) {
+  auto t = Times(
+      "Prices rose this week.\nThe plant opens next month.\n"
+      "The mine closed three years ago.\nThe strike ends tomorrow.",
+      kTue);
+  ASSERT_EQ(t.size(), 4u);
+  EXPECT_EQ(t[0].value, "2025-W11");
+  EXPECT_EQ(t[1].value, "2025-04");
+  EXPECT_EQ(t[2].value, "2022");
+  EXPECT_EQ(t[3].value, "2025-03-12");
+  // Without a named day, "the day before" is not guessed.
+  EXPECT_TRUE(Times("Crowds had gathered the day before.", kTue).empty());
+  EXPECT_EQ(One("The mine closed three years ago.", "").value, "XXXX");
+}
+
+TEST(TimexStageTest, ClockTimeJoinedToItsDay) {
+  Found f = One("The deadline passed at noon Thursday.", kTue);
+  EXPECT_EQ(f.text, "noon Thursday");
+  EXPECT_EQ(f.type, TimexType::kTime);
+  EXPECT_EQ(f.value, "2025-03-06T12:00");
+  f = One("Polls close at 9 p.m. EST March 12.", kTue);
+  EXPECT_EQ(f.text, "9 p.m. EST March 12");
+  EXPECT_EQ(f.value, "2025-03-12T21:00");
+  // With a preposition between them they stay two expressions.
+  EXPECT_EQ(Times("They meet at 10 a.m. on Thursday.", kTue).size(), 2u);
+}
+
+TEST(TimexStageTest, MoreDurationShapes) {
+  auto t = Times(
+      "The ferry stays for two more weeks.\n"
+      "Shares fell for eight trading days.\n"
+      "It lost money for several quarters of the decade.\n"
+      "Most were caught in the first hours of the raid.\n"
+      "The valley was ruled from Velm for centuries.\n"
+      "Prices may double over the next couple of years.",
+      kTue);
+  ASSERT_EQ(t.size(), 6u);
+  EXPECT_EQ(t[0].text, "two more weeks");
+  EXPECT_EQ(t[0].value, "P2W");
+  EXPECT_EQ(t[1].text, "eight trading days");
+  EXPECT_EQ(t[1].value, "P8D");
+  EXPECT_EQ(t[2].text, "several quarters");
+  EXPECT_EQ(t[2].value, "PXQ");
+  EXPECT_EQ(t[3].text, "the first hours");
+  EXPECT_EQ(t[3].value, "PTXH");
+  EXPECT_EQ(t[4].text, "centuries");
+  EXPECT_EQ(t[5].text, "the next couple of years");
+  EXPECT_EQ(t[5].value, "P2Y");
+}
+
+TEST(TimexStageTest, RatesAreNotDurations) {
+  EXPECT_TRUE(Times("The plan saves $2 million a year.", kTue).empty());
+  EXPECT_TRUE(Times("The airline adds 700 seats a week.", kTue).empty());
+  EXPECT_EQ(One("The strike lasted a week.", kTue).value, "P1W");
+}
+
+TEST(TimexStageTest, MonthsWithModifiers) {
+  auto t = Times(
+      "The dam failed last October.\nThe fair returns next March.\n"
+      "Elections are due this September.\nThe mill closed last March.",
+      kTue);
+  ASSERT_EQ(t.size(), 4u);
+  EXPECT_EQ(t[0].text, "last October");
+  EXPECT_EQ(t[0].value, "2024-10");
+  EXPECT_EQ(t[1].value, "2026-03");
+  EXPECT_EQ(t[2].value, "2025-09");
+  EXPECT_EQ(t[3].value, "2024-03");  // the reference's own month is "this"
+}
+
+TEST(TimexStageTest, SpelledYears) {
+  auto t = Times(
+      "In nineteen ninety-six the port reopened.\n"
+      "The mill closed in January nineteen eighty-four.\n"
+      "The treaty dates from two thousand and one.",
+      kTue);
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[0].text, "nineteen ninety-six");
+  EXPECT_EQ(t[0].value, "1996");
+  EXPECT_EQ(t[1].text, "January nineteen eighty-four");
+  EXPECT_EQ(t[1].value, "1984-01");
+  EXPECT_EQ(t[2].value, "2001");
+  EXPECT_TRUE(Times("The craft is two thousand years old.", kTue).empty() ||
+              Times("The craft is two thousand years old.", kTue)[0].type !=
+                  TimexType::kDate);
+}
+
+TEST(TimexStageTest, Centuries) {
+  auto t = Times("The 11th century chapel survived the 20th century.", kTue);
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[0].text, "The 11th century");
+  EXPECT_EQ(t[0].value, "10");
+  EXPECT_EQ(t[1].text, "the 20th century");
+  EXPECT_EQ(t[1].value, "19");
+}
+
+TEST(TimexStageTest, Holidays) {
+  // Thanksgiving 2024 was on 28 November (the fourth Thursday).
+  Found f = One("The boat was found last Thanksgiving.", kTue);
+  EXPECT_EQ(f.text, "last Thanksgiving");
+  EXPECT_EQ(f.value, "2024-11-28");
+  EXPECT_EQ(One("The market opens on Christmas Eve.", kTue).value,
+            "2024-12-24");
+  EXPECT_EQ(One("Voters will go to the polls on Election Day.", kTue).value,
+            "2025-11-04");
+  EXPECT_TRUE(Times("The Election commission met.", kTue).empty());
+}
+
+TEST(TimexStageTest, TheFutureAndMonthSets) {
+  EXPECT_EQ(One("Nobody can see into the future.", kTue).value, "FUTURE_REF");
+  EXPECT_EQ(One("Risks remain in the near term.", kTue).value, "FUTURE_REF");
+  Found f = One("The guild marches each July.", kTue);
+  EXPECT_EQ(f.type, TimexType::kSet);
+  EXPECT_EQ(f.value, "XXXX-07");
+  EXPECT_EQ(One("The board meets every month.", kTue).value, "P1M");
+  EXPECT_EQ(One("Dividends are paid every quarter.", kTue).value, "P1Q");
 }
 
 }  // namespace
