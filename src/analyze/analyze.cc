@@ -10,9 +10,11 @@
 #include "entities/coref_stage.h"
 #include "entities/entity_link_stage.h"
 #include "entities/mention_stage.h"
+#include "events/event_stage.h"
 #include "meta/dateline_stage.h"
 #include "meta/language_stage.h"
 #include "meta/outlet_stage.h"
+#include "pos/pos_stage.h"
 #include "quotes/quote_group_stage.h"
 #include "quotes/quote_stage.h"
 #include "text/layout_stage.h"
@@ -40,6 +42,8 @@ void AddAnalysis(Pipeline& p, const PipelineOptions& opts) {
   p.Add(std::make_unique<CorefStage>());
   p.Add(std::make_unique<QuoteStage>());
   p.Add(std::make_unique<TimexStage>());
+  p.Add(std::make_unique<PosStage>());
+  p.Add(std::make_unique<EventStage>());
 }
 
 }  // namespace

@@ -14,6 +14,8 @@ std::string LayerSetToString(LayerSet set) {
       {Layer::kQuotes, "quotes"},     {Layer::kTimes, "times"},
       {Layer::kEntities, "entities"}, {Layer::kQuoteGroups, "quote_groups"},
       {Layer::kFindings, "findings"},
+      {Layer::kPos, "pos"},
+      {Layer::kEvents, "events"},
   };
   std::string out;
   for (const auto& n : kNames) {
@@ -73,6 +75,19 @@ std::string_view TimexTypeName(TimexType type) {
     case TimexType::kSet: return "SET";
   }
   return "DATE";
+}
+
+std::string_view ModalityName(Modality m) {
+  switch (m) {
+    case Modality::kHappened: return "happened";
+    case Modality::kWill: return "will";
+    case Modality::kPlanned: return "planned";
+    case Modality::kPossible: return "possible";
+    case Modality::kConditional: return "conditional";
+    case Modality::kRefused: return "refused";
+    case Modality::kDenied: return "denied";
+  }
+  return "happened";
 }
 
 }  // namespace dossier
