@@ -195,11 +195,28 @@ void PosModel::Tag(std::span<const std::string_view> tokens, PosScratch* s,
   for (size_t i = 0; i < n; ++i) {
     const int nf = pos_internal::PosFeatures(*s, n, i, p1, p2, s->feats.data());
     std::fill(s->scores.begin(), s->scores.end(), 0);
+    // Issue all table loads first, then all row loads, so that their cache
+    // misses overlap.
+    for (int f = 0; f < nf; ++f) {
+      __builtin_prefetch(&table_[SlotHash(s->feats[f]) & mask_]);
+    }
+    const Slot* found[pos_internal::kMaxPosFeatures];
+    int nfound = 0;
     for (int f = 0; f < nf; ++f) {
       const Slot* slot = Find(s->feats[f]);
       if (slot == nullptr) continue;
-      for (uint32_t k = 0; k < slot->count; ++k) {
-        s->scores[tags_[slot->offset + k]] += weights_[slot->offset + k];
+      __builtin_prefetch(weights_.data() + slot->offset);
+      __builtin_prefetch(tags_.data() + slot->offset);
+      found[nfound++] = slot;
+    }
+    int32_t* scores = s->scores.data();
+    const uint8_t* tag_data = tags_.data();
+    const int16_t* weight_data = weights_.data();
+    for (int f = 0; f < nfound; ++f) {
+      const uint32_t offset = found[f]->offset;
+      const uint32_t count = found[f]->count;
+      for (uint32_t k = 0; k < count; ++k) {
+        scores[tag_data[offset + k]] += weight_data[offset + k];
       }
     }
     uint8_t best = kPosNN;
