@@ -11,9 +11,11 @@
 #include "entities/entity_link_stage.h"
 #include "entities/mention_stage.h"
 #include "framing/framing_stage.h"
+#include "events/event_stage.h"
 #include "meta/dateline_stage.h"
 #include "meta/language_stage.h"
 #include "meta/outlet_stage.h"
+#include "pos/pos_stage.h"
 #include "quotes/quote_group_stage.h"
 #include "quotes/quote_stage.h"
 #include "text/layout_stage.h"
@@ -42,6 +44,8 @@ void AddAnalysis(Pipeline& p, const PipelineOptions& opts) {
   p.Add(std::make_unique<QuoteStage>());
   p.Add(std::make_unique<TimexStage>());
   p.Add(std::make_unique<FramingStage>());
+  p.Add(std::make_unique<PosStage>());
+  p.Add(std::make_unique<EventStage>());
 }
 
 }  // namespace

@@ -201,6 +201,33 @@ std::string SummarizeCorpus(const Corpus& corpus, const SummaryOptions& opts) {
            Quoted(d.Slice(t.span)) + " = " + t.value);
     }
     if (l.framing.computed) line(FramingLine(d));
+    // Events with a PLOVER category, a negation or a modality other than
+    // "happened" (the rest are in dossier.json).
+    for (const EventFrame& e : l.events) {
+      if (e.category.empty() && !e.negated &&
+          e.modality == Modality::kHappened) {
+        continue;
+      }
+      std::string s = "event " + (e.category.empty() ? "-" : e.category) +
+                      " " + Quoted(e.lemma) + " " +
+                      std::string(ModalityName(e.modality)) +
+                      (e.negated ? " negated" : "");
+      if (!e.actor.empty()) s += " actor=" + Quoted(d.Slice(e.actor), 40);
+      if (!e.target.empty()) {
+        s += std::string(" target") + (e.target_inferred ? "~" : "") + "=" +
+             Quoted(d.Slice(e.target), 40);
+      }
+      if (!e.place.empty()) s += " place=" + Quoted(d.Slice(e.place));
+      if (e.time >= 0 && static_cast<size_t>(e.time) < l.times.size()) {
+        s += " time=" + l.times[e.time].value;
+      }
+      if (!e.condition.empty()) s += " if=" + Quoted(d.Slice(e.condition), 50);
+      if (e.quote >= 0 && static_cast<size_t>(e.quote) < l.quotes.size() &&
+          !l.quotes[e.quote].speaker.empty()) {
+        s += " by=" + Quoted(d.Slice(l.quotes[e.quote].speaker), 40);
+      }
+      line(s);
+    }
   }
   if (!corpus.entities.empty()) {
     line("");

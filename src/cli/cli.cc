@@ -23,6 +23,7 @@
 #include "kb/wikidata_import.h"
 #include "ner/default_model.h"
 #include "ner/train.h"
+#include "pos/train.h"
 #include "eval/eval.h"
 #include "report/html_report.h"
 #include "report/json_writer.h"
@@ -406,6 +407,44 @@ int RunTrainNer(const TrainArgs& args) {
   return kExitOk;
 }
 
+struct TrainPosArgs {
+  std::string conll;
+  std::string out = "models/pos/eng.model";
+  std::string dev;
+  int epochs = 8;
+  uint64_t seed = 2003;
+  int prune = 1;
+};
+
+int RunTrainPos(const TrainPosArgs& args) {
+  PosTrainOptions opts;
+  opts.conll_path = args.conll;
+  opts.out_path = args.out;
+  opts.dev_path = args.dev;
+  opts.epochs = args.epochs;
+  opts.seed = args.seed;
+  opts.prune = args.prune;
+  PosTrainReport report;
+  Status st = TrainPos(opts, &report);
+  if (!st.ok()) {
+    std::cerr << "dossier: error: " << st.ToString() << "\n";
+    return st.code() == ErrorCode::kInvalidArgument ? kExitUsage : kExitFatal;
+  }
+  std::printf("trained on %llu sentences, %llu tokens in %.1f s\n",
+              static_cast<unsigned long long>(report.sentences),
+              static_cast<unsigned long long>(report.tokens), report.seconds);
+  for (size_t e = 0; e < report.dev_accuracy.size(); ++e) {
+    std::printf("epoch %zu: dev accuracy %.4f\n", e + 1,
+                report.dev_accuracy[e]);
+  }
+  std::printf("wrote %s: %llu features, %llu weights, %llu bytes\n",
+              args.out.c_str(),
+              static_cast<unsigned long long>(report.features_written),
+              static_cast<unsigned long long>(report.entries_written),
+              static_cast<unsigned long long>(report.model_bytes));
+  return kExitOk;
+}
+
 struct KbImportArgs {
   std::string dump;
   std::string out = "wikidata.jsonl";
@@ -652,6 +691,32 @@ int Main(int argc, char** argv) {
       ->capture_default_str();
   train_ner->add_option("--seed", t.seed, "shuffling seed")->capture_default_str();
 
+  TrainPosArgs tp;
+  CLI::App* train_pos = train->add_subcommand(
+      "pos", "Train the part-of-speech tagger on CoNLL data's POS column");
+  train_pos->footer(
+      "Deterministic: the same data and options give the same model bytes.\n"
+      "The shipped model (models/pos/eng.model, compiled into dossier) was\n"
+      "made with the first example; models/pos/README.md has its figures.\n\n"
+      "Examples:\n"
+      "  dossier train pos --conll ../shared/data/conll2003/eng.train \\\n"
+      "      --out models/pos/eng.model\n"
+      "  dossier train pos --conll eng.train --dev eng.testa --out /tmp/p.model");
+  train_pos->add_option("--conll", tp.conll,
+                        "training data (CoNLL: word POS ...)")
+      ->required();
+  train_pos->add_option("--out", tp.out, "model file to write")
+      ->capture_default_str();
+  train_pos->add_option("--dev", tp.dev,
+                        "development data: accuracy after every epoch");
+  train_pos->add_option("--epochs", tp.epochs, "passes over the data")
+      ->capture_default_str();
+  train_pos->add_option("--seed", tp.seed, "shuffling seed")
+      ->capture_default_str();
+  train_pos->add_option("--prune", tp.prune,
+                        "drop quantized weights with |w| <= this")
+      ->capture_default_str();
+
   KbImportArgs ki;
   CLI::App* kbcmd = app.add_subcommand("kb", "Knowledge-base tools");
   kbcmd->require_subcommand(1);
@@ -722,6 +787,7 @@ int Main(int argc, char** argv) {
   if (analyze->parsed()) return RunAnalyze(a);
   if (extract->parsed()) return RunExtract(x);
   if (train_ner->parsed()) return RunTrainNer(t);
+  if (train_pos->parsed()) return RunTrainPos(tp);
   if (kb_import->parsed()) return RunKbImport(ki);
   if (eval->parsed()) return RunEval(e);
   if (bench->parsed()) return RunBenchCommand(b);

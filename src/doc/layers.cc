@@ -15,6 +15,8 @@ std::string LayerSetToString(LayerSet set) {
       {Layer::kEntities, "entities"}, {Layer::kQuoteGroups, "quote_groups"},
       {Layer::kFindings, "findings"},
       {Layer::kFraming, "framing"},
+      {Layer::kPos, "pos"},
+      {Layer::kEvents, "events"},
   };
   std::string out;
   for (const auto& n : kNames) {
@@ -94,6 +96,19 @@ std::string_view FramingWordKindName(FramingWordKind kind) {
       break;
   }
   return "none";
+}
+
+std::string_view ModalityName(Modality m) {
+  switch (m) {
+    case Modality::kHappened: return "happened";
+    case Modality::kWill: return "will";
+    case Modality::kPlanned: return "planned";
+    case Modality::kPossible: return "possible";
+    case Modality::kConditional: return "conditional";
+    case Modality::kRefused: return "refused";
+    case Modality::kDenied: return "denied";
+  }
+  return "happened";
 }
 
 }  // namespace dossier

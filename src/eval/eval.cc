@@ -17,6 +17,8 @@ std::unique_ptr<EvalTask> MakeExtractEvalTask();
 std::unique_ptr<EvalTask> MakeQuotesEvalTask();
 std::unique_ptr<EvalTask> MakeTimeEvalTask();
 std::unique_ptr<EvalTask> MakeClaimsEvalTask();
+std::unique_ptr<EvalTask> MakePosEvalTask();
+std::unique_ptr<EvalTask> MakeEventsEvalTask();
 
 const std::vector<std::unique_ptr<EvalTask>>& EvalTasks() {
   static const auto* const kTasks = [] {
@@ -26,6 +28,8 @@ const std::vector<std::unique_ptr<EvalTask>>& EvalTasks() {
     tasks->push_back(MakeQuotesEvalTask());
     tasks->push_back(MakeTimeEvalTask());
     tasks->push_back(MakeClaimsEvalTask());
+    tasks->push_back(MakePosEvalTask());
+    tasks->push_back(MakeEventsEvalTask());
     return tasks;
   }();
   return *kTasks;

@@ -101,7 +101,7 @@ StatusOr<std::vector<ConllDocument>> ParseConll(std::string_view text,
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     // Split on spaces and tabs.
-    std::string_view first_col, last_col;
+    std::string_view first_col, second_col, last_col;
     int cols = 0;
     size_t i = 0;
     while (i < line.size()) {
@@ -110,6 +110,7 @@ StatusOr<std::vector<ConllDocument>> ParseConll(std::string_view text,
       size_t j = i;
       while (j < line.size() && line[j] != ' ' && line[j] != '\t') ++j;
       if (cols == 0) first_col = line.substr(i, j - i);
+      if (cols == 1) second_col = line.substr(i, j - i);
       last_col = line.substr(i, j - i);
       ++cols;
       i = j;
@@ -126,9 +127,13 @@ StatusOr<std::vector<ConllDocument>> ParseConll(std::string_view text,
     if (cols < 2) return error("expected at least 2 columns (word ... NER)");
     docs.back().words.emplace_back(first_col);
     tags.push_back(last_col);
+    if (cols >= 3) docs.back().pos.emplace_back(second_col);
   }
   DOSSIER_RETURN_IF_ERROR(flush());
   if (docs.back().words.empty()) docs.pop_back();
+  for (ConllDocument& d : docs) {
+    if (d.pos.size() != d.words.size()) d.pos.clear();
+  }
   if (docs.empty()) {
     return Status(ErrorCode::kEvalData,
                   std::string(source) + " has no sentences");

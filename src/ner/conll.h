@@ -1,7 +1,8 @@
 // CoNLL-2003 reading and entity span types for the named-entity tagger.
 //
 // A CoNLL file holds lines "word POS chunk NER" (only the first and last
-// columns are read, so 2-column files work too), blank lines between
+// columns are read for NER, so 2-column files work too; the second column,
+// the POS tag, is kept in ConllDocument::pos when there are 3 or more), blank lines between
 // sentences and "-DOCSTART-" lines between documents. NER tags may use IOB1
 // (the original CoNLL-2003 files: "I-" everywhere, "B-" only between two
 // adjacent entities of one type), IOB2 ("B-" starts every entity) or
@@ -48,6 +49,9 @@ struct ConllDocument {
   std::vector<std::string> words;
   std::vector<uint32_t> sentence_ends;
   std::vector<NerSpan> entities;
+  // The second column (Penn Treebank POS tag in CoNLL-2003) of every token
+  // when every line has at least 3 columns; empty otherwise.
+  std::vector<std::string> pos;
 };
 
 // Decodes a column of tags (IOB1, IOB2 or BIOES/BILOU) into entities, with

@@ -62,6 +62,7 @@ article.doc{border-top:2px solid var(--line);margin-top:2rem}
 .qs::before{content:attr(data-speaker);font-size:.7rem;font-weight:600;
 color:var(--muted);margin-right:.25em;vertical-align:super}
 .tx{text-decoration:underline dotted 2px}
+.ev{border-bottom:2px solid var(--muted)}
 .dl{font-style:italic}
 .removed{color:var(--rm);font-size:.85rem}
 .removed del{text-decoration:line-through}
@@ -355,6 +356,27 @@ std::vector<MarkupSpan> DocumentSpans(const Corpus& corpus, const Document& doc,
     m.open = "<span class=\"tx\" title=\"" +
              HtmlEscape(std::string(TimexTypeName(t.type)) + " " + t.value) +
              "\">";
+    m.close = "</span>";
+    spans.push_back(std::move(m));
+  }
+  // Event triggers (those with a PLOVER category, a negation or a
+  // modality other than "happened"), titled with their frame.
+  for (const EventFrame& e : l.events) {
+    if (e.category.empty() && !e.negated && e.modality == Modality::kHappened) {
+      continue;
+    }
+    std::string title = (e.category.empty() ? "event" : e.category) + ": " +
+                        e.lemma + ", " + std::string(ModalityName(e.modality)) +
+                        (e.negated ? ", negated" : "");
+    std::string_view actor = SafeSlice(doc.text(), e.actor);
+    if (!actor.empty()) title += ", actor: " + std::string(actor);
+    std::string_view target = SafeSlice(doc.text(), e.target);
+    if (!target.empty()) title += ", target: " + std::string(target);
+    std::string_view cond = SafeSlice(doc.text(), e.condition);
+    if (!cond.empty()) title += ", condition: " + std::string(cond);
+    MarkupSpan m;
+    m.span = e.trigger;
+    m.open = "<span class=\"ev\" title=\"" + HtmlEscape(title) + "\">";
     m.close = "</span>";
     spans.push_back(std::move(m));
   }

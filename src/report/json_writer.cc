@@ -39,11 +39,11 @@ class Out {
     }
   }
   void Null() { ok_ &= w_.Null(); }
+  void Bool(bool v) { ok_ &= w_.Bool(v); }
   void Int(int64_t v) { ok_ &= w_.Int64(v); }
   void Uint(uint64_t v) { ok_ &= w_.Uint64(v); }
   void Num(double v) { ok_ &= w_.Double(std::isfinite(v) && v > 0 ? v : 0.0); }
   void SignedNum(double v) { ok_ &= w_.Double(std::isfinite(v) ? v : 0.0); }
-  void Bool(bool v) { ok_ &= w_.Bool(v); }
   void BeginObject() { ok_ &= w_.StartObject(); }
   void EndObject() { ok_ &= w_.EndObject(); }
   void BeginArray() { ok_ &= w_.StartArray(); }
@@ -371,6 +371,92 @@ void WriteTimes(const Corpus& corpus, Out<W>& o) {
   o.EndArray();
 }
 
+// The entity id of a mention, or "" when not linked.
+std::string_view MentionEntityId(const Corpus& corpus, const Document& doc,
+                                 int32_t mention) {
+  const auto& mentions = doc.layers().mentions;
+  if (mention < 0 || static_cast<size_t>(mention) >= mentions.size()) return {};
+  const int32_t entity = mentions[mention].entity;
+  if (entity < 0 || static_cast<size_t>(entity) >= corpus.entities.size()) {
+    return {};
+  }
+  return corpus.entities[entity].id;
+}
+
+template <typename W>
+void WriteEvents(const Corpus& corpus, Out<W>& o) {
+  o.BeginArray();
+  uint64_t n = 0, quotes_before = 0;
+  for (const Document& doc : corpus.documents) {
+    std::string_view text = doc.text();
+    const Layers& l = doc.layers();
+    auto arg = [&](std::string_view key, Span span, int32_t mention) {
+      o.Key(key);
+      if (span.empty()) {
+        o.Null();
+        return;
+      }
+      o.BeginObject();
+      o.KStrOrNull("entity", MentionEntityId(corpus, doc, mention));
+      o.KStr("text", SafeSlice(text, span));
+      o.Offsets(span, text.size());
+      o.EndObject();
+    };
+    for (const EventFrame& e : l.events) {
+      o.BeginObject();
+      o.KStr("id", "v" + std::to_string(++n));
+      o.KStr("doc", doc.meta().id);
+      o.Offsets(e.span, text.size());
+      o.KStr("text", SafeSlice(text, e.span));
+      arg("actor", e.actor, e.actor_mention);
+      o.Key("action");
+      o.BeginObject();
+      o.KStr("lemma", e.lemma);
+      o.KStrOrNull("category", e.category);
+      o.KStr("text", SafeSlice(text, e.trigger));
+      o.Offsets(e.trigger, text.size());
+      o.EndObject();
+      arg("target", e.target, e.target_mention);
+      o.Key("target_inferred");
+      o.Bool(e.target_inferred);
+      arg("place", e.place, e.place_mention);
+      o.Key("time");
+      if (e.time >= 0 && static_cast<size_t>(e.time) < l.times.size()) {
+        const Timex& t = l.times[e.time];
+        o.BeginObject();
+        o.KStr("value", t.value);
+        o.KStr("text", SafeSlice(text, t.span));
+        o.EndObject();
+      } else {
+        o.Null();
+      }
+      o.KStr("polarity", e.negated ? "negative" : "positive");
+      o.KStr("modality", ModalityName(e.modality));
+      o.KStrOrNull("condition", SafeSlice(text, e.condition));
+      o.Key("source");
+      o.BeginObject();
+      if (e.quote >= 0 && static_cast<size_t>(e.quote) < l.quotes.size()) {
+        const Quote& q = l.quotes[e.quote];
+        o.KStr("kind", "speaker");
+        o.KStrOrNull("entity", SpeakerEntityId(corpus, doc, q));
+        o.KStrOrNull("text", SafeSlice(text, q.speaker));
+        o.KStr("quote", "q" + std::to_string(quotes_before + e.quote + 1));
+      } else {
+        o.KStr("kind", "outlet");
+        o.Key("entity");
+        o.Null();
+        o.KStrOrNull("text", doc.meta().outlet.value_or(""));
+        o.Key("quote");
+        o.Null();
+      }
+      o.EndObject();
+      o.EndObject();
+    }
+    quotes_before += l.quotes.size();
+  }
+  o.EndArray();
+}
+
 template <typename W>
 bool WriteAll(const Corpus& corpus, const JsonOptions& opts, W& w) {
   Out<W> o(w);
@@ -415,8 +501,7 @@ bool WriteAll(const Corpus& corpus, const JsonOptions& opts, W& w) {
   o.Key("times");
   WriteTimes(corpus, o);
   o.Key("events");
-  o.BeginArray();
-  o.EndArray();
+  WriteEvents(corpus, o);
   o.Key("findings");
   o.BeginArray();
   for (const Finding& f : corpus.findings) {

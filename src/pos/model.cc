@@ -1,0 +1,236 @@
+#include "pos/model.h"
+
+#include <zlib.h>
+
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "pos/tags.h"
+
+namespace dossier {
+namespace {
+
+constexpr char kMagic[8] = {'D', 'S', 'P', 'O', 'S', 'M', 'D', 'L'};
+constexpr uint32_t kFormatVersion = 1;
+constexpr size_t kHeader = 64;
+
+void Put32(std::string* s, uint32_t v) {
+  for (int i = 0; i < 4; ++i) s->push_back(static_cast<char>(v >> (8 * i)));
+}
+void Put64(std::string* s, uint64_t v) {
+  for (int i = 0; i < 8; ++i) s->push_back(static_cast<char>(v >> (8 * i)));
+}
+uint32_t Get32(const unsigned char* p) {
+  return p[0] | (p[1] << 8) | (p[2] << 16) |
+         (static_cast<uint32_t>(p[3]) << 24);
+}
+uint64_t Get64(const unsigned char* p) {
+  return Get32(p) | (static_cast<uint64_t>(Get32(p + 4)) << 32);
+}
+
+Status Bad(const std::string& what) {
+  return Status(ErrorCode::kInvalidArgument, "pos model: " + what);
+}
+
+inline uint64_t SlotHash(uint64_t k) {
+  k ^= k >> 31;
+  k *= 0x7fb5d329728ea185ULL;
+  k ^= k >> 27;
+  return k;
+}
+
+}  // namespace
+
+std::string EncodePosModel(const PosModelTables& t) {
+  const size_t n = t.keys.size(), e = t.tags.size();
+  std::string payload;
+  payload.reserve(n * 9 + e * 3);
+  for (int plane = 0; plane < 8; ++plane) {
+    uint64_t prev = 0;
+    for (size_t i = 0; i < n; ++i) {
+      payload.push_back(static_cast<char>((t.keys[i] - prev) >> (8 * plane)));
+      prev = t.keys[i];
+    }
+  }
+  payload.append(reinterpret_cast<const char*>(t.counts.data()), n);
+  payload.append(reinterpret_cast<const char*>(t.tags.data()), e);
+  for (int plane = 0; plane < 2; ++plane) {
+    for (size_t i = 0; i < e; ++i) {
+      payload.push_back(static_cast<char>(static_cast<uint16_t>(t.weights[i]) >>
+                                          (8 * plane)));
+    }
+  }
+  uLongf bound = compressBound(payload.size());
+  std::string z(bound, '\0');
+  compress2(reinterpret_cast<Bytef*>(z.data()), &bound,
+            reinterpret_cast<const Bytef*>(payload.data()), payload.size(), 9);
+  z.resize(bound);
+  std::string out(kMagic, 8);
+  Put32(&out, kFormatVersion);
+  Put32(&out, pos_internal::kPosFeatureSetVersion);
+  Put32(&out, kNumPosTags);
+  Put32(&out, static_cast<uint32_t>(n));
+  Put32(&out, static_cast<uint32_t>(e));
+  uint32_t scale_bits;
+  std::memcpy(&scale_bits, &t.info.scale, 4);
+  Put32(&out, scale_bits);
+  Put32(&out, t.info.epochs);
+  Put64(&out, t.info.seed);
+  Put32(&out, static_cast<uint32_t>(payload.size()));
+  Put32(&out, static_cast<uint32_t>(z.size()));
+  Put32(&out, static_cast<uint32_t>(crc32(
+                  0, reinterpret_cast<const Bytef*>(z.data()), z.size())));
+  while (out.size() < kHeader) out.push_back('\0');
+  out += z;
+  return out;
+}
+
+StatusOr<PosModel> PosModel::Load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status(ErrorCode::kUnreadable, "cannot open " + path);
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  if (in.bad()) return Status(ErrorCode::kUnreadable, "cannot read " + path);
+  return FromBytes(buf.str());
+}
+
+StatusOr<PosModel> PosModel::FromBytes(std::string_view bytes) {
+  if (bytes.size() < kHeader) return Bad("file too short");
+  const auto* h = reinterpret_cast<const unsigned char*>(bytes.data());
+  if (std::memcmp(h, kMagic, 8) != 0) return Bad("not a model file");
+  if (Get32(h + 8) != kFormatVersion) return Bad("unsupported format version");
+  if (Get32(h + 12) != pos_internal::kPosFeatureSetVersion) {
+    return Bad("trained with another feature set; retrain it");
+  }
+  if (Get32(h + 16) != kNumPosTags) return Bad("wrong number of tags");
+  const uint32_t n = Get32(h + 20), e = Get32(h + 24);
+  PosModel m;
+  const uint32_t scale_bits = Get32(h + 28);
+  std::memcpy(&m.info_.scale, &scale_bits, 4);
+  m.info_.epochs = Get32(h + 32);
+  m.info_.seed = Get64(h + 36);
+  const uint32_t raw = Get32(h + 44), zsize = Get32(h + 48),
+                 crc = Get32(h + 52);
+  if (zsize != bytes.size() - kHeader) return Bad("truncated or padded file");
+  const auto* z = h + kHeader;
+  if (static_cast<uint32_t>(crc32(0, z, zsize)) != crc) return Bad("bad CRC");
+  if (e < n ||
+      raw != static_cast<uint64_t>(n) * 9 + static_cast<uint64_t>(e) * 3) {
+    return Bad("inconsistent sizes");
+  }
+  std::string payload(raw, '\0');
+  uLongf out_len = raw;
+  if (uncompress(reinterpret_cast<Bytef*>(payload.data()), &out_len, z,
+                 zsize) != Z_OK ||
+      out_len != raw) {
+    return Bad("payload does not decompress");
+  }
+  const auto* p = reinterpret_cast<const unsigned char*>(payload.data());
+  std::vector<uint64_t> keys(n, 0);
+  for (int plane = 0; plane < 8; ++plane) {
+    for (uint32_t i = 0; i < n; ++i) {
+      keys[i] |= static_cast<uint64_t>(p[plane * n + i]) << (8 * plane);
+    }
+  }
+  uint64_t prev = 0;
+  for (uint32_t i = 0; i < n; ++i) {
+    if (i > 0 && keys[i] == 0) return Bad("keys not increasing");
+    keys[i] += prev;
+    if (keys[i] == 0) return Bad("zero key");
+    prev = keys[i];
+  }
+  const unsigned char* counts = p + 8ull * n;
+  const unsigned char* tags = counts + n;
+  const unsigned char* w = tags + e;
+  uint64_t total = 0;
+  for (uint32_t i = 0; i < n; ++i) {
+    if (counts[i] == 0) return Bad("empty feature");
+    total += counts[i];
+  }
+  if (total != e) return Bad("entry counts do not add up");
+  m.tags_.assign(tags, tags + e);
+  for (uint8_t t : m.tags_) {
+    if (t == 0 || t >= kNumPosTags) return Bad("tag out of range");
+  }
+  m.weights_.resize(e);
+  for (uint32_t i = 0; i < e; ++i) {
+    m.weights_[i] = static_cast<int16_t>(w[i] | (w[e + i] << 8));
+  }
+  size_t size = 16;
+  while (size < 2ull * n) size <<= 1;
+  m.table_.assign(size, Slot{0, 0, 0});
+  m.mask_ = size - 1;
+  uint32_t offset = 0;
+  for (uint32_t i = 0; i < n; ++i) {
+    uint64_t at = SlotHash(keys[i]) & m.mask_;
+    while (m.table_[at].key != 0) at = (at + 1) & m.mask_;
+    m.table_[at] = Slot{keys[i], offset, counts[i]};
+    offset += counts[i];
+  }
+  m.info_.features = n;
+  m.info_.entries = e;
+  return m;
+}
+
+const PosModel::Slot* PosModel::Find(uint64_t key) const {
+  if (key == 0 || table_.empty()) return nullptr;
+  uint64_t at = SlotHash(key) & mask_;
+  while (table_[at].key != 0) {
+    if (table_[at].key == key) return &table_[at];
+    at = (at + 1) & mask_;
+  }
+  return nullptr;
+}
+
+void PosModel::Tag(std::span<const std::string_view> tokens, PosScratch* s,
+                   std::vector<uint8_t>* tags) const {
+  const size_t n = tokens.size();
+  tags->assign(n, kPosNone);
+  if (n == 0) return;
+  pos_internal::PreparePosTokens(tokens.data(), n, s);
+  s->feats.resize(pos_internal::kMaxPosFeatures);
+  s->scores.resize(kNumPosTags);
+  uint8_t p1 = 0, p2 = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const int nf = pos_internal::PosFeatures(*s, n, i, p1, p2, s->feats.data());
+    std::fill(s->scores.begin(), s->scores.end(), 0);
+    // Issue all table loads first, then all row loads, so that their cache
+    // misses overlap.
+    for (int f = 0; f < nf; ++f) {
+      __builtin_prefetch(&table_[SlotHash(s->feats[f]) & mask_]);
+    }
+    const Slot* found[pos_internal::kMaxPosFeatures];
+    int nfound = 0;
+    for (int f = 0; f < nf; ++f) {
+      const Slot* slot = Find(s->feats[f]);
+      if (slot == nullptr) continue;
+      __builtin_prefetch(weights_.data() + slot->offset);
+      __builtin_prefetch(tags_.data() + slot->offset);
+      found[nfound++] = slot;
+    }
+    int32_t* scores = s->scores.data();
+    const uint8_t* tag_data = tags_.data();
+    const int16_t* weight_data = weights_.data();
+    for (int f = 0; f < nfound; ++f) {
+      const uint32_t offset = found[f]->offset;
+      const uint32_t count = found[f]->count;
+      for (uint32_t k = 0; k < count; ++k) {
+        scores[tag_data[offset + k]] += weight_data[offset + k];
+      }
+    }
+    uint8_t best = kPosNN;
+    int32_t best_score = INT32_MIN;
+    for (uint8_t t = 1; t < kNumPosTags; ++t) {
+      if (s->scores[t] > best_score) {
+        best_score = s->scores[t];
+        best = t;
+      }
+    }
+    (*tags)[i] = best;
+    p2 = p1;
+    p1 = best;
+  }
+}
+
+}  // namespace dossier
