@@ -1,7 +1,5 @@
 #include "html/extractor.h"
 
-#include "html/charset.h"
-
 #include <libxml/HTMLparser.h>
 #include <libxml/encoding.h>
 #include <libxml/parser.h>
@@ -14,6 +12,8 @@
 #include <memory>
 #include <mutex>
 #include <vector>
+
+#include "html/charset.h"
 
 namespace dossier {
 namespace {
@@ -86,12 +86,12 @@ bool OneOf(string_view s, std::initializer_list<string_view> list) {
 }
 
 bool IsDropped(string_view n) {
-  return OneOf(n,
-               {"script", "style",  "nav",   "header", "footer",
-                "aside",  "form",   "iframe",   "svg",   "button", "template",
-                "select", "object", "head",     "title", "input",  "textarea",
-                "menu",   "dialog", "canvas",   "video", "audio",  "map",
-                "figure", "figcaption", "picture"});
+  return OneOf(
+      n, {"script",     "style",   "nav",   "header", "footer",   "aside",
+          "form",       "iframe",  "svg",   "button", "template", "select",
+          "object",     "head",    "title", "input",  "textarea", "menu",
+          "dialog",     "canvas",  "video", "audio",  "map",      "figure",
+          "figcaption", "picture", "rt",    "rp"});
 }
 
 bool IsBlock(string_view n) {
@@ -110,8 +110,8 @@ bool IsHeading(string_view n) {
 
 // Elements that never hold readable text.
 bool IsCode(string_view n) {
-  return OneOf(n, {"script", "style", "template", "svg", "head",
-                   "title", "select", "object", "textarea", "iframe"});
+  return OneOf(n, {"script", "style", "template", "svg", "head", "title",
+                   "select", "object", "textarea", "iframe", "rt", "rp"});
 }
 
 // Elements whose own text scores their ancestors.
@@ -119,17 +119,19 @@ bool IsParagraph(string_view n) {
   return OneOf(n, {"p", "pre", "td", "blockquote", "dd"});
 }
 
+constexpr int kLeadDepth = 7;
 const char* const kBoilerplate[] = {
-    "nav",        "menu",       "footer",   "header",     "sidebar",
-    "comment",    "share",      "social",   "related",    "cookie",
-    "banner",     "advert",     "promo",    "newsletter", "subscribe",
-    "breadcrumb", "pagination", "widget",   "popup",      "modal",
-    "skip",       "sponsor",    "masthead", "recommend",  "signup",
-    "login",      "toolbar",    "disqus",   "outbrain",   "taboola",
-    "sharing",    "tags",       "breadcr",  "author",     "byline",
-    "meta",       "date",       "timestamp", "posted",    "caption",
-    "credit",     "copyright",  "disclaimer", "rating",   "readtime",
-    "reading",    "print",      "follow",   "donat",      "teaser"};
+    "nav",        "menu",       "footer",     "header",     "sidebar",
+    "comment",    "share",      "social",     "related",    "cookie",
+    "banner",     "advert",     "promo",      "newsletter", "subscribe",
+    "breadcrumb", "pagination", "widget",     "popup",      "modal",
+    "skip",       "sponsor",    "masthead",   "recommend",  "signup",
+    "login",      "toolbar",    "disqus",     "outbrain",   "taboola",
+    "sharing",    "tags",       "breadcr",    "author",     "byline",
+    "meta",       "date",       "timestamp",  "posted",     "caption",
+    "credit",     "copyright",  "disclaimer", "rating",     "readtime",
+    "reading",    "print",      "follow",     "donat",      "teaser",
+    "legend",     "affiliate",  "notice"};
 const char* const kPositive[] = {"article", "body", "content", "main", "story",
                                  "entry",   "post", "text",    "blog"};
 
@@ -155,10 +157,25 @@ bool AnyPart(string_view t, F f) {
   return false;
 }
 
+// True when a token names an image's caption or credit: it holds an
+// image word and a caption word, in one part or two ("imagedescription",
+// "img_description", "head__image-source", "bilduntertitel").
+bool TokenIsImageCaption(string_view t) {
+  bool image = false, caption = false;
+  for (string_view w : {"img", "image", "photo", "foto", "bild", "picture"})
+    if (t.find(w) != string_view::npos) image = true;
+  if (!image) return false;
+  for (string_view w : {"desc", "caption", "legend", "credit", "source",
+                        "quelle", "copyright", "unterschrift", "untertitel"})
+    if (t.find(w) != string_view::npos) caption = true;
+  return caption;
+}
+
 // True when a class/id token names boilerplate: one of its parts starts
 // with a boilerplate word ("site-navbar", "commentlist", "ad-slot").
 bool TokenIsBoilerplate(string_view t) {
   if (IsBuilderToken(t)) return false;
+  if (TokenIsImageCaption(t)) return true;
   return AnyPart(t, [](string_view part) {
     if (part == "ad" || part == "ads") return true;
     // "commentary" is an opinion piece, not a comment thread.
@@ -177,9 +194,10 @@ bool TokenIsStrongBoilerplate(string_view t) {
   return AnyPart(t, [](string_view part) {
     if (part.substr(0, 10) == "commentary") return false;
     for (string_view w :
-         {"meta", "author", "byline", "rating", "share", "sharing", "social",
-          "related", "comment", "newsletter", "subscribe", "tags", "date",
-          "posted", "footer", "follow", "print", "donat", "promo", "advert",
+         {"meta",      "author", "byline",    "rating",  "share",
+          "sharing",   "social", "related",   "comment", "newsletter",
+          "subscribe", "tags",   "date",      "posted",  "footer",
+          "follow",    "print",  "donat",     "promo",   "advert",
           "recommend", "signup", "timestamp", "breadcr", "pagination"}) {
       if (part.substr(0, w.size()) == w) return true;
     }
@@ -276,11 +294,15 @@ struct Info {
   double own_len = 0;  // text of the element's own text children
   double score = 0;
   bool candidate = false;
-  bool boiler = false;  // class/id names boilerplate, not content
+  bool boiler = false;       // class/id names boilerplate, not content
   bool content_box = false;  // <article>, articleBody, "entry-content"...
-  bool noscript = false;  // <noscript>: dropped unless it holds the page
-  bool in_para = false;   // inside a scoring paragraph
-  double para_len = 0;    // text of scoring paragraphs in the subtree
+  bool noscript = false;     // <noscript>: dropped unless it holds the page
+  bool in_para = false;      // inside a scoring paragraph
+  double para_len = 0;       // text of scoring paragraphs in the subtree
+  int end = 0;               // index of the last element of the subtree
+  double all_len = 0;        // text_len counting removed elements too
+  double all_link = 0;       // link_len counting removed elements too
+  double before = 0;         // kept own text of the elements before this one
 };
 
 // The node's index in Extractor::info_, kept in _private (libxml2 leaves
@@ -354,7 +376,8 @@ class Sink {
         para_heading_ = heading_pending_;
         para_item_ = item_pending_;
       }
-      if (pending_break_ || out_.empty()) heading_pending_ = item_pending_ = false;
+      if (pending_break_ || out_.empty())
+        heading_pending_ = item_pending_ = false;
       pending_break_ = pending_space_ = false;
       dropped_ = false;
       out_.push_back(c);
@@ -371,9 +394,9 @@ class Sink {
  private:
   std::string out_;
   bool pending_break_ = false, pending_space_ = false;
-  size_t para_start_ = 0;        // where the last paragraph begins in out_
-  bool para_heading_ = false;    // the last paragraph is a heading
-  bool dropped_ = false;  // a paragraph was dropped since the last text
+  size_t para_start_ = 0;         // where the last paragraph begins in out_
+  bool para_heading_ = false;     // the last paragraph is a heading
+  bool dropped_ = false;          // a paragraph was dropped since the last text
   bool heading_pending_ = false;  // the next paragraph is a heading
   bool para_item_ = false, item_pending_ = false;  // the same for <li>
 };
@@ -496,8 +519,10 @@ std::string StripForParse(string_view s) {
       continue;
     }
     string_view close;
-    if (StartsWithCi(s, i, "<script")) close = "</script";
-    else if (StartsWithCi(s, i, "<style")) close = "</style";
+    if (StartsWithCi(s, i, "<script"))
+      close = "</script";
+    else if (StartsWithCi(s, i, "<style"))
+      close = "</style";
     size_t after = i + close.size() - 1;
     if (close.empty() || after >= n ||
         !(IsHtmlSpace(s[after]) || s[after] == '>' || s[after] == '/')) {
@@ -629,20 +654,48 @@ class Extractor {
   }
 
   // Text lengths bottom-up (reverse pre-order visits children first).
+  // The first call also counts each element's own text once (kept for the
+  // second call) and the lengths that ignore removal (all_len, all_link).
   void Lengths() {
-    for (Info& in : info_) {
+    bool first = own_raw_.empty();
+    if (first) {
+      own_raw_.assign(info_.size(), 0);
+      own_commas_.assign(info_.size(), 0);
+    }
+    for (size_t i = 0; i < info_.size(); ++i) {
+      Info& in = info_[i];
       in.text_len = in.link_len = in.commas = 0;
-      if (in.removed) continue;
-      for (const xmlNode* c = in.node->children; c; c = c->next) {
-        if (c->type != XML_TEXT_NODE && c->type != XML_CDATA_SECTION_NODE)
-          continue;
-        if (!c->content) continue;
-        for (const xmlChar* p = c->content; *p; ++p) {
-          if (!IsHtmlSpace(static_cast<char>(*p))) in.text_len += 1;
-          if (*p == ',') in.commas += 1;
+      if (first && !IsCode(in.name)) {
+        double len = 0, commas = 0;
+        for (const xmlNode* c = in.node->children; c; c = c->next) {
+          if (c->type != XML_TEXT_NODE && c->type != XML_CDATA_SECTION_NODE)
+            continue;
+          if (!c->content) continue;
+          for (const xmlChar* p = c->content; *p; ++p) {
+            if (!IsHtmlSpace(static_cast<char>(*p))) len += 1;
+            if (*p == ',') commas += 1;
+          }
         }
+        own_raw_[i] = len;
+        own_commas_[i] = commas;
+        in.all_len = len;
       }
+      if (first) in.end = static_cast<int>(i);
+      if (in.removed) continue;
+      in.text_len = own_raw_[i];
+      in.commas = own_commas_[i];
       in.own_len = in.text_len;
+    }
+    if (first) {
+      for (size_t i = info_.size(); i-- > 0;) {
+        Info& in = info_[i];
+        if (in.name == "a") in.all_link = in.all_len;
+        if (in.parent < 0) continue;
+        Info& p = info_[in.parent];
+        p.all_len += in.all_len;
+        p.all_link += in.all_link;
+        p.end = std::max(p.end, in.end);
+      }
     }
     for (size_t i = info_.size(); i-- > 0;) {
       Info& in = info_[i];
@@ -685,8 +738,8 @@ class Extractor {
       // counts as a paragraph, as readability turns such divs into <p>.
       if (!IsParagraph(in.name) &&
           !(in.own_len >= opts_.min_paragraph_chars &&
-            OneOf(in.name, {"div", "section", "article", "main", "span",
-                                  "font", "center"})))
+            OneOf(in.name, {"div", "section", "article", "main", "span", "font",
+                            "center"})))
         continue;
       if (in.text_len < opts_.min_paragraph_chars) continue;
       if (!in.in_para && LinkDensity(in) < 0.5) in.para_len = in.text_len;
@@ -814,7 +867,9 @@ class Extractor {
   }
 
   // Serializes the subtree of `id`, skipping removed and link-heavy blocks.
-  void Serialize(int id, Sink& sink) const {
+  // `force`: also inside removed elements (a lead in a dropped <header>),
+  // skipping only chrome tags and hidden elements.
+  void Serialize(int id, Sink& sink, bool force = false) const {
     struct Frame {
       const xmlNode* node;
       bool exit;
@@ -838,7 +893,9 @@ class Extractor {
         if (IsBlock(name)) sink.Break();
         continue;
       }
-      if (in.removed) {
+      if (force && in.removed) {
+        if ((IsDropped(name) && name != "header") || IsHidden(n)) continue;
+      } else if (in.removed) {
         if (in.boiler) sink.DropTrailingHeading();
         continue;
       }
@@ -884,8 +941,10 @@ class Extractor {
       int parent = info_[best].parent;
       const std::string best_class = Attr(info_[best].node, "class");
       double threshold = std::max(10.0, top * 0.1);
+      std::vector<int> kept;
       if (parent < 0) {
         Serialize(best, sink);
+        kept.push_back(best);
       } else {
         for (const xmlNode* c = info_[parent].node->children; c; c = c->next) {
           if (c->type != XML_ELEMENT_NODE) continue;
@@ -910,10 +969,13 @@ class Extractor {
           if (keep) {
             Serialize(id, sink);
             sink.Break();
+            kept.push_back(id);
           }
         }
       }
       std::string text = sink.Take();
+      std::string leads = Leads(kept);
+      if (!leads.empty() && !text.empty()) text = leads + "\n\n" + text;
       if (!text.empty()) return text;
     }
     // Fallback: every paragraph-like block of the page.
@@ -922,13 +984,130 @@ class Extractor {
       const Info& in = info_[i];
       if (in.removed) continue;
       if (!OneOf(in.name, {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li",
-                                 "blockquote", "pre", "td"}))
+                           "blockquote", "pre", "td"}))
         continue;
       if (HasBlockAncestorKept(static_cast<int>(i))) continue;
       Serialize(static_cast<int>(i), all);
       all.Break();
     }
     return all.Take(false);
+  }
+
+  // A lead ("standfirst") sits right before the body, in the page's own
+  // <header> (next to the <h1>) or in a box named lead/intro/teaser/
+  // abstract/excerpt/subtitle..., outside the container chosen for the
+  // body: such boxes before the first kept block, under a common ancestor
+  // at most 4 levels up, with at most 400 bytes of kept text between them
+  // and the body, are put first. Lists, menus, forms and asides are not
+  // searched.
+  std::string Leads(const std::vector<int>& kept) const {
+    if (kept.empty()) return {};
+    int first = kept.front();
+    int top = first;
+    for (int depth = 0; depth < kLeadDepth; ++depth) {
+      int p = info_[top].parent;
+      if (p < 0 || info_[p].name == "html") break;
+      top = p;
+    }
+    if (top == first) return {};
+    // Kept own text before each element (pre-order prefix sums) on
+    // [top, first].
+    std::vector<double> before(first - top + 2, 0);
+    for (int i = top; i <= first; ++i) {
+      const Info& in = info_[i];
+      before[i - top + 1] = before[i - top] + (in.removed ? 0 : in.own_len);
+    }
+    Sink sink;
+    int found = 0;
+    for (int l = top + 1; l < first && found < 3;) {
+      const Info& in = info_[l];
+      if (in.end >= first) {  // an ancestor of the body
+        ++l;
+        continue;
+      }
+      string_view name = in.name;
+      if (OneOf(name, {"li", "ul", "ol", "nav", "aside", "footer", "form",
+                       "figure", "figcaption", "menu", "table", "button",
+                       "select", "script", "style", "noscript"}) ||
+          IsHidden(in.node) || (in.boiler && !LeadOnlyBoiler(l))) {
+        l = std::max(l + 1, in.end + 1);
+        continue;
+      }
+      double between = before[first - top] - before[in.end + 1 - top];
+      if (between <= 400 && in.all_len >= 40 &&
+          in.all_link < 0.3 * in.all_len && IsLead(l)) {
+        Serialize(l, sink, /*force=*/true);
+        sink.Break();
+        ++found;
+        l = std::max(l + 1, in.end + 1);
+        continue;
+      }
+      ++l;
+    }
+    return sink.Take(false);
+  }
+
+  // A boilerplate mark that does not stop the search for a lead: a
+  // <header>, or a class that names a teaser/lead only.
+  bool LeadOnlyBoiler(int id) const {
+    const Info& in = info_[id];
+    if (in.name == "header") return true;
+    bool boiler, positive, box, strong;
+    ClassSignals(in.node, &boiler, &positive, &box, &strong);
+    return !strong && HasLeadClass(in.node);
+  }
+
+  static bool IsLeadPart(string_view part) {
+    if (part.substr(0, 4) == "lead")
+      return part.substr(0, 7) != "leading" && part.substr(0, 6) != "leader";
+    if (part.substr(0, 5) == "intro") return true;
+    return OneOf(
+        part, {"lede",     "teaser",     "teasertext",  "abstract", "excerpt",
+               "summary",  "standfirst", "subheadline", "subhead",  "subtitle",
+               "subline",  "dek",        "deck",        "bajada",   "chapo",
+               "chapeau",  "sapo",       "entradilla",  "perex",    "zajawka",
+               "vorspann", "einleitung"});
+  }
+
+  static bool HasLeadClass(const xmlNode* n) {
+    char buf[64];
+    for (const char* attr : {"class", "id"}) {
+      string_view s = AttrView(n, attr);
+      size_t i = 0;
+      while (i < s.size()) {
+        while (i < s.size() && IsHtmlSpace(s[i])) ++i;
+        size_t j = i;
+        while (j < s.size() && !IsHtmlSpace(s[j])) ++j;
+        if (j > i) {
+          size_t len = std::min(j - i, sizeof buf);
+          for (size_t k = 0; k < len; ++k) {
+            char c = s[i + k];
+            buf[k] =
+                c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+          }
+          if (AnyPart(string_view(buf, len), IsLeadPart)) return true;
+        }
+        i = j;
+      }
+    }
+    return false;
+  }
+
+  // A lead box: a lead class, or a paragraph of a <header> holding the
+  // page's <h1>.
+  bool IsLead(int id) const {
+    const Info& in = info_[id];
+    if (HasLeadClass(in.node)) return true;
+    if (in.name != "p" || in.all_len < 60) return false;
+    int a = in.parent;
+    for (int depth = 0; a >= 0 && depth < 4; ++depth, a = info_[a].parent) {
+      if (info_[a].name != "header") continue;
+      for (int k = a + 1; k <= info_[a].end; ++k) {
+        if (info_[k].name == "h1") return true;
+      }
+      return false;
+    }
+    return false;
   }
 
   // The best paragraph container is often one block of an article split
@@ -982,8 +1161,8 @@ class Extractor {
     int depth = 0;
     for (int a = info_[id].parent; a >= 0 && depth < 64;
          a = info_[a].parent, ++depth) {
-      if (OneOf(info_[a].name, {"p", "h1", "h2", "h3", "h4", "h5", "h6",
-                                      "li", "blockquote", "pre", "td"}))
+      if (OneOf(info_[a].name, {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li",
+                                "blockquote", "pre", "td"}))
         return true;
     }
     return false;
@@ -994,6 +1173,7 @@ class Extractor {
   const bool relaxed_;  // keep page chrome: for pages built inside <nav>
   std::vector<Info> info_;
   std::vector<double> class_weight_;
+  std::vector<double> own_raw_, own_commas_;  // see Lengths()
 };
 
 }  // namespace

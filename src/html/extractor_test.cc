@@ -129,8 +129,8 @@ TEST(ExtractMainTextTest, DeepNestingDoesNotCrash) {
 
 TEST(ExtractMainTextTest, DeepNestingOfInlineAndTables) {
   std::string html = "<html><body>";
-  for (int i = 0; i < 100000; ++i) html += (i % 3 == 0 ? "<table><tr><td>" :
-                                             i % 3 == 1 ? "<span>" : "<li>");
+  for (int i = 0; i < 100000; ++i)
+    html += (i % 3 == 0 ? "<table><tr><td>" : i % 3 == 1 ? "<span>" : "<li>");
   html += "deep";
   StatusOr<ExtractedPage> p = ExtractMainText(html);
   EXPECT_TRUE(p.ok() || p.status().code() == ErrorCode::kEmptyInput);
@@ -172,8 +172,10 @@ TEST(ExtractMainTextTest, MetaCharsetOverValidUtf8IsIgnored) {
 }
 
 TEST(ExtractMainTextTest, NulBytesDoNotTruncate) {
-  std::string html("<html><body><p>Before\0after the nul byte.</p></body>"
-                   "</html>", 59);
+  std::string html(
+      "<html><body><p>Before\0after the nul byte.</p></body>"
+      "</html>",
+      59);
   ExtractedPage p = Extract(html);
   EXPECT_EQ(p.text, "Before after the nul byte.");
 }
@@ -273,7 +275,8 @@ TEST(ExtractMainTextTest, FallsBackToAllParagraphsWithoutContainer) {
 
 TEST(ExtractMainTextTest, KeepsPageBuiltInsideNoscript) {
   // An unclosed <div> in a <noscript> pulls the whole page into it.
-  ExtractedPage p = Extract(R"(<html><body><noscript><div class="nojs"></noscript>
+  ExtractedPage p =
+      Extract(R"(<html><body><noscript><div class="nojs"></noscript>
 <div id="main"><h1>Bears of the valley</h1>
 <p>The park counted more young bears this year than in any year since the survey, which began long ago, started.</p>
 <p>Rangers, working with volunteers, followed the mothers and cubs across the high meadows all summer.</p>
@@ -361,6 +364,65 @@ TEST(ExtractMainTextTest, DropsShortLinesThatIntroduceSkippedBlocks) {
   EXPECT_THAT(p.text, HasSubstr("stay low for the rest of the year"));
   EXPECT_THAT(p.text, Not(HasSubstr("More on this")));
   EXPECT_THAT(p.text, Not(HasSubstr("Share this story")));
+}
+
+TEST(ExtractMainTextTest, KeepsLeadInPageHeaderBeforeBody) {
+  ExtractedPage p = Extract(R"(<html><body><main>
+<header class="entry-header"><h1>Ferry line to Osterby reopens</h1>
+<div class="lead"><p>After two years of repairs, the ferry between Lumen and Osterby runs again from Monday, the operator said.</p></div>
+</header>
+<div class="entry-content">
+<p>The operator, Nordwave, said the first boat would leave Lumen at six in the morning, with four crossings a day.</p>
+<p>Tickets, which cost a little more than before, can be bought on board or at the harbour office, it said.</p>
+<p>Residents of Osterby, who had relied on a bus detour, welcomed the news, the mayor said on Friday.</p>
+</div></main></body></html>)");
+  EXPECT_THAT(p.text, HasSubstr("After two years of repairs"));
+  EXPECT_THAT(p.text, HasSubstr("four crossings a day"));
+  EXPECT_LT(p.text.find("After two years"), p.text.find("The operator"));
+}
+
+TEST(ExtractMainTextTest, KeepsParagraphOfHeaderHoldingTheTitle) {
+  ExtractedPage p = Extract(R"(<html><body>
+<header><h1>Snow closes the pass road</h1>
+<p>Heavy snow closed the road over the Brenn pass on Sunday, and the police expect it to stay shut until Wednesday.</p></header>
+<div class="content">
+<p>Drivers, who were stuck for hours near the summit, were taken to the village school, the police said.</p>
+<p>The road service said its ploughs, four of them, could not keep up with the snow, which fell all night.</p>
+<p>Trains through the tunnel, which the snow does not affect, will run more often, the railway said.</p>
+</div></body></html>)");
+  EXPECT_THAT(p.text, HasSubstr("Heavy snow closed the road"));
+  EXPECT_THAT(p.text, HasSubstr("taken to the village school"));
+}
+
+TEST(ExtractMainTextTest, DoesNotTakeTeaserListsAsLead) {
+  ExtractedPage p = Extract(R"(<html><body><div class="wrap">
+<ul class="teasers"><li><p class="teaser">Another story: the bakery on Mill Street wins a prize for its rye bread, again.</p></li></ul>
+<div class="entry-content">
+<p>The council of Lumen voted on Tuesday to build a new library, which will open, it said, in two years.</p>
+<p>The library, with room for a hundred thousand books, will replace the old one on the market square.</p>
+<p>Critics, among them two councillors, said the cost, about four million, was too high for the town.</p>
+</div></div></body></html>)");
+  EXPECT_THAT(p.text, HasSubstr("build a new library"));
+  EXPECT_THAT(p.text, Not(HasSubstr("bakery on Mill Street")));
+}
+
+TEST(ExtractMainTextTest, DropsRubyAnnotations) {
+  ExtractedPage p = Extract(R"(<html><body><article>
+<p>The word <ruby>kanji<rp>(</rp><rt>reading</rt><rp>)</rp></ruby> has a reading above it, which the text does not repeat, as here.</p>
+<p>Ruby text is a small annotation, and it is written over or beside the base text, in many books.</p>
+</article></body></html>)");
+  EXPECT_THAT(p.text, HasSubstr("The word kanji has a reading"));
+  EXPECT_THAT(p.text, Not(HasSubstr("reading)")));
+}
+
+TEST(ExtractMainTextTest, DropsImageCaptionsNamedByClass) {
+  ExtractedPage p = Extract(R"(<html><body><article>
+<p>The old mill by the river, built in the last century, will become a museum, the town council of Lumen said.</p>
+<div class="img_description"><p>The old mill seen from the bridge, in a photo taken last spring by a reader.</p></div>
+<p>The museum, which will show how flour was made, opens next year, with a cafe on the ground floor.</p>
+</article></body></html>)");
+  EXPECT_THAT(p.text, HasSubstr("opens next year"));
+  EXPECT_THAT(p.text, Not(HasSubstr("seen from the bridge")));
 }
 
 }  // namespace
