@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <thread>
+#include <vector>
 
 namespace dossier {
 namespace {
@@ -423,6 +425,37 @@ TEST(ExtractMainTextTest, DropsImageCaptionsNamedByClass) {
 </article></body></html>)");
   EXPECT_THAT(p.text, HasSubstr("opens next year"));
   EXPECT_THAT(p.text, Not(HasSubstr("seen from the bridge")));
+}
+
+// The parse tree lives in a per-thread arena: threads extracting at once
+// must each get the single-threaded result.
+TEST(ExtractMainTextTest, ConcurrentExtractionsAgree) {
+  const std::string want = Extract(kArticlePage).text;
+  ASSERT_FALSE(want.empty());
+  std::vector<std::string> got(4);
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < got.size(); ++t) {
+    threads.emplace_back([&got, t] {
+      for (int k = 0; k < 50; ++k) {
+        StatusOr<ExtractedPage> p = ExtractMainText(kArticlePage);
+        if (p.ok()) got[t] = p->text;
+      }
+    });
+  }
+  for (std::thread& th : threads) th.join();
+  for (const std::string& g : got) EXPECT_EQ(g, want);
+}
+
+TEST(ExtractMainTextTest, KeepsTeaserTextLeadAtTopOfBody) {
+  ExtractedPage p =
+      Extract(R"(<html><body><div class="news-single"><div class="article">
+<div class="teaser-text"><p>The swimming club of Lumen won four medals at the regional games, its best result in ten years.</p></div>
+<p>The club, founded by dock workers, trains in the old harbour bath, which the town restored last year, the coach said.</p>
+<p>Two of the medals went to Ilse Marten, who is fifteen, in the relay and in the long race, the club said.</p>
+<p>The next games, which the club hopes to host, are in the spring, and the bath will need a new roof first.</p>
+</div></div></body></html>)");
+  EXPECT_THAT(p.text, HasSubstr("won four medals"));
+  EXPECT_THAT(p.text, HasSubstr("founded by dock workers"));
 }
 
 }  // namespace
