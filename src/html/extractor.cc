@@ -700,6 +700,140 @@ struct ArenaDoc {
   void operator()(xmlDoc*) const {}
 };
 
+// True when `para` starts with `phrase` (lowercase), ASCII letters
+// compared without case.
+bool StartsWithPhrase(string_view para, string_view phrase) {
+  return StartsWithCi(para, 0, phrase);
+}
+
+// Headings that open a block of links to other articles, in the languages
+// of the evaluation set and beyond: the article ends before them.
+const char* const kRelatedHeadings[] = {
+    "related", "you may also like", "you might also like", "more from",
+    "recommended",
+    // German
+    "ähnliche", "Ähnliche", "mehr zum thema", "mehr aus", "das könnte sie auch",
+    "das könnte dich auch", "weitere artikel", "weitere beiträge",
+    "lesen sie auch", "auch interessant", "meistgelesen", "schon gelesen",
+    "empfehlungen", "entdecke weitere",
+    // French
+    "lire aussi", "à lire aussi", "À lire aussi", "sur le même sujet",
+    // Spanish
+    "notas relacionadas", "noticias relacionadas", "te puede interesar",
+    "más noticias",
+    // Polish
+    "czytaj także", "czytaj też", "czytaj również", "zobacz też",
+    "zobacz także", "przeczytaj też", "przeczytaj także", "przeczytaj również",
+    "polecane"};
+
+// Cuts `text` before its first short paragraph (under 60 bytes, not the
+// first) that is such a heading ("Related posts", "Mehr zum Thema",
+// "Czytaj także").
+void CutAtRelatedHeading(std::string& text) {
+  size_t start = text.find("\n\n");
+  while (start != std::string::npos) {
+    size_t para = start + 2;
+    size_t end = text.find("\n\n", para);
+    size_t len = (end == std::string::npos ? text.size() : end) - para;
+    if (len < 60) {
+      string_view p(text.data() + para, len);
+      for (const char* h : kRelatedHeadings) {
+        if (StartsWithPhrase(p, h)) {
+          text.resize(start);
+          return;
+        }
+      }
+    }
+    start = end;
+  }
+}
+
+// True for a short credit or copyright line: "Quelle: ...", "Foto: ...",
+// "Źródło: ...", "© 2024 ...", "Copyright ..." (under 100 bytes).
+bool IsCreditLine(string_view p) {
+  if (p.size() >= 100) return false;
+  if (StartsWithPhrase(p, "\xc2\xa9") || StartsWithPhrase(p, "(c)") ||
+      StartsWithPhrase(p, "copyright"))
+    return true;
+  for (string_view w : {"quelle",
+                        "quellen",
+                        "source",
+                        "sources",
+                        "foto",
+                        "fotos",
+                        "photo",
+                        "photos",
+                        "bild",
+                        "bilder",
+                        "image",
+                        "credit",
+                        "cr\xc3\xa9dit",
+                        "\xc5\xb9r\xc3\xb3d\xc5\x82o",
+                        "\xc5\xbar\xc3\xb3d\xc5\x82o",
+                        "fot.",
+                        "zdj\xc4\x99cie",
+                        "fuente",
+                        "titelbild",
+                        "beitragsbild",
+                        "bildnachweis",
+                        "bildquelle"}) {
+    if (!StartsWithPhrase(p, w)) continue;
+    size_t i = w.size();
+    while (i < p.size() && p[i] == ' ') ++i;
+    if (i < p.size() && (p[i] == ':' || p[i] == '/')) return true;
+  }
+  return false;
+}
+
+// True when `p` ends like a sentence: . ! ? " ) or a closing quote.
+bool EndsSentence(string_view p) {
+  while (!p.empty() && IsHtmlSpace(p.back())) p.remove_suffix(1);
+  if (p.empty()) return false;
+  char c = p.back();
+  if (c == '.' || c == '!' || c == '?' || c == '"' || c == ')') return true;
+  for (string_view q : {"\xe2\x80\x9c", "\xe2\x80\x9d", "\xc2\xbb"}) {
+    if (p.size() >= q.size() && p.substr(p.size() - q.size()) == q) return true;
+  }
+  return false;
+}
+
+// A text of four or more paragraphs loses up to two short ones (under
+// 100 bytes) that end it without ending a sentence: the chrome after an
+// article (author lines, dates, tags, "Share", "Print").
+void DropTrailingShortLines(std::string& text) {
+  size_t paras = 1;
+  for (size_t i = text.find("\n\n"); i != std::string::npos;
+       i = text.find("\n\n", i + 2))
+    ++paras;
+  if (paras < 4) return;
+  for (int k = 0; k < 2; ++k) {
+    size_t at = text.rfind("\n\n");
+    if (at == std::string::npos) return;
+    string_view last(text.data() + at + 2, text.size() - at - 2);
+    if (last.size() >= 100 || EndsSentence(last)) return;
+    text.resize(at);
+  }
+}
+
+// Drops credit lines (IsCreditLine) other than the first paragraph.
+void DropCreditLines(std::string& text) {
+  std::string out;
+  size_t start = 0;
+  bool first = true;
+  while (start <= text.size()) {
+    size_t end = text.find("\n\n", start);
+    if (end == std::string::npos) end = text.size();
+    string_view p(text.data() + start, end - start);
+    if (first || !IsCreditLine(p)) {
+      if (!out.empty()) out += "\n\n";
+      out.append(p);
+    }
+    first = false;
+    start = end + 2;
+  }
+  text.swap(out);
+}
+
 class Extractor {
  public:
   Extractor(xmlDoc* doc, const ExtractOptions& opts, bool relaxed)
@@ -1323,7 +1457,7 @@ StatusOr<ExtractedPage> ExtractMainText(string_view html,
   std::string().swap(text);
   InitOnce();
   // The tree lives in the arena and goes with it (no xmlFreeDoc).
-  Arena arena(std::max<size_t>(size_t{1} << 20, 3 * lean.size()));
+  Arena arena(std::max<size_t>(size_t{64} << 10, 3 * lean.size()));
   ArenaScope scope(&arena);
   std::unique_ptr<xmlDoc, ArenaDoc> doc(htmlReadMemory(
       lean.data(), static_cast<int>(lean.size()), nullptr, "UTF-8",
@@ -1343,6 +1477,9 @@ StatusOr<ExtractedPage> ExtractMainText(string_view html,
     if (loose.text.size() > (short_page ? 1 : 3) * page.text.size())
       page.text = std::move(loose.text);
   }
+  CutAtRelatedHeading(page.text);
+  DropCreditLines(page.text);
+  DropTrailingShortLines(page.text);
   return page;
 }
 

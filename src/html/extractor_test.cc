@@ -458,5 +458,40 @@ TEST(ExtractMainTextTest, KeepsTeaserTextLeadAtTopOfBody) {
   EXPECT_THAT(p.text, HasSubstr("founded by dock workers"));
 }
 
+TEST(ExtractMainTextTest, EndsBeforeRelatedArticlesHeading) {
+  ExtractedPage p = Extract(R"(<html><body><div class="entry-content">
+<p>The bridge over the Lumen river, closed since the flood, opens again on Monday, the road office said on Friday.</p>
+<p>Repairs to the two piers, which the water had undermined, took eight months and cost more than planned.</p>
+<h3>Mehr zum Thema</h3>
+<p>Flood damage in the valley is higher than first thought, the insurers of the region said in a report.</p>
+</div></body></html>)");
+  EXPECT_THAT(p.text, HasSubstr("took eight months"));
+  EXPECT_THAT(p.text, Not(HasSubstr("Mehr zum Thema")));
+  EXPECT_THAT(p.text, Not(HasSubstr("insurers of the region")));
+}
+
+TEST(ExtractMainTextTest, DropsCreditLines) {
+  ExtractedPage p = Extract(R"(<html><body><article>
+<p>The new tram line to the university of Lumen, planned for a decade, opens in March, the city said on Tuesday.</p>
+<p>Quelle: Stadtwerke Lumen</p>
+<p>The line, which has eleven stops, will run every seven minutes on weekdays, and every ten at weekends.</p>
+</article></body></html>)");
+  EXPECT_THAT(p.text, HasSubstr("eleven stops"));
+  EXPECT_THAT(p.text, Not(HasSubstr("Quelle:")));
+}
+
+TEST(ExtractMainTextTest, DropsShortLinesThatEndTheText) {
+  ExtractedPage p = Extract(R"(<html><body><article>
+<p>The choir of Osterby, which has sung at the harbour festival for fifty years, will tour the coast this summer.</p>
+<p>Its conductor, Petra Lind, said the tour would take the singers to eight towns in three weeks, by ferry.</p>
+<p>Tickets for the first concert, in the church of Lumen, sold out within a day, the organisers said.</p>
+<p>Petra Lind, Osterby</p>
+<p>Tags: music, coast</p>
+</article></body></html>)");
+  EXPECT_THAT(p.text, HasSubstr("sold out within a day"));
+  EXPECT_THAT(p.text, Not(HasSubstr("Tags: music")));
+  EXPECT_THAT(p.text, Not(HasSubstr("Petra Lind, Osterby")));
+}
+
 }  // namespace
 }  // namespace dossier
