@@ -767,11 +767,15 @@ bool IsCreditLine(string_view p) {
                         "bilder",
                         "image",
                         "credit",
-                        "cr\xc3\xa9dit",
-                        "\xc5\xb9r\xc3\xb3d\xc5\x82o",
-                        "\xc5\xbar\xc3\xb3d\xc5\x82o",
+                        "cr\xc3\xa9"
+                        "dit",
+                        "\xc5\xb9r\xc3\xb3"
+                        "d\xc5\x82o",
+                        "\xc5\xbar\xc3\xb3"
+                        "d\xc5\x82o",
                         "fot.",
-                        "zdj\xc4\x99cie",
+                        "zdj\xc4\x99"
+                        "cie",
                         "fuente",
                         "titelbild",
                         "beitragsbild",
