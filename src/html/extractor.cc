@@ -1,19 +1,22 @@
 #include "html/extractor.h"
 
-#include "html/charset.h"
-
 #include <libxml/HTMLparser.h>
 #include <libxml/encoding.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlmemory.h>
 #include <rapidjson/document.h>
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <mutex>
 #include <vector>
+
+#include "html/charset.h"
 
 namespace dossier {
 namespace {
@@ -86,12 +89,12 @@ bool OneOf(string_view s, std::initializer_list<string_view> list) {
 }
 
 bool IsDropped(string_view n) {
-  return OneOf(n,
-               {"script", "style",  "nav",   "header", "footer",
-                "aside",  "form",   "iframe",   "svg",   "button", "template",
-                "select", "object", "head",     "title", "input",  "textarea",
-                "menu",   "dialog", "canvas",   "video", "audio",  "map",
-                "figure", "figcaption", "picture"});
+  return OneOf(
+      n, {"script",     "style",   "nav",   "header", "footer",   "aside",
+          "form",       "iframe",  "svg",   "button", "template", "select",
+          "object",     "head",    "title", "input",  "textarea", "menu",
+          "dialog",     "canvas",  "video", "audio",  "map",      "figure",
+          "figcaption", "picture", "rt",    "rp"});
 }
 
 bool IsBlock(string_view n) {
@@ -110,8 +113,8 @@ bool IsHeading(string_view n) {
 
 // Elements that never hold readable text.
 bool IsCode(string_view n) {
-  return OneOf(n, {"script", "style", "template", "svg", "head",
-                   "title", "select", "object", "textarea", "iframe"});
+  return OneOf(n, {"script", "style", "template", "svg", "head", "title",
+                   "select", "object", "textarea", "iframe", "rt", "rp"});
 }
 
 // Elements whose own text scores their ancestors.
@@ -119,17 +122,19 @@ bool IsParagraph(string_view n) {
   return OneOf(n, {"p", "pre", "td", "blockquote", "dd"});
 }
 
+constexpr int kLeadDepth = 7;
 const char* const kBoilerplate[] = {
-    "nav",        "menu",       "footer",   "header",     "sidebar",
-    "comment",    "share",      "social",   "related",    "cookie",
-    "banner",     "advert",     "promo",    "newsletter", "subscribe",
-    "breadcrumb", "pagination", "widget",   "popup",      "modal",
-    "skip",       "sponsor",    "masthead", "recommend",  "signup",
-    "login",      "toolbar",    "disqus",   "outbrain",   "taboola",
-    "sharing",    "tags",       "breadcr",  "author",     "byline",
-    "meta",       "date",       "timestamp", "posted",    "caption",
-    "credit",     "copyright",  "disclaimer", "rating",   "readtime",
-    "reading",    "print",      "follow",   "donat",      "teaser"};
+    "nav",        "menu",       "footer",     "header",     "sidebar",
+    "comment",    "share",      "social",     "related",    "cookie",
+    "banner",     "advert",     "promo",      "newsletter", "subscribe",
+    "breadcrumb", "pagination", "widget",     "popup",      "modal",
+    "skip",       "sponsor",    "masthead",   "recommend",  "signup",
+    "login",      "toolbar",    "disqus",     "outbrain",   "taboola",
+    "sharing",    "tags",       "breadcr",    "author",     "byline",
+    "meta",       "date",       "timestamp",  "posted",     "caption",
+    "credit",     "copyright",  "disclaimer", "rating",     "readtime",
+    "reading",    "print",      "follow",     "donat",      "teaser",
+    "legend",     "affiliate",  "notice"};
 const char* const kPositive[] = {"article", "body", "content", "main", "story",
                                  "entry",   "post", "text",    "blog"};
 
@@ -155,10 +160,25 @@ bool AnyPart(string_view t, F f) {
   return false;
 }
 
+// True when a token names an image's caption or credit: it holds an
+// image word and a caption word, in one part or two ("imagedescription",
+// "img_description", "head__image-source", "bilduntertitel").
+bool TokenIsImageCaption(string_view t) {
+  bool image = false, caption = false;
+  for (string_view w : {"img", "image", "photo", "foto", "bild", "picture"})
+    if (t.find(w) != string_view::npos) image = true;
+  if (!image) return false;
+  for (string_view w : {"desc", "caption", "legend", "credit", "source",
+                        "quelle", "copyright", "unterschrift", "untertitel"})
+    if (t.find(w) != string_view::npos) caption = true;
+  return caption;
+}
+
 // True when a class/id token names boilerplate: one of its parts starts
 // with a boilerplate word ("site-navbar", "commentlist", "ad-slot").
 bool TokenIsBoilerplate(string_view t) {
   if (IsBuilderToken(t)) return false;
+  if (TokenIsImageCaption(t)) return true;
   return AnyPart(t, [](string_view part) {
     if (part == "ad" || part == "ads") return true;
     // "commentary" is an opinion piece, not a comment thread.
@@ -177,9 +197,10 @@ bool TokenIsStrongBoilerplate(string_view t) {
   return AnyPart(t, [](string_view part) {
     if (part.substr(0, 10) == "commentary") return false;
     for (string_view w :
-         {"meta", "author", "byline", "rating", "share", "sharing", "social",
-          "related", "comment", "newsletter", "subscribe", "tags", "date",
-          "posted", "footer", "follow", "print", "donat", "promo", "advert",
+         {"meta",      "author", "byline",    "rating",  "share",
+          "sharing",   "social", "related",   "comment", "newsletter",
+          "subscribe", "tags",   "date",      "posted",  "footer",
+          "follow",    "print",  "donat",     "promo",   "advert",
           "recommend", "signup", "timestamp", "breadcr", "pagination"}) {
       if (part.substr(0, w.size()) == w) return true;
     }
@@ -276,11 +297,15 @@ struct Info {
   double own_len = 0;  // text of the element's own text children
   double score = 0;
   bool candidate = false;
-  bool boiler = false;  // class/id names boilerplate, not content
+  bool boiler = false;       // class/id names boilerplate, not content
   bool content_box = false;  // <article>, articleBody, "entry-content"...
-  bool noscript = false;  // <noscript>: dropped unless it holds the page
-  bool in_para = false;   // inside a scoring paragraph
-  double para_len = 0;    // text of scoring paragraphs in the subtree
+  bool noscript = false;     // <noscript>: dropped unless it holds the page
+  bool in_para = false;      // inside a scoring paragraph
+  double para_len = 0;       // text of scoring paragraphs in the subtree
+  int end = 0;               // index of the last element of the subtree
+  double all_len = 0;        // text_len counting removed elements too
+  double all_link = 0;       // link_len counting removed elements too
+  double before = 0;         // kept own text of the elements before this one
 };
 
 // The node's index in Extractor::info_, kept in _private (libxml2 leaves
@@ -297,6 +322,7 @@ void SetIndex(const xmlNode* n, int id) {
 class Sink {
  public:
   void Break() { pending_break_ = true; }
+  size_t size() const { return out_.size(); }
   // The next paragraph is a heading (h1-h6).
   void MarkHeading() { heading_pending_ = true; }
   // The next paragraph is a list item (kept even when short).
@@ -354,7 +380,8 @@ class Sink {
         para_heading_ = heading_pending_;
         para_item_ = item_pending_;
       }
-      if (pending_break_ || out_.empty()) heading_pending_ = item_pending_ = false;
+      if (pending_break_ || out_.empty())
+        heading_pending_ = item_pending_ = false;
       pending_break_ = pending_space_ = false;
       dropped_ = false;
       out_.push_back(c);
@@ -371,9 +398,9 @@ class Sink {
  private:
   std::string out_;
   bool pending_break_ = false, pending_space_ = false;
-  size_t para_start_ = 0;        // where the last paragraph begins in out_
-  bool para_heading_ = false;    // the last paragraph is a heading
-  bool dropped_ = false;  // a paragraph was dropped since the last text
+  size_t para_start_ = 0;         // where the last paragraph begins in out_
+  bool para_heading_ = false;     // the last paragraph is a heading
+  bool dropped_ = false;          // a paragraph was dropped since the last text
   bool heading_pending_ = false;  // the next paragraph is a heading
   bool para_item_ = false, item_pending_ = false;  // the same for <li>
 };
@@ -496,8 +523,10 @@ std::string StripForParse(string_view s) {
       continue;
     }
     string_view close;
-    if (StartsWithCi(s, i, "<script")) close = "</script";
-    else if (StartsWithCi(s, i, "<style")) close = "</style";
+    if (StartsWithCi(s, i, "<script"))
+      close = "</script";
+    else if (StartsWithCi(s, i, "<style"))
+      close = "</style";
     size_t after = i + close.size() - 1;
     if (close.empty() || after >= n ||
         !(IsHtmlSpace(s[after]) || s[after] == '>' || s[after] == '/')) {
@@ -546,14 +575,268 @@ std::string StripForParse(string_view s) {
   return out;
 }
 
-void InitOnce() {
-  static std::once_flag once;
-  std::call_once(once, [] { xmlInitParser(); });
+// A bump arena for libxml2's allocations while one page is parsed and
+// read: the tree is a few hundred thousand small blocks, and malloc/free
+// of them took a quarter of the time. libxml2's memory hooks (xmlMemSetup)
+// go to the arena of the calling thread while one is active, else to
+// malloc; freeing inside the arena is a no-op and the whole arena goes at
+// once. A pointer that is not the arena's is always passed to free().
+class Arena {
+ public:
+  explicit Arena(size_t first_block) : next_size_(first_block) {}
+  ~Arena() {
+    for (char* b : blocks_) std::free(b);
+  }
+  Arena(const Arena&) = delete;
+  Arena& operator=(const Arena&) = delete;
+
+  void* Alloc(size_t n) {
+    n = (n + kAlign - 1) & ~(kAlign - 1);
+    if (static_cast<size_t>(end_ - cur_) < n + kAlign) {
+      if (!Grow(n + kAlign)) return nullptr;
+    }
+    char* p = cur_ + kAlign;
+    std::memcpy(cur_, &n, sizeof n);  // the size, for Realloc
+    cur_ += n + kAlign;
+    last_ = p;
+    return p;
+  }
+  void* Realloc(void* old, size_t n) {
+    char* p = static_cast<char*>(old);
+    size_t had;
+    std::memcpy(&had, p - kAlign, sizeof had);
+    size_t want = (n + kAlign - 1) & ~(kAlign - 1);
+    if (p == last_ && p + want <= end_) {  // the last block grows in place
+      std::memcpy(p - kAlign, &want, sizeof want);
+      cur_ = p + want;
+      return p;
+    }
+    if (want <= had) return p;
+    void* q = Alloc(n);
+    if (q) std::memcpy(q, p, had);
+    return q;
+  }
+  bool Owns(const void* p) const {
+    const char* c = static_cast<const char*>(p);
+    for (size_t i = 0; i < blocks_.size(); ++i) {
+      if (c >= blocks_[i] && c < blocks_[i] + sizes_[i]) return true;
+    }
+    return false;
+  }
+
+ private:
+  static constexpr size_t kAlign = 16;
+  bool Grow(size_t n) {
+    size_t size = std::max(next_size_, n);
+    char* b = static_cast<char*>(std::malloc(size));
+    if (!b) return false;
+    blocks_.push_back(b);
+    sizes_.push_back(size);
+    cur_ = b;
+    end_ = b + size;
+    last_ = nullptr;
+    next_size_ = std::min<size_t>(size * 2, size_t{256} << 20);
+    return true;
+  }
+  std::vector<char*> blocks_;
+  std::vector<size_t> sizes_;
+  char* cur_ = nullptr;
+  char* end_ = nullptr;
+  char* last_ = nullptr;
+  size_t next_size_;
+};
+
+thread_local Arena* t_arena = nullptr;
+
+void* XmlMalloc(size_t n) {
+  return t_arena ? t_arena->Alloc(n) : std::malloc(n);
+}
+void XmlFree(void* p) {
+  if (p == nullptr) return;
+  if (t_arena && t_arena->Owns(p)) return;
+  std::free(p);
+}
+void* XmlRealloc(void* p, size_t n) {
+  if (t_arena) {
+    if (p == nullptr) return t_arena->Alloc(n);
+    if (t_arena->Owns(p)) return t_arena->Realloc(p, n);
+  }
+  return std::realloc(p, n);
+}
+char* XmlStrdup(const char* s) {
+  size_t n = std::strlen(s) + 1;
+  char* p = static_cast<char*>(XmlMalloc(n));
+  if (p) std::memcpy(p, s, n);
+  return p;
 }
 
-struct DocDeleter {
-  void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
+// Makes the calling thread's libxml2 allocations go to `arena` for its
+// lifetime. libxml2's per-thread error record, which would keep arena
+// strings past it, is cleared before the arena is left.
+class ArenaScope {
+ public:
+  explicit ArenaScope(Arena* arena) {
+    xmlResetLastError();
+    t_arena = arena;
+  }
+  ~ArenaScope() {
+    xmlResetLastError();
+    t_arena = nullptr;
+  }
+  ArenaScope(const ArenaScope&) = delete;
+  ArenaScope& operator=(const ArenaScope&) = delete;
 };
+
+void InitOnce() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    xmlMemSetup(XmlFree, XmlMalloc, XmlRealloc, XmlStrdup);
+    xmlInitParser();
+  });
+}
+
+// The arena frees the tree: nothing to do.
+struct ArenaDoc {
+  void operator()(xmlDoc*) const {}
+};
+
+// True when `para` starts with `phrase` (lowercase), ASCII letters
+// compared without case.
+bool StartsWithPhrase(string_view para, string_view phrase) {
+  return StartsWithCi(para, 0, phrase);
+}
+
+// Headings that open a block of links to other articles, in the languages
+// of the evaluation set and beyond: the article ends before them.
+const char* const kRelatedHeadings[] = {
+    "related", "you may also like", "you might also like", "more from",
+    "recommended",
+    // German
+    "ähnliche", "Ähnliche", "mehr zum thema", "mehr aus", "das könnte sie auch",
+    "das könnte dich auch", "weitere artikel", "weitere beiträge",
+    "lesen sie auch", "auch interessant", "meistgelesen", "schon gelesen",
+    "empfehlungen", "entdecke weitere",
+    // French
+    "lire aussi", "à lire aussi", "À lire aussi", "sur le même sujet",
+    // Spanish
+    "notas relacionadas", "noticias relacionadas", "te puede interesar",
+    "más noticias",
+    // Polish
+    "czytaj także", "czytaj też", "czytaj również", "zobacz też",
+    "zobacz także", "przeczytaj też", "przeczytaj także", "przeczytaj również",
+    "polecane"};
+
+// Cuts `text` before its first short paragraph (under 60 bytes, not the
+// first) that is such a heading ("Related posts", "Mehr zum Thema",
+// "Czytaj także").
+void CutAtRelatedHeading(std::string& text) {
+  size_t start = text.find("\n\n");
+  while (start != std::string::npos) {
+    size_t para = start + 2;
+    size_t end = text.find("\n\n", para);
+    size_t len = (end == std::string::npos ? text.size() : end) - para;
+    if (len < 60) {
+      string_view p(text.data() + para, len);
+      for (const char* h : kRelatedHeadings) {
+        if (StartsWithPhrase(p, h)) {
+          text.resize(start);
+          return;
+        }
+      }
+    }
+    start = end;
+  }
+}
+
+// True for a short credit or copyright line: "Quelle: ...", "Foto: ...",
+// "Źródło: ...", "© 2024 ...", "Copyright ..." (under 100 bytes).
+bool IsCreditLine(string_view p) {
+  if (p.size() >= 100) return false;
+  if (StartsWithPhrase(p, "\xc2\xa9") || StartsWithPhrase(p, "(c)") ||
+      StartsWithPhrase(p, "copyright"))
+    return true;
+  for (string_view w : {"quelle",
+                        "quellen",
+                        "source",
+                        "sources",
+                        "foto",
+                        "fotos",
+                        "photo",
+                        "photos",
+                        "bild",
+                        "bilder",
+                        "image",
+                        "credit",
+                        "cr\xc3\xa9"
+                        "dit",
+                        "\xc5\xb9r\xc3\xb3"
+                        "d\xc5\x82o",
+                        "\xc5\xbar\xc3\xb3"
+                        "d\xc5\x82o",
+                        "fot.",
+                        "zdj\xc4\x99"
+                        "cie",
+                        "fuente",
+                        "titelbild",
+                        "beitragsbild",
+                        "bildnachweis",
+                        "bildquelle"}) {
+    if (!StartsWithPhrase(p, w)) continue;
+    size_t i = w.size();
+    while (i < p.size() && p[i] == ' ') ++i;
+    if (i < p.size() && (p[i] == ':' || p[i] == '/')) return true;
+  }
+  return false;
+}
+
+// True when `p` ends like a sentence: . ! ? " ) or a closing quote.
+bool EndsSentence(string_view p) {
+  while (!p.empty() && IsHtmlSpace(p.back())) p.remove_suffix(1);
+  if (p.empty()) return false;
+  char c = p.back();
+  if (c == '.' || c == '!' || c == '?' || c == '"' || c == ')') return true;
+  for (string_view q : {"\xe2\x80\x9c", "\xe2\x80\x9d", "\xc2\xbb"}) {
+    if (p.size() >= q.size() && p.substr(p.size() - q.size()) == q) return true;
+  }
+  return false;
+}
+
+// A text of four or more paragraphs loses up to two short ones (under
+// 100 bytes) that end it without ending a sentence: the chrome after an
+// article (author lines, dates, tags, "Share", "Print").
+void DropTrailingShortLines(std::string& text) {
+  size_t paras = 1;
+  for (size_t i = text.find("\n\n"); i != std::string::npos;
+       i = text.find("\n\n", i + 2))
+    ++paras;
+  if (paras < 4) return;
+  for (int k = 0; k < 2; ++k) {
+    size_t at = text.rfind("\n\n");
+    if (at == std::string::npos) return;
+    string_view last(text.data() + at + 2, text.size() - at - 2);
+    if (last.size() >= 100 || EndsSentence(last)) return;
+    text.resize(at);
+  }
+}
+
+// Drops credit lines (IsCreditLine) other than the first paragraph.
+void DropCreditLines(std::string& text) {
+  std::string out;
+  size_t start = 0;
+  bool first = true;
+  while (start <= text.size()) {
+    size_t end = text.find("\n\n", start);
+    if (end == std::string::npos) end = text.size();
+    string_view p(text.data() + start, end - start);
+    if (first || !IsCreditLine(p)) {
+      if (!out.empty()) out += "\n\n";
+      out.append(p);
+    }
+    first = false;
+    start = end + 2;
+  }
+  text.swap(out);
+}
 
 class Extractor {
  public:
@@ -629,20 +912,48 @@ class Extractor {
   }
 
   // Text lengths bottom-up (reverse pre-order visits children first).
+  // The first call also counts each element's own text once (kept for the
+  // second call) and the lengths that ignore removal (all_len, all_link).
   void Lengths() {
-    for (Info& in : info_) {
+    bool first = own_raw_.empty();
+    if (first) {
+      own_raw_.assign(info_.size(), 0);
+      own_commas_.assign(info_.size(), 0);
+    }
+    for (size_t i = 0; i < info_.size(); ++i) {
+      Info& in = info_[i];
       in.text_len = in.link_len = in.commas = 0;
-      if (in.removed) continue;
-      for (const xmlNode* c = in.node->children; c; c = c->next) {
-        if (c->type != XML_TEXT_NODE && c->type != XML_CDATA_SECTION_NODE)
-          continue;
-        if (!c->content) continue;
-        for (const xmlChar* p = c->content; *p; ++p) {
-          if (!IsHtmlSpace(static_cast<char>(*p))) in.text_len += 1;
-          if (*p == ',') in.commas += 1;
+      if (first && !IsCode(in.name)) {
+        double len = 0, commas = 0;
+        for (const xmlNode* c = in.node->children; c; c = c->next) {
+          if (c->type != XML_TEXT_NODE && c->type != XML_CDATA_SECTION_NODE)
+            continue;
+          if (!c->content) continue;
+          for (const xmlChar* p = c->content; *p; ++p) {
+            if (!IsHtmlSpace(static_cast<char>(*p))) len += 1;
+            if (*p == ',') commas += 1;
+          }
         }
+        own_raw_[i] = len;
+        own_commas_[i] = commas;
+        in.all_len = len;
       }
+      if (first) in.end = static_cast<int>(i);
+      if (in.removed) continue;
+      in.text_len = own_raw_[i];
+      in.commas = own_commas_[i];
       in.own_len = in.text_len;
+    }
+    if (first) {
+      for (size_t i = info_.size(); i-- > 0;) {
+        Info& in = info_[i];
+        if (in.name == "a") in.all_link = in.all_len;
+        if (in.parent < 0) continue;
+        Info& p = info_[in.parent];
+        p.all_len += in.all_len;
+        p.all_link += in.all_link;
+        p.end = std::max(p.end, in.end);
+      }
     }
     for (size_t i = info_.size(); i-- > 0;) {
       Info& in = info_[i];
@@ -685,8 +996,8 @@ class Extractor {
       // counts as a paragraph, as readability turns such divs into <p>.
       if (!IsParagraph(in.name) &&
           !(in.own_len >= opts_.min_paragraph_chars &&
-            OneOf(in.name, {"div", "section", "article", "main", "span",
-                                  "font", "center"})))
+            OneOf(in.name, {"div", "section", "article", "main", "span", "font",
+                            "center"})))
         continue;
       if (in.text_len < opts_.min_paragraph_chars) continue;
       if (!in.in_para && LinkDensity(in) < 0.5) in.para_len = in.text_len;
@@ -814,7 +1125,9 @@ class Extractor {
   }
 
   // Serializes the subtree of `id`, skipping removed and link-heavy blocks.
-  void Serialize(int id, Sink& sink) const {
+  // `force`: also inside removed elements (a lead in a dropped <header>),
+  // skipping only chrome tags and hidden elements.
+  void Serialize(int id, Sink& sink, bool force = false) const {
     struct Frame {
       const xmlNode* node;
       bool exit;
@@ -838,7 +1151,18 @@ class Extractor {
         if (IsBlock(name)) sink.Break();
         continue;
       }
-      if (in.removed) {
+      if (force && in.removed) {
+        if ((IsDropped(name) && name != "header") || IsHidden(n)) continue;
+      } else if (in.removed) {
+        // A lead box at the top of the body ("teaser-text") is no teaser.
+        if (!force && in.boiler && sink.size() < 400 && in.all_len >= 40 &&
+            in.all_link < 0.3 * in.all_len && LeadOnlyBoiler(IndexOf(n)) &&
+            !IsHidden(n)) {
+          sink.Break();
+          Serialize(IndexOf(n), sink, /*force=*/true);
+          sink.Break();
+          continue;
+        }
         if (in.boiler) sink.DropTrailingHeading();
         continue;
       }
@@ -884,8 +1208,10 @@ class Extractor {
       int parent = info_[best].parent;
       const std::string best_class = Attr(info_[best].node, "class");
       double threshold = std::max(10.0, top * 0.1);
+      std::vector<int> kept;
       if (parent < 0) {
         Serialize(best, sink);
+        kept.push_back(best);
       } else {
         for (const xmlNode* c = info_[parent].node->children; c; c = c->next) {
           if (c->type != XML_ELEMENT_NODE) continue;
@@ -910,10 +1236,13 @@ class Extractor {
           if (keep) {
             Serialize(id, sink);
             sink.Break();
+            kept.push_back(id);
           }
         }
       }
       std::string text = sink.Take();
+      std::string leads = Leads(kept);
+      if (!leads.empty() && !text.empty()) text = leads + "\n\n" + text;
       if (!text.empty()) return text;
     }
     // Fallback: every paragraph-like block of the page.
@@ -922,13 +1251,130 @@ class Extractor {
       const Info& in = info_[i];
       if (in.removed) continue;
       if (!OneOf(in.name, {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li",
-                                 "blockquote", "pre", "td"}))
+                           "blockquote", "pre", "td"}))
         continue;
       if (HasBlockAncestorKept(static_cast<int>(i))) continue;
       Serialize(static_cast<int>(i), all);
       all.Break();
     }
     return all.Take(false);
+  }
+
+  // A lead ("standfirst") sits right before the body, in the page's own
+  // <header> (next to the <h1>) or in a box named lead/intro/teaser/
+  // abstract/excerpt/subtitle..., outside the container chosen for the
+  // body: such boxes before the first kept block, under a common ancestor
+  // at most 4 levels up, with at most 400 bytes of kept text between them
+  // and the body, are put first. Lists, menus, forms and asides are not
+  // searched.
+  std::string Leads(const std::vector<int>& kept) const {
+    if (kept.empty()) return {};
+    int first = kept.front();
+    int top = first;
+    for (int depth = 0; depth < kLeadDepth; ++depth) {
+      int p = info_[top].parent;
+      if (p < 0 || info_[p].name == "html") break;
+      top = p;
+    }
+    if (top == first) return {};
+    // Kept own text before each element (pre-order prefix sums) on
+    // [top, first].
+    std::vector<double> before(first - top + 2, 0);
+    for (int i = top; i <= first; ++i) {
+      const Info& in = info_[i];
+      before[i - top + 1] = before[i - top] + (in.removed ? 0 : in.own_len);
+    }
+    Sink sink;
+    int found = 0;
+    for (int l = top + 1; l < first && found < 3;) {
+      const Info& in = info_[l];
+      if (in.end >= first) {  // an ancestor of the body
+        ++l;
+        continue;
+      }
+      string_view name = in.name;
+      if (OneOf(name, {"li", "ul", "ol", "nav", "aside", "footer", "form",
+                       "figure", "figcaption", "menu", "table", "button",
+                       "select", "script", "style", "noscript"}) ||
+          IsHidden(in.node) || (in.boiler && !LeadOnlyBoiler(l))) {
+        l = std::max(l + 1, in.end + 1);
+        continue;
+      }
+      double between = before[first - top] - before[in.end + 1 - top];
+      if (between <= 400 && in.all_len >= 40 &&
+          in.all_link < 0.3 * in.all_len && IsLead(l)) {
+        Serialize(l, sink, /*force=*/true);
+        sink.Break();
+        ++found;
+        l = std::max(l + 1, in.end + 1);
+        continue;
+      }
+      ++l;
+    }
+    return sink.Take(false);
+  }
+
+  // A boilerplate mark that does not stop the search for a lead: a
+  // <header>, or a class that names a teaser/lead only.
+  bool LeadOnlyBoiler(int id) const {
+    const Info& in = info_[id];
+    if (in.name == "header") return true;
+    bool boiler, positive, box, strong;
+    ClassSignals(in.node, &boiler, &positive, &box, &strong);
+    return !strong && HasLeadClass(in.node);
+  }
+
+  static bool IsLeadPart(string_view part) {
+    if (part.substr(0, 4) == "lead")
+      return part.substr(0, 7) != "leading" && part.substr(0, 6) != "leader";
+    if (part.substr(0, 5) == "intro") return true;
+    return OneOf(
+        part, {"lede",     "teaser",     "teasertext",  "abstract", "excerpt",
+               "summary",  "standfirst", "subheadline", "subhead",  "subtitle",
+               "subline",  "dek",        "deck",        "bajada",   "chapo",
+               "chapeau",  "sapo",       "entradilla",  "perex",    "zajawka",
+               "vorspann", "einleitung"});
+  }
+
+  static bool HasLeadClass(const xmlNode* n) {
+    char buf[64];
+    for (const char* attr : {"class", "id"}) {
+      string_view s = AttrView(n, attr);
+      size_t i = 0;
+      while (i < s.size()) {
+        while (i < s.size() && IsHtmlSpace(s[i])) ++i;
+        size_t j = i;
+        while (j < s.size() && !IsHtmlSpace(s[j])) ++j;
+        if (j > i) {
+          size_t len = std::min(j - i, sizeof buf);
+          for (size_t k = 0; k < len; ++k) {
+            char c = s[i + k];
+            buf[k] =
+                c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+          }
+          if (AnyPart(string_view(buf, len), IsLeadPart)) return true;
+        }
+        i = j;
+      }
+    }
+    return false;
+  }
+
+  // A lead box: a lead class, or a paragraph of a <header> holding the
+  // page's <h1>.
+  bool IsLead(int id) const {
+    const Info& in = info_[id];
+    if (HasLeadClass(in.node)) return true;
+    if (in.name != "p" || in.all_len < 60) return false;
+    int a = in.parent;
+    for (int depth = 0; a >= 0 && depth < 4; ++depth, a = info_[a].parent) {
+      if (info_[a].name != "header") continue;
+      for (int k = a + 1; k <= info_[a].end; ++k) {
+        if (info_[k].name == "h1") return true;
+      }
+      return false;
+    }
+    return false;
   }
 
   // The best paragraph container is often one block of an article split
@@ -982,8 +1428,8 @@ class Extractor {
     int depth = 0;
     for (int a = info_[id].parent; a >= 0 && depth < 64;
          a = info_[a].parent, ++depth) {
-      if (OneOf(info_[a].name, {"p", "h1", "h2", "h3", "h4", "h5", "h6",
-                                      "li", "blockquote", "pre", "td"}))
+      if (OneOf(info_[a].name, {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li",
+                                "blockquote", "pre", "td"}))
         return true;
     }
     return false;
@@ -994,6 +1440,7 @@ class Extractor {
   const bool relaxed_;  // keep page chrome: for pages built inside <nav>
   std::vector<Info> info_;
   std::vector<double> class_weight_;
+  std::vector<double> own_raw_, own_commas_;  // see Lengths()
 };
 
 }  // namespace
@@ -1013,7 +1460,10 @@ StatusOr<ExtractedPage> ExtractMainText(string_view html,
   std::string lean = StripForParse(text);
   std::string().swap(text);
   InitOnce();
-  std::unique_ptr<xmlDoc, DocDeleter> doc(htmlReadMemory(
+  // The tree lives in the arena and goes with it (no xmlFreeDoc).
+  Arena arena(std::max<size_t>(size_t{64} << 10, 3 * lean.size()));
+  ArenaScope scope(&arena);
+  std::unique_ptr<xmlDoc, ArenaDoc> doc(htmlReadMemory(
       lean.data(), static_cast<int>(lean.size()), nullptr, "UTF-8",
       HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
           HTML_PARSE_NONET | HTML_PARSE_NOBLANKS | HTML_PARSE_IGNORE_ENC |
@@ -1031,6 +1481,9 @@ StatusOr<ExtractedPage> ExtractMainText(string_view html,
     if (loose.text.size() > (short_page ? 1 : 3) * page.text.size())
       page.text = std::move(loose.text);
   }
+  CutAtRelatedHeading(page.text);
+  DropCreditLines(page.text);
+  DropTrailingShortLines(page.text);
   return page;
 }
 

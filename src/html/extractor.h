@@ -8,12 +8,17 @@
 // density, the best container is widened to its enclosing article box
 // (<article>, articleBody, "entry-content") or to the ancestor holding an
 // article spread over sections, and serialized with strong
-// siblings, one paragraph per block (p, h1-h6, li, blockquote, td, pre, ...).
+// siblings, one paragraph per block (p, h1-h6, li, blockquote, td, pre, ...);
+// a lead outside that container (lead/intro/teaser box, the <h1>'s
+// <header>) goes first, and the text ends before a related-articles
+// heading, without credit lines or short trailing chrome lines.
 // See src/html/README.md for the rules. Metadata comes from
 // <title>, <meta> (OpenGraph, article:*, author, description), JSON-LD
 // (NewsArticle/Article), <time datetime>, <link rel=canonical>, <html lang>.
 // Never recurses on the tree, so hostile nesting cannot exhaust the stack.
-// Thread-safe: no shared mutable state (libxml2 is initialised once).
+// Thread-safe: no shared mutable state (libxml2 is initialised once; its
+// allocation hooks are set then and send each thread's parse tree to an
+// arena of that thread, freed when the call returns).
 #ifndef DOSSIER_HTML_EXTRACTOR_H_
 #define DOSSIER_HTML_EXTRACTOR_H_
 

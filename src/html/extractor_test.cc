@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <thread>
+#include <vector>
 
 namespace dossier {
 namespace {
@@ -129,8 +131,8 @@ TEST(ExtractMainTextTest, DeepNestingDoesNotCrash) {
 
 TEST(ExtractMainTextTest, DeepNestingOfInlineAndTables) {
   std::string html = "<html><body>";
-  for (int i = 0; i < 100000; ++i) html += (i % 3 == 0 ? "<table><tr><td>" :
-                                             i % 3 == 1 ? "<span>" : "<li>");
+  for (int i = 0; i < 100000; ++i)
+    html += (i % 3 == 0 ? "<table><tr><td>" : i % 3 == 1 ? "<span>" : "<li>");
   html += "deep";
   StatusOr<ExtractedPage> p = ExtractMainText(html);
   EXPECT_TRUE(p.ok() || p.status().code() == ErrorCode::kEmptyInput);
@@ -172,8 +174,10 @@ TEST(ExtractMainTextTest, MetaCharsetOverValidUtf8IsIgnored) {
 }
 
 TEST(ExtractMainTextTest, NulBytesDoNotTruncate) {
-  std::string html("<html><body><p>Before\0after the nul byte.</p></body>"
-                   "</html>", 59);
+  std::string html(
+      "<html><body><p>Before\0after the nul byte.</p></body>"
+      "</html>",
+      59);
   ExtractedPage p = Extract(html);
   EXPECT_EQ(p.text, "Before after the nul byte.");
 }
@@ -273,7 +277,8 @@ TEST(ExtractMainTextTest, FallsBackToAllParagraphsWithoutContainer) {
 
 TEST(ExtractMainTextTest, KeepsPageBuiltInsideNoscript) {
   // An unclosed <div> in a <noscript> pulls the whole page into it.
-  ExtractedPage p = Extract(R"(<html><body><noscript><div class="nojs"></noscript>
+  ExtractedPage p =
+      Extract(R"(<html><body><noscript><div class="nojs"></noscript>
 <div id="main"><h1>Bears of the valley</h1>
 <p>The park counted more young bears this year than in any year since the survey, which began long ago, started.</p>
 <p>Rangers, working with volunteers, followed the mothers and cubs across the high meadows all summer.</p>
@@ -361,6 +366,131 @@ TEST(ExtractMainTextTest, DropsShortLinesThatIntroduceSkippedBlocks) {
   EXPECT_THAT(p.text, HasSubstr("stay low for the rest of the year"));
   EXPECT_THAT(p.text, Not(HasSubstr("More on this")));
   EXPECT_THAT(p.text, Not(HasSubstr("Share this story")));
+}
+
+TEST(ExtractMainTextTest, KeepsLeadInPageHeaderBeforeBody) {
+  ExtractedPage p = Extract(R"(<html><body><main>
+<header class="entry-header"><h1>Ferry line to Osterby reopens</h1>
+<div class="lead"><p>After two years of repairs, the ferry between Lumen and Osterby runs again from Monday, the operator said.</p></div>
+</header>
+<div class="entry-content">
+<p>The operator, Nordwave, said the first boat would leave Lumen at six in the morning, with four crossings a day.</p>
+<p>Tickets, which cost a little more than before, can be bought on board or at the harbour office, it said.</p>
+<p>Residents of Osterby, who had relied on a bus detour, welcomed the news, the mayor said on Friday.</p>
+</div></main></body></html>)");
+  EXPECT_THAT(p.text, HasSubstr("After two years of repairs"));
+  EXPECT_THAT(p.text, HasSubstr("four crossings a day"));
+  EXPECT_LT(p.text.find("After two years"), p.text.find("The operator"));
+}
+
+TEST(ExtractMainTextTest, KeepsParagraphOfHeaderHoldingTheTitle) {
+  ExtractedPage p = Extract(R"(<html><body>
+<header><h1>Snow closes the pass road</h1>
+<p>Heavy snow closed the road over the Brenn pass on Sunday, and the police expect it to stay shut until Wednesday.</p></header>
+<div class="content">
+<p>Drivers, who were stuck for hours near the summit, were taken to the village school, the police said.</p>
+<p>The road service said its ploughs, four of them, could not keep up with the snow, which fell all night.</p>
+<p>Trains through the tunnel, which the snow does not affect, will run more often, the railway said.</p>
+</div></body></html>)");
+  EXPECT_THAT(p.text, HasSubstr("Heavy snow closed the road"));
+  EXPECT_THAT(p.text, HasSubstr("taken to the village school"));
+}
+
+TEST(ExtractMainTextTest, DoesNotTakeTeaserListsAsLead) {
+  ExtractedPage p = Extract(R"(<html><body><div class="wrap">
+<ul class="teasers"><li><p class="teaser">Another story: the bakery on Mill Street wins a prize for its rye bread, again.</p></li></ul>
+<div class="entry-content">
+<p>The council of Lumen voted on Tuesday to build a new library, which will open, it said, in two years.</p>
+<p>The library, with room for a hundred thousand books, will replace the old one on the market square.</p>
+<p>Critics, among them two councillors, said the cost, about four million, was too high for the town.</p>
+</div></div></body></html>)");
+  EXPECT_THAT(p.text, HasSubstr("build a new library"));
+  EXPECT_THAT(p.text, Not(HasSubstr("bakery on Mill Street")));
+}
+
+TEST(ExtractMainTextTest, DropsRubyAnnotations) {
+  ExtractedPage p = Extract(R"(<html><body><article>
+<p>The word <ruby>kanji<rp>(</rp><rt>reading</rt><rp>)</rp></ruby> has a reading above it, which the text does not repeat, as here.</p>
+<p>Ruby text is a small annotation, and it is written over or beside the base text, in many books.</p>
+</article></body></html>)");
+  EXPECT_THAT(p.text, HasSubstr("The word kanji has a reading"));
+  EXPECT_THAT(p.text, Not(HasSubstr("reading)")));
+}
+
+TEST(ExtractMainTextTest, DropsImageCaptionsNamedByClass) {
+  ExtractedPage p = Extract(R"(<html><body><article>
+<p>The old mill by the river, built in the last century, will become a museum, the town council of Lumen said.</p>
+<div class="img_description"><p>The old mill seen from the bridge, in a photo taken last spring by a reader.</p></div>
+<p>The museum, which will show how flour was made, opens next year, with a cafe on the ground floor.</p>
+</article></body></html>)");
+  EXPECT_THAT(p.text, HasSubstr("opens next year"));
+  EXPECT_THAT(p.text, Not(HasSubstr("seen from the bridge")));
+}
+
+// The parse tree lives in a per-thread arena: threads extracting at once
+// must each get the single-threaded result.
+TEST(ExtractMainTextTest, ConcurrentExtractionsAgree) {
+  const std::string want = Extract(kArticlePage).text;
+  ASSERT_FALSE(want.empty());
+  std::vector<std::string> got(4);
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < got.size(); ++t) {
+    threads.emplace_back([&got, t] {
+      for (int k = 0; k < 50; ++k) {
+        StatusOr<ExtractedPage> p = ExtractMainText(kArticlePage);
+        if (p.ok()) got[t] = p->text;
+      }
+    });
+  }
+  for (std::thread& th : threads) th.join();
+  for (const std::string& g : got) EXPECT_EQ(g, want);
+}
+
+TEST(ExtractMainTextTest, KeepsTeaserTextLeadAtTopOfBody) {
+  ExtractedPage p =
+      Extract(R"(<html><body><div class="news-single"><div class="article">
+<div class="teaser-text"><p>The swimming club of Lumen won four medals at the regional games, its best result in ten years.</p></div>
+<p>The club, founded by dock workers, trains in the old harbour bath, which the town restored last year, the coach said.</p>
+<p>Two of the medals went to Ilse Marten, who is fifteen, in the relay and in the long race, the club said.</p>
+<p>The next games, which the club hopes to host, are in the spring, and the bath will need a new roof first.</p>
+</div></div></body></html>)");
+  EXPECT_THAT(p.text, HasSubstr("won four medals"));
+  EXPECT_THAT(p.text, HasSubstr("founded by dock workers"));
+}
+
+TEST(ExtractMainTextTest, EndsBeforeRelatedArticlesHeading) {
+  ExtractedPage p = Extract(R"(<html><body><div class="entry-content">
+<p>The bridge over the Lumen river, closed since the flood, opens again on Monday, the road office said on Friday.</p>
+<p>Repairs to the two piers, which the water had undermined, took eight months and cost more than planned.</p>
+<h3>Mehr zum Thema</h3>
+<p>Flood damage in the valley is higher than first thought, the insurers of the region said in a report.</p>
+</div></body></html>)");
+  EXPECT_THAT(p.text, HasSubstr("took eight months"));
+  EXPECT_THAT(p.text, Not(HasSubstr("Mehr zum Thema")));
+  EXPECT_THAT(p.text, Not(HasSubstr("insurers of the region")));
+}
+
+TEST(ExtractMainTextTest, DropsCreditLines) {
+  ExtractedPage p = Extract(R"(<html><body><article>
+<p>The new tram line to the university of Lumen, planned for a decade, opens in March, the city said on Tuesday.</p>
+<p>Quelle: Stadtwerke Lumen</p>
+<p>The line, which has eleven stops, will run every seven minutes on weekdays, and every ten at weekends.</p>
+</article></body></html>)");
+  EXPECT_THAT(p.text, HasSubstr("eleven stops"));
+  EXPECT_THAT(p.text, Not(HasSubstr("Quelle:")));
+}
+
+TEST(ExtractMainTextTest, DropsShortLinesThatEndTheText) {
+  ExtractedPage p = Extract(R"(<html><body><article>
+<p>The choir of Osterby, which has sung at the harbour festival for fifty years, will tour the coast this summer.</p>
+<p>Its conductor, Petra Lind, said the tour would take the singers to eight towns in three weeks, by ferry.</p>
+<p>Tickets for the first concert, in the church of Lumen, sold out within a day, the organisers said.</p>
+<p>Petra Lind, Osterby</p>
+<p>Tags: music, coast</p>
+</article></body></html>)");
+  EXPECT_THAT(p.text, HasSubstr("sold out within a day"));
+  EXPECT_THAT(p.text, Not(HasSubstr("Tags: music")));
+  EXPECT_THAT(p.text, Not(HasSubstr("Petra Lind, Osterby")));
 }
 
 }  // namespace

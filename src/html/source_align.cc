@@ -146,6 +146,18 @@ Visible ScanPage(std::string_view page) {
       const bool letter = (d >= 'a' && d <= 'z') || (d >= 'A' && d <= 'Z');
       if (letter || d == '/' || d == '!' || d == '?') {
         size_t end = SkipTag(page, i);
+        // Ruby annotations (<rt>, <rp>), which the extractor drops: their
+        // text runs to the next tag.
+        if (letter &&
+            (StartsWithIgnoreCase(page, i + 1, "rt") ||
+             StartsWithIgnoreCase(page, i + 1, "rp")) &&
+            i + 3 < n &&
+            (page[i + 3] == '>' ||
+             IsSpace(static_cast<unsigned char>(page[i + 3])))) {
+          size_t k = page.find('<', end);
+          i = k == std::string_view::npos ? n : k;
+          continue;
+        }
         // Raw-text elements (and the title): their content is never body
         // text.
         for (std::string_view raw_text : {"script", "style", "title"}) {
