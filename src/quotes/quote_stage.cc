@@ -46,16 +46,16 @@ int PronounKind(std::string_view w) {
 
 bool IsFunctionWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "a",     "about", "after",  "against", "also",  "an",    "and",
-      "as",    "at",    "before", "but",     "by",    "during", "for",
-      "from",  "had",   "has",    "have",    "he",    "her",   "him",
-      "his",   "i",     "if",    "in",      "into",  "is",    "it",
-      "its",   "not",   "of",     "on",      "or",    "over",  "she",
-      "since", "so",    "than",   "that",    "the",   "their", "them",
-      "then",  "there", "these",  "they",    "this",  "those", "to",
-      "under", "was",   "we",     "were",    "what",  "when",  "where",
-      "which", "while", "who",    "whom",    "whose", "will",  "with",
-      "would", "you",   "because", "though", "although",
+      "a",     "about", "after",   "against", "also",     "an",     "and",
+      "as",    "at",    "before",  "but",     "by",       "during", "for",
+      "from",  "had",   "has",     "have",    "he",       "her",    "him",
+      "his",   "i",     "if",      "in",      "into",     "is",     "it",
+      "its",   "not",   "of",      "on",      "or",       "over",   "she",
+      "since", "so",    "than",    "that",    "the",      "their",  "them",
+      "then",  "there", "these",   "they",    "this",     "those",  "to",
+      "under", "was",   "we",      "were",    "what",     "when",   "where",
+      "which", "while", "who",     "whom",    "whose",    "will",   "with",
+      "would", "you",   "because", "though",  "although",
   };
   for (std::string_view k : kWords) {
     if (w.size() == k.size()) {
@@ -72,19 +72,18 @@ bool IsFunctionWord(std::string_view w) {
 }
 
 bool IsPreposition(std::string_view w) {
-  return w == "on" || w == "in" || w == "at" || w == "during" ||
-         w == "after" || w == "before" || w == "to" || w == "via" ||
-         w == "through" || w == "from" || w == "with" || w == "for" ||
-         w == "by" || w == "over" || w == "late" || w == "early" ||
-         w == "last" || w == "this" || w == "earlier" || w == "later" ||
-         w == "of" || w == "about";
+  return w == "on" || w == "in" || w == "at" || w == "during" || w == "after" ||
+         w == "before" || w == "to" || w == "via" || w == "through" ||
+         w == "from" || w == "with" || w == "for" || w == "by" || w == "over" ||
+         w == "late" || w == "early" || w == "last" || w == "this" ||
+         w == "earlier" || w == "later" || w == "of" || w == "about";
 }
 
 bool IsTimeWord(std::string_view w) {
   return w == "Monday" || w == "Tuesday" || w == "Wednesday" ||
-         w == "Thursday" || w == "Friday" || w == "Saturday" ||
-         w == "Sunday" || w == "yesterday" || w == "today" ||
-         w == "tonight" || w == "Yesterday" || w == "Today";
+         w == "Thursday" || w == "Friday" || w == "Saturday" || w == "Sunday" ||
+         w == "yesterday" || w == "today" || w == "tonight" ||
+         w == "Yesterday" || w == "Today";
 }
 
 // Words between a subject and its reporting verb that PolNeAR puts in the
@@ -103,13 +102,13 @@ bool IsAux(std::string_view w) {
 
 // Objects of "told": "told reporters that ...".
 bool IsAddressee(std::string_view w) {
-  return w == "me" || w == "him" || w == "her" || w == "us" ||
-         w == "them" || w == "reporters" || w == "journalists" ||
-         w == "lawmakers" || w == "supporters" || w == "voters" ||
-         w == "viewers" || w == "listeners" || w == "senators" ||
-         w == "investigators" || w == "police" || w == "members" ||
-         w == "students" || w == "delegates" || w == "donors" ||
-         w == "attendees" || w == "guests" || w == "officials";
+  return w == "me" || w == "him" || w == "her" || w == "us" || w == "them" ||
+         w == "reporters" || w == "journalists" || w == "lawmakers" ||
+         w == "supporters" || w == "voters" || w == "viewers" ||
+         w == "listeners" || w == "senators" || w == "investigators" ||
+         w == "police" || w == "members" || w == "students" ||
+         w == "delegates" || w == "donors" || w == "attendees" ||
+         w == "guests" || w == "officials";
 }
 
 struct Pair {
@@ -158,6 +157,7 @@ class QuoteFinder {
   int32_t ResolvePronoun(uint32_t i, int kind) const;
   Speaker SpeakerEndingAt(uint32_t j, uint32_t lo) const;
   Speaker SpeakerStartingAt(uint32_t j, uint32_t hi) const;
+  Speaker PhraseSpeaker(uint32_t a, uint32_t b) const;
   Span CueSpan(uint32_t v, uint32_t hi) const;
   bool Attribute(const Pair& p, Quote& q) const;
 
@@ -169,8 +169,7 @@ class QuoteFinder {
   };
   uint32_t TokenAt(uint32_t byte) const;  // first token starting >= byte
   bool IsIndirectVerb(uint32_t i) const {
-    return (toks_[i].flags & kTokenAlpha) &&
-           stage_.IsIndirectVerb(Text(i));
+    return (toks_[i].flags & kTokenAlpha) && stage_.IsIndirectVerb(Text(i));
   }
   Subject SubjectBefore(uint32_t v, uint32_t lo) const;
   Speaker ExtendRight(Speaker s, uint32_t first, uint32_t hi) const;
@@ -231,10 +230,17 @@ bool QuoteFinder::InsideQuote(Span s) const {
 // he/she, a person or organisation for they/it/we.
 int32_t QuoteFinder::ResolvePronoun(uint32_t i, int kind) const {
   const uint32_t at = toks_[i].span.start;
+  const uint32_t here = SentenceOf(i);
   for (size_t k = mentions_.size(); k-- > 0;) {
     const Mention& m = mentions_[k];
     if (m.span.end > at) continue;
     if (InsideQuote(m.span)) continue;
+    // "they"/"it"/"we" look back two sentences at most (an organisation
+    // named paragraphs earlier is seldom the one meant).
+    if (kind == 2 && here != kNone) {
+      const uint32_t there = SentenceOf(TokenAt(m.span.start));
+      if (there != kNone && there + 2 < here) return -1;
+    }
     // "he"/"she" name a person; "they"/"it"/"we" an organisation (a group
     // of people is not one person entity).
     if ((kind == 1 && m.type == EntityType::kPerson) ||
@@ -345,6 +351,69 @@ Speaker QuoteFinder::SpeakerStartingAt(uint32_t j, uint32_t hi) const {
   return s;
 }
 
+// The whole noun phrase of tokens [a, b) as a speaker, as PolNeAR marks a
+// source ("Trump lawyer Tom Eke", "Mr. Eke of the Ferry Union", "Sen. Ada
+// Roe, R-Ore.,"): it opens with a mention, a pronoun, a determiner, a
+// capitalised word or a number; `mention` is its head, the last mention
+// before the first comma, parenthesis, preposition or relative pronoun.
+Speaker QuoteFinder::PhraseSpeaker(uint32_t a, uint32_t b) const {
+  Speaker s;
+  while (b > a && (Text(b - 1) == "," || Text(b - 1) == "\xE2\x80\x94")) --b;
+  if (b <= a || b - a > 30) return s;
+  const std::string_view w0 = Text(a);
+  if (w0 == "and" || w0 == "but" || w0 == "or" || w0 == "as" || w0 == "while" ||
+      w0 == "when" || w0 == "if" || w0 == "because" || w0 == "then" ||
+      w0 == "so" || w0 == "that" || w0 == "which") {
+    return s;
+  }
+  if (IsPreposition(w0)) return s;
+  for (uint32_t t = a; t < b; ++t) {
+    const std::string_view w = Text(t);
+    if ((toks_[t].flags & kTokenQuoteMark) || IsIndirectVerb(t) ||
+        w == "while" || w == "when" || w == "because" || w == "but" ||
+        w == "although" || w == "whereas") {
+      return s;
+    }
+  }
+  if (b == a + 1) {
+    Speaker one = SpeakerStartingAt(a, b);
+    if (one.found) return one;
+  }
+  const uint16_t f0 = toks_[a].flags;
+  const bool opens = MentionAt(a) >= 0 || PronounKind(w0) != 0 ||
+                     IsDeterminer(w0) || (f0 & kTokenUpperInitial) ||
+                     (f0 & kTokenDigit);
+  int32_t head = -1;
+  bool stop = false;
+  for (uint32_t t = a; t < b && !stop; ++t) {
+    const std::string_view w = Text(t);
+    if (t > a &&
+        (w == "," || w == "(" || w == "of" || w == "at" || w == "for" ||
+         w == "from" || w == "who" || w == "in" || w == "with" || w == "on")) {
+      if (head >= 0) stop = true;
+      continue;
+    }
+    const int32_t m = MentionAt(t);
+    if (m >= 0 && (mentions_[m].type == EntityType::kPerson ||
+                   mentions_[m].type == EntityType::kOrg ||
+                   mentions_[m].type == EntityType::kMisc)) {
+      head = m;
+    }
+  }
+  if (!opens && head < 0) return s;
+  if (head < 0 && !(f0 & (kTokenUpperInitial | kTokenDigit)) &&
+      !IsDeterminer(w0)) {
+    // A lower-case phrase names a source only with a mention ("council
+    // chair Ilse Marovic") or as a bare plural ("experts").
+    const std::string_view last = Text(b - 1);
+    if (!(last.ends_with("s") || last == "police")) return s;
+  }
+  s.span = Span{toks_[a].span.start, toks_[b - 1].span.end};
+  s.mention = head;
+  s.found = true;
+  return s;
+}
+
 // The cue phrase at verb `v`: "said", "told reporters", "according to".
 Span QuoteFinder::CueSpan(uint32_t v, uint32_t hi) const {
   Span s = toks_[v].span;
@@ -384,8 +453,10 @@ bool QuoteFinder::Attribute(const Pair& p, Quote& q) const {
         // “...,” said Tom Eke, a ferry captain from Tessby.
         if (s.mention >= 0 || s.span.start != toks_[j + 1].span.start) {
           const uint32_t si = SentenceOf(j);
-          uint32_t hi = si == kNone ? bend
-                                    : std::min(bend, doc_.layers().sentences[si].end_token);
+          uint32_t hi =
+              si == kNone
+                  ? bend
+                  : std::min(bend, doc_.layers().sentences[si].end_token);
           while (hi > j + 1 && IsSentenceEnd(hi - 1)) --hi;
           s = ExtendRight(s, j + 1, hi);
         }
@@ -427,6 +498,68 @@ bool QuoteFinder::Attribute(const Pair& p, Quote& q) const {
         }
         while (v < bend && IsAdverb(Text(v))) ++v;
         if (v < bend && IsCue(v)) return set(v, bend, s);
+      }
+    }
+  }
+  // 1b. After the quote, any subject phrase before a reporting verb:
+  // “...,” Trump lawyer Tom Eke said. / “...,” Mr. Eke of the Ferry Union
+  // said. / “...” ― Ada Roe (a dash and a name closing the paragraph).
+  {
+    uint32_t j = p.close + 1;
+    while (j < bend && Text(j) == ",") ++j;
+    const std::string_view lastc = Text(p.close - 1);
+    const bool clause = p.close > p.open + 1 &&
+                        (lastc == "," || lastc == "." || lastc == "?" ||
+                         lastc == "!" || lastc == "\xE2\x80\xA6" ||
+                         (p.close + 1 < bend && Text(p.close + 1) == ","));
+    if (clause && j < bend && !IsCue(j)) {
+      const std::string_view d = Text(j);
+      if (d == "\xE2\x80\x95" || d == "\xE2\x80\x94" || d == "\xE2\x80\x93" ||
+          d == "-" || d == "--") {
+        // “...” ― Ada Roe
+        uint32_t e = j + 1;
+        while (e < bend && !(toks_[e].flags & kTokenQuoteMark) && e - j <= 8) {
+          ++e;
+        }
+        const bool closes =
+            e == bend || (e < bend && (toks_[e].flags & kTokenQuoteMark));
+        while (e > j + 1 && IsSentenceEnd(e - 1)) --e;
+        bool name = e > j + 1 && e - j <= 6;
+        for (uint32_t t = j + 1; t < e && name; ++t) {
+          name = (toks_[t].flags & kTokenUpperInitial) || Text(t) == "." ||
+                 Text(t) == "," || Text(t) == "-";
+        }
+        if (closes && name) {
+          const int32_t m = MentionAt(j + 1);
+          {
+            q.speaker = Span{toks_[j + 1].span.start, toks_[e - 1].span.end};
+            q.speaker_mention = m;
+            return true;
+          }
+        }
+      }
+      const bool ends_sentence =
+          p.close > p.open + 1 && Text(p.close - 1) == ".";
+      const uint32_t lim = std::min(bend, j + 32);
+      uint32_t v = j;
+      for (; v < lim; ++v) {
+        if (toks_[v].flags & kTokenQuoteMark) break;
+        if (IsSentenceEnd(v) &&
+            !(v + 1 < bend && (Text(v + 1) == "," || Text(v + 1) == ")"))) {
+          break;
+        }
+        if (IsCue(v) && v > j) break;
+      }
+      if (v < lim && IsCue(v) && !(toks_[v].flags & kTokenSentenceStart)) {
+        uint32_t k = v;
+        while (k > j && IsAux(Text(k - 1))) --k;
+        // “We will win.” Ada Roe said the plan ...: a new statement.
+        const bool own_clause = ends_sentence && v + 1 < bend &&
+                                (toks_[v + 1].flags & kTokenAlpha) &&
+                                !IsPreposition(Text(v + 1)) &&
+                                !IsTimeWord(Text(v + 1));
+        Speaker s = k > j && !own_clause ? PhraseSpeaker(j, k) : Speaker();
+        if (s.found) return set(v, bend, s);
       }
     }
   }
@@ -813,7 +946,8 @@ void QuoteFinder::FindIndirect(uint32_t f, uint32_t e) {
       }
     }
     const Span cue{toks_[k].span.start, toks_[k + 1].span.end};
-    const bool opens = k == f || (k == f + 1 && !(toks_[f].flags & kTokenAlpha)) ||
+    const bool opens = k == f ||
+                       (k == f + 1 && !(toks_[f].flags & kTokenAlpha)) ||
                        (k == f + 1 && (Text(f) == "But" || Text(f) == "And" ||
                                        Text(f) == "Yet" || Text(f) == "So"));
     if (opens) {
@@ -906,9 +1040,9 @@ void QuoteFinder::FindIndirect(uint32_t f, uint32_t e) {
       }
       if (Text(t) != ",") continue;
       const std::string_view n = Text(t + 1);
-      if (n == "according" || n == "adding" || n == "saying" ||
-          n == "citing" || n == "noting" || n == "which" || n == "though" ||
-          n == "although" || n == "but" || n == "while" || n == "whereas") {
+      if (n == "according" || n == "adding" || n == "saying" || n == "citing" ||
+          n == "noting" || n == "which" || n == "though" || n == "although" ||
+          n == "but" || n == "while" || n == "whereas") {
         end = t;
         break;
       }
@@ -1097,6 +1231,26 @@ Status QuoteFinder::Run() {
     prev_close = p.close;
   }
   FindIndirect(out);
+  // Continuation after reported speech: "S, Ada Roe said. “...”" — an
+  // unattributed direct quote keeps the speaker of the quote before it in
+  // the same paragraph, or in the previous one when it opens its own.
+  for (size_t i = 1; i < out.size(); ++i) {
+    Quote& q = out[i];
+    if (q.kind == QuoteKind::kIndirect || !q.speaker.empty() ||
+        !q.cue.empty()) {
+      continue;
+    }
+    const Quote& pq = out[i - 1];
+    if (pq.speaker.empty() || pq.span.end > q.span.start) continue;
+    const uint32_t qo = TokenAt(q.span.start);
+    const uint32_t po = TokenAt(pq.span.end > 0 ? pq.span.end - 1 : 0);
+    if (qo >= n || po >= n) continue;
+    const uint32_t b = BlockOf(qo), pb = BlockOf(po);
+    if (b == pb || (b == pb + 1 && qo == block_toks_[b].first)) {
+      q.speaker = pq.speaker;
+      q.speaker_mention = pq.speaker_mention;
+    }
+  }
   return Status::Ok();
 }
 
@@ -1123,20 +1277,20 @@ QuoteStage::QuoteStage() {
   };
   std::sort(cue_verbs_.begin(), cue_verbs_.end());
   indirect_verbs_ = {
-      "said",       "says",        "say",        "told",       "tells",
-      "added",      "adds",        "noted",      "notes",      "wrote",
-      "writes",     "reported",    "reports",    "announced",  "announces",
-      "suggested",  "suggests",    "acknowledged", "acknowledges",
-      "warned",     "warns",       "claimed",    "claims",     "claim",
-      "argued",     "argues",      "argue",      "insisted",   "insists",
-      "declared",   "declares",    "emphasized", "emphasizes", "emphasised",
-      "stressed",   "stresses",    "explained",  "explains",   "stated",
-      "tweeted",    "predicted",   "predicts",   "conceded",   "admitted",
-      "admits",     "confirmed",   "confirms",   "denied",     "denies",
-      "maintained", "maintains",   "estimated",  "estimates",  "asserted",
-      "contended",  "contends",    "alleged",    "alleges",    "testified",
-      "recalled",   "indicated",   "revealed",   "disclosed",  "complained",
-      "countered",  "agreed",      "believes",   "believe",
+      "said",      "says",       "say",          "told",         "tells",
+      "added",     "adds",       "noted",        "notes",        "wrote",
+      "writes",    "reported",   "reports",      "announced",    "announces",
+      "suggested", "suggests",   "acknowledged", "acknowledges", "warned",
+      "warns",     "claimed",    "claims",       "claim",        "argued",
+      "argues",    "argue",      "insisted",     "insists",      "declared",
+      "declares",  "emphasized", "emphasizes",   "emphasised",   "stressed",
+      "stresses",  "explained",  "explains",     "stated",       "tweeted",
+      "predicted", "predicts",   "conceded",     "admitted",     "admits",
+      "confirmed", "confirms",   "denied",       "denies",       "maintained",
+      "maintains", "estimated",  "estimates",    "asserted",     "contended",
+      "contends",  "alleged",    "alleges",      "testified",    "recalled",
+      "indicated", "revealed",   "disclosed",    "complained",   "countered",
+      "agreed",    "believes",   "believe",
   };
   std::sort(indirect_verbs_.begin(), indirect_verbs_.end());
 }

@@ -38,6 +38,42 @@ std::vector<Found> Quotes(const std::string& text) {
   return out;
 }
 
+TEST(QuoteStageTest, WholeSubjectPhraseAfterTheQuoteIsTheSpeaker) {
+  auto qs = Quotes(
+      "\xE2\x80\x9CIt was the least bad outcome,\xE2\x80\x9D Mr. Tom Eke of "
+      "the Ferry Union said.\n\n\xE2\x80\x9CWe are pleased with the "
+      "ruling,\xE2\x80\x9D harbour lawyer Ada Roe said on Monday.");
+  ASSERT_EQ(qs.size(), 2u);
+  EXPECT_EQ(qs[0].speaker, "Mr. Tom Eke of the Ferry Union");
+  EXPECT_EQ(qs[0].speaker_mention, "Tom Eke");
+  EXPECT_EQ(qs[0].cue, "said");
+  EXPECT_EQ(qs[1].speaker, "harbour lawyer Ada Roe");
+  EXPECT_EQ(qs[1].speaker_mention, "Ada Roe");
+}
+
+TEST(QuoteStageTest, DashAndNameAfterAQuoteNameItsSpeaker) {
+  auto qs = Quotes(
+      "\xE2\x80\x9CThe ferry must run every day, not only on market "
+      "days.\xE2\x80\x9D \xE2\x80\x95 Carla Venn\n\n\xE2\x80\x9CThe "
+      "harbour should never have closed for a month.\xE2\x80\x9D "
+      "\xE2\x80\x95 Tomas Rill.");
+  ASSERT_EQ(qs.size(), 2u);
+  EXPECT_EQ(qs[0].speaker, "Carla Venn");
+  EXPECT_EQ(qs[0].cue, "");
+  EXPECT_EQ(qs[1].speaker, "Tomas Rill");
+}
+
+TEST(QuoteStageTest, QuoteAfterReportedSpeechContinuesItsSpeaker) {
+  auto qs = Quotes(
+      "The levy may be dropped before the vote, Ada Roe said. \xE2\x80\x9CThe "
+      "council has no other choice this year.\xE2\x80\x9D");
+  ASSERT_EQ(qs.size(), 2u);
+  EXPECT_EQ(qs[0].kind, QuoteKind::kIndirect);
+  EXPECT_EQ(qs[1].kind, QuoteKind::kDirect);
+  EXPECT_EQ(qs[1].speaker, "Ada Roe");
+  EXPECT_EQ(qs[1].cue, "");
+}
+
 TEST(QuoteStageTest, PairsCurlyMarksWithSpeakerAfter) {
   auto qs = Quotes(
       "\xE2\x80\x9CWe will not sign this agreement,\xE2\x80\x9D Mara Velden "
@@ -263,8 +299,8 @@ TEST(QuoteStageTest, IndirectWithoutThatAndWithAdverbInCue) {
 }
 
 TEST(QuoteStageTest, IndirectToldAddresseeIsNotContent) {
-  auto qs = Quotes(
-      "Mara Velden told reporters on Monday that the talks had failed.");
+  auto qs =
+      Quotes("Mara Velden told reporters on Monday that the talks had failed.");
   ASSERT_EQ(qs.size(), 1u);
   EXPECT_EQ(qs[0].cue, "told");
   EXPECT_EQ(qs[0].content, "that the talks had failed");
@@ -379,9 +415,8 @@ TEST(QuoteStageTest, DirectQuotesAreNotDuplicatedAsIndirect) {
 }
 
 TEST(QuoteStageTest, NegatedOrAdjectivalVerbsReportNothing) {
-  EXPECT_TRUE(
-      Quotes("Mara Velden did not say whether the talks would resume.")
-          .empty());
+  EXPECT_TRUE(Quotes("Mara Velden did not say whether the talks would resume.")
+                  .empty());
   EXPECT_TRUE(
       Quotes("Mara Velden cancelled her announced plans for the summer.")
           .empty());
