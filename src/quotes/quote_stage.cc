@@ -27,6 +27,15 @@ bool IsDeterminer(std::string_view w) {
          w == "Their" || w == "Its" || w == "One" || w == "Another";
 }
 
+bool IsQuantifier(std::string_view w) {
+  return w == "many" || w == "Many" || w == "some" || w == "Some" ||
+         w == "several" || w == "Several" || w == "most" || w == "Most" ||
+         w == "all" || w == "All" || w == "both" || w == "Both" ||
+         w == "other" || w == "Other" || w == "few" || w == "Few" ||
+         w == "those" || w == "Those" || w == "these" || w == "These" ||
+         w == "Two" || w == "two" || w == "three" || w == "Three";
+}
+
 bool IsAdverb(std::string_view w) {
   return w == "also" || w == "then" || w == "later" || w == "again" ||
          w == "further" || w == "previously" || w == "once" || w == "has" ||
@@ -158,6 +167,9 @@ class QuoteFinder {
   Speaker SpeakerEndingAt(uint32_t j, uint32_t lo) const;
   Speaker SpeakerStartingAt(uint32_t j, uint32_t hi) const;
   Speaker PhraseSpeaker(uint32_t a, uint32_t b) const;
+  bool IsParticiple(uint32_t i) const;
+  bool ClauseEdge(uint32_t t, uint32_t lo) const;
+  Speaker MainSubject(uint32_t lo, uint32_t v) const;
   Span CueSpan(uint32_t v, uint32_t hi) const;
   bool Attribute(const Pair& p, Quote& q) const;
 
@@ -414,6 +426,66 @@ Speaker QuoteFinder::PhraseSpeaker(uint32_t a, uint32_t b) const {
   return s;
 }
 
+// A reporting participle after a comma: "X did Y, saying (that) S".
+bool QuoteFinder::IsParticiple(uint32_t i) const {
+  if (i == 0 || Text(i - 1) != ",") return false;
+  const std::string_view w = Text(i);
+  return w == "saying" || w == "adding" || w == "noting" || w == "arguing" ||
+         w == "suggesting" || w == "warning" || w == "insisting" ||
+         w == "claiming" || w == "explaining" || w == "writing" ||
+         w == "stressing" || w == "asserting" || w == "acknowledging" ||
+         w == "declaring" || w == "stating" || w == "telling" ||
+         w == "predicting" || w == "recalling" || w == "emphasizing" ||
+         w == "charging" || w == "complaining";
+}
+
+// The subject of the clause of tokens [lo, v): after an opening adverbial
+// ("On Monday, "), a pronoun or the phrase up to the first person or
+// organisation ("Ukrainian President Ada Roe").
+Speaker QuoteFinder::MainSubject(uint32_t lo, uint32_t v) const {
+  Speaker s;
+  uint32_t t = lo;
+  // “...,” Ada Roe said, adding ...: the subject follows the quotation.
+  if (t < v && pair_at_[t] >= 0) {
+    t = pairs_[pair_at_[t]].close + 1;
+    while (t < v && Text(t) == ",") ++t;
+  }
+  while (t < v && !(toks_[t].flags & kTokenAlpha)) ++t;
+  if (t < v && (IsPreposition(Text(t)) || Text(t) == "In" || Text(t) == "On" ||
+                Text(t) == "At" || Text(t) == "After" || Text(t) == "During" ||
+                Text(t) == "Meanwhile")) {
+    uint32_t c = t;
+    while (c < v && c - t < 10 && Text(c) != ",") ++c;
+    if (c < v && Text(c) == ",") t = c + 1;
+  }
+  if (t < v && (Text(t) == "But" || Text(t) == "And" || Text(t) == "Yet")) ++t;
+  if (t >= v) return s;
+  if (PronounKind(Text(t)) != 0) return SpeakerStartingAt(t, v);
+  for (uint32_t k = t; k < v && k - t < 7; ++k) {
+    if (!(toks_[k].flags & kTokenAlpha) && Text(k) != "." && Text(k) != "'s" &&
+        Text(k) != "\xE2\x80\x99s") {
+      break;
+    }
+    if (IsIndirectVerb(k) || IsCue(k)) break;
+    const int32_t m = MentionAt(k);
+    if (m >= 0 && (mentions_[m].type == EntityType::kPerson ||
+                   mentions_[m].type == EntityType::kOrg)) {
+      uint32_t e = k;
+      while (e < v && toks_[e].span.start < mentions_[m].span.end) ++e;
+      if (e < v && (Text(e) == "'s" || Text(e) == "\xE2\x80\x99s")) break;
+      s.span = Span{toks_[t].span.start, mentions_[m].span.end};
+      s.mention = m;
+      s.found = true;
+      return s;
+    }
+    if (k > t && !(toks_[k].flags & kTokenUpperInitial) &&
+        !IsDeterminer(Text(t))) {
+      break;
+    }
+  }
+  return s;
+}
+
 // The cue phrase at verb `v`: "said", "told reporters", "according to".
 Span QuoteFinder::CueSpan(uint32_t v, uint32_t hi) const {
   Span s = toks_[v].span;
@@ -490,9 +562,8 @@ bool QuoteFinder::Attribute(const Pair& p, Quote& q) const {
           }
           if (c < bend && Text(c) == ",") {
             const std::string_view nw = Text(v + 1);
-            if (nw != "who" && nw != "which" && nw != "whose") {
-              s.span.end = toks_[c - 1].span.end;  // the apposition too
-            }
+            (void)nw;  // a relative clause too, as PolNeAR marks it
+            s.span.end = toks_[c - 1].span.end;  // the apposition too
             v = c + 1;
           }
         }
@@ -570,6 +641,22 @@ bool QuoteFinder::Attribute(const Pair& p, Quote& q) const {
     if ((t == ":" || t == "," || t == "\xE2\x80\x94") && j > bfirst) --j;
     for (uint32_t v = j, n = 0; v >= bfirst && n < 10; --v, ++n) {
       if (IsSentenceEnd(v) || (toks_[v].flags & kTokenQuoteMark)) break;
+      if (IsParticiple(v)) {
+        // X challenged Y, saying, “...”
+        const uint32_t si = SentenceOf(v);
+        const uint32_t lo =
+            si == kNone
+                ? bfirst
+                : std::max(bfirst, doc_.layers().sentences[si].first_token);
+        Speaker s = MainSubject(lo, v - 1);
+        if (s.found) {
+          q.cue = toks_[v].span;
+          q.speaker = s.span;
+          q.speaker_mention = s.mention;
+          return true;
+        }
+        break;
+      }
       if (IsCue(v)) {
         const uint32_t si = SentenceOf(v);
         const uint32_t lo =
@@ -723,7 +810,8 @@ QuoteFinder::Subject QuoteFinder::SubjectBefore(uint32_t v, uint32_t lo) const {
     // A bare plural: "experts say", "Civil rights activists say".
     std::string_view w = Text(he);
     if (!(toks_[he].flags & kTokenAlpha) || IsFunctionWord(w) ||
-        !(w.ends_with("s") || w == "police" || w == "staff")) {
+        !(w.ends_with("s") || w == "police" || w == "Police" || w == "staff" ||
+          w == "Staff")) {
       return h;
     }
     uint32_t t = he;
@@ -740,23 +828,32 @@ QuoteFinder::Subject QuoteFinder::SubjectBefore(uint32_t v, uint32_t lo) const {
   Speaker head;
   if (Text(j) == ",") {
     uint32_t c0 = kNone;
+    bool verb = false;
     for (uint32_t t = j; t-- > lo && j - t <= 25;) {
       if (Text(t) == ",") {
         c0 = t;
         break;
       }
-      if (IsSentenceEnd(t) || (toks_[t].flags & kTokenQuoteMark) ||
-          IsIndirectVerb(t)) {
-        break;
-      }
+      if (IsSentenceEnd(t) || (toks_[t].flags & kTokenQuoteMark)) break;
+      verb = verb || IsIndirectVerb(t);
     }
     if (c0 == kNone || c0 == lo || c0 + 1 >= j) return r;
+    {
+      // A verb in the commas is a relative clause ("Ada Roe, who asked not
+      // to be named, said") or not a subject at all.
+      const std::string_view rw = Text(c0 + 1);
+      if (verb && rw != "who" && rw != "which" && rw != "whose" &&
+          rw != "whom") {
+        return r;
+      }
+    }
     head = head_at(c0 - 1);
     if (!head.found || PronounKind(Text(c0 - 1)) != 0) return r;
     const std::string_view nw = Text(c0 + 1);
     const bool relative =
         nw == "who" || nw == "which" || nw == "whose" || nw == "whom";
-    if (!relative) head.span.end = toks_[j - 1].span.end;
+    (void)relative;  // PolNeAR marks relative clauses as part of the source
+    head.span.end = toks_[j - 1].span.end;
   } else {
     head = head_at(j);
   }
@@ -790,15 +887,122 @@ QuoteFinder::Subject QuoteFinder::SubjectBefore(uint32_t v, uint32_t lo) const {
         --t;
       }
     }
-    if (t < hf && (t == lo || Text(t - 1) == "," || Text(t - 1) == ":" ||
-                   !(toks_[t - 1].flags & kTokenAlpha))) {
+    if (t < hf && ClauseEdge(t, lo)) {
       head.span.start = toks_[t].span.start;
       hf = t;
+    }
+  }
+  // The head's noun phrase reaches further left over prepositions and
+  // coordination, as far as the clause start: "A spokeswoman for Ada
+  // Roe", "Officials at the Ferry Union", "Developers and supporters in
+  // Congress", "The head of the board and its chair".
+  if (PronounKind(Text(hf)) == 0) {
+    uint32_t start = hf;
+    if (start > lo + 1 &&
+        (IsDeterminer(Text(start - 1)) || Text(start - 1) == "the" ||
+         Text(start - 1) == "The")) {
+      --start;  // "for the Ferry Union": tentative until the clause start
+    }
+    for (int step = 0; step < 5 && start > lo + 1; ++step) {
+      const uint32_t c = start - 1;
+      const std::string_view cw = Text(c);
+      const bool and_ = cw == "and";
+      if (!(cw == "of" || cw == "at" || cw == "for" || cw == "from" ||
+            cw == "in" || cw == "on" || cw == "by" || cw == "to" ||
+            cw == "with" || cw == "close" || and_ ||
+            (cw == "," && step == 0 && head.mention >= 0 &&
+             mentions_[head.mention].type == EntityType::kPerson &&
+             TokenAt(mentions_[head.mention].span.start) <= hf + 1))) {
+        break;
+      }
+      const uint32_t e = c - 1;
+      if (pair_at_[e] >= 0 || IsCue(e) || IsIndirectVerb(e)) break;
+      const std::string_view ew = Text(e);
+      const bool poss = ew == "'s" || ew == "\xE2\x80\x99s" || ew == "'";
+      if (!(toks_[e].flags & (kTokenAlpha | kTokenDigit)) && !poss) break;
+      if (!poss && IsFunctionWord(ew) && ew != "him" && ew != "them") break;
+      if (and_) {
+        // Only nouns coordinate with a speaker: names, plurals.
+        const int32_t m = MentionAt(e);
+        if (m < 0 && !(ew.ends_with("s") && !ew.ends_with("ss"))) break;
+      }
+      uint32_t k = e;
+      bool det = false;
+      while (k > lo && e - k < 8) {
+        const uint32_t q = k - 1;
+        const std::string_view w = Text(q);
+        if (pair_at_[q] >= 0 || IsCue(q) || IsIndirectVerb(q)) break;
+        if (IsQuantifier(w) || IsDeterminer(w) || w == "the" || w == "The") {
+          k = q;
+          det = true;
+          if (q > lo && IsQuantifier(Text(q - 1))) k = q - 1;
+          break;
+        }
+        const bool qp = w == "'s" || w == "\xE2\x80\x99s" || w == "'" ||
+                        w == "." || w == "-";
+        if (!qp && (!(toks_[q].flags & (kTokenAlpha | kTokenDigit)) ||
+                    IsFunctionWord(w) || IsTimeWord(w))) {
+          break;
+        }
+        k = q;
+      }
+      start = k;
+      // An apposition before the name ("A lawyer for the outlets, Tom
+      // Eke") opens the clause and starts with a determiner.
+      if (cw == "," &&
+          (!det || IsQuantifier(Text(start)) ||
+           !(start == lo || !(toks_[start - 1].flags & kTokenAlpha)))) {
+        break;
+      }
+      if (ClauseEdge(start, lo)) {
+        // The head is the first person or organisation of the phrase
+        // ("Mayor Ilse Marovic of Tessby" -> Ilse Marovic).
+        for (uint32_t t = start; t < hf; ++t) {
+          const int32_t m = MentionAt(t);
+          if (m >= 0 && (mentions_[m].type == EntityType::kPerson ||
+                         mentions_[m].type == EntityType::kOrg)) {
+            head.mention = m;
+            break;
+          }
+        }
+        hf = start;
+        head.span.start = toks_[start].span.start;
+      }
+    }
+  } else if (hf > lo && IsQuantifier(Text(hf - 1)) && ClauseEdge(hf - 1, lo)) {
+    --hf;
+    head.span.start = toks_[hf].span.start;
+  }
+  // "many Democrats", "Most of his supporters".
+  if (hf > lo && PronounKind(Text(hf)) == 0) {
+    uint32_t t = hf;
+    if (t > lo + 1 && Text(t - 1) == "of" && IsQuantifier(Text(t - 2))) {
+      t -= 2;
+    } else if (IsQuantifier(Text(t - 1))) {
+      t -= 1;
+    }
+    if (t < hf && ClauseEdge(t, lo)) {
+      hf = t;
+      head.span.start = toks_[t].span.start;
     }
   }
   r.s = head;
   r.first = hf;
   return r;
+}
+
+// Token t opens a clause: the range start, after punctuation or a
+// conjunction.
+bool QuoteFinder::ClauseEdge(uint32_t t, uint32_t lo) const {
+  if (t <= lo) return true;
+  const std::string_view w = Text(t - 1);
+  if (!(toks_[t - 1].flags & (kTokenAlpha | kTokenDigit))) return true;
+  return w == "and" || w == "but" || w == "that" || w == "while" ||
+         w == "because" || w == "as" || w == "when" || w == "if" || w == "so" ||
+         w == "though" || w == "although" || w == "whereas" || w == "But" ||
+         w == "And" || w == "Yet" || w == "So" || w == "yet" || w == "since" ||
+         w == "after" || w == "before" || w == "where" || w == "Still" ||
+         w == "Now" || w == "now" || w == "Meanwhile";
 }
 
 // A speaker after its verb, with what follows it up to `hi` when that is an
@@ -884,6 +1088,23 @@ uint32_t QuoteFinder::ContentStart(uint32_t v, uint32_t hi) const {
 bool QuoteFinder::AddIndirect(uint32_t a, uint32_t b, Span cue,
                               const Speaker& s, bool continuation) {
   if (b <= a || Words(a, b) < 3 || IsDirectSpan(a, b)) return false;
+  // A clause that starts or ends inside a quotation is part of that
+  // direct quote ("“We are full. Now, that does not mean ...,” he said,
+  // according to a pool report"), not reported speech of its own.
+  if ((pair_at_[a] >= 0 && pairs_[pair_at_[a]].open != a) ||
+      (pair_at_[b - 1] >= 0 && pairs_[pair_at_[b - 1]].close != b - 1)) {
+    return false;
+  }
+  // "In his nightly address, X said": an adjunct, not what was said.
+  if (!continuation && cue.start > toks_[b - 1].span.end && Words(a, b) <= 7) {
+    const std::string_view w = Text(a);
+    if (IsPreposition(w) || w == "In" || w == "On" || w == "At" ||
+        w == "During" || w == "After" || w == "Before" || w == "From" ||
+        w == "With" || w == "Asked" ||
+        (w.ends_with("ing") && (toks_[a].flags & kTokenUpperInitial))) {
+      return false;
+    }
+  }
   // A quotation opening a clause inside it ("said of Clinton, “If ...”"):
   // direct speech, already found.
   for (uint32_t t = a; t < b; ++t) {
@@ -959,6 +1180,21 @@ void QuoteFinder::FindIndirect(uint32_t f, uint32_t e) {
     } else if (se == ce) {
       AddIndirect(f, k, cue, s, false);
     }
+  }
+  for (uint32_t v = f + 2; v + 1 < ce; ++v) {
+    if (pair_at_[v] >= 0 || !IsParticiple(v)) continue;
+    const Speaker sp = MainSubject(f, v - 1);
+    if (!sp.found) continue;
+    uint32_t c = v + 1;
+    if (c < ce && Text(c) == ",") continue;  // "saying, “...”": direct
+    uint32_t end = ce;
+    for (uint32_t t = c; t + 1 < ce; ++t) {
+      if (Text(t) == ";" || (IsSentenceEnd(t) && pair_at_[t] < 0)) {
+        end = t;
+        break;
+      }
+    }
+    AddIndirect(c, end, toks_[v].span, sp, false);
   }
   for (uint32_t v = f; v < ce; ++v) {
     if (pair_at_[v] >= 0 || !IsIndirectVerb(v)) continue;
@@ -1277,22 +1513,170 @@ QuoteStage::QuoteStage() {
   };
   std::sort(cue_verbs_.begin(), cue_verbs_.end());
   indirect_verbs_ = {
-      "said",      "says",       "say",          "told",         "tells",
-      "added",     "adds",       "noted",        "notes",        "wrote",
-      "writes",    "reported",   "reports",      "announced",    "announces",
-      "suggested", "suggests",   "acknowledged", "acknowledges", "warned",
-      "warns",     "claimed",    "claims",       "claim",        "argued",
-      "argues",    "argue",      "insisted",     "insists",      "declared",
-      "declares",  "emphasized", "emphasizes",   "emphasised",   "stressed",
-      "stresses",  "explained",  "explains",     "stated",       "tweeted",
-      "predicted", "predicts",   "conceded",     "admitted",     "admits",
-      "confirmed", "confirms",   "denied",       "denies",       "maintained",
-      "maintains", "estimated",  "estimates",    "asserted",     "contended",
-      "contends",  "alleged",    "alleges",      "testified",    "recalled",
-      "indicated", "revealed",   "disclosed",    "complained",   "countered",
-      "agreed",    "believes",   "believe",
+      "said",
+      "says",
+      "say",
+      "told",
+      "tells",
+      "added",
+      "adds",
+      "noted",
+      "notes",
+      "wrote",
+      "writes",
+      "reported",
+      "reports",
+      "announced",
+      "announces",
+      "suggested",
+      "suggests",
+      "acknowledged",
+      "acknowledges",
+      "warned",
+      "warns",
+      "claimed",
+      "claims",
+      "claim",
+      "argued",
+      "argues",
+      "argue",
+      "insisted",
+      "insists",
+      "declared",
+      "declares",
+      "emphasized",
+      "emphasizes",
+      "emphasised",
+      "stressed",
+      "stresses",
+      "explained",
+      "explains",
+      "stated",
+      "tweeted",
+      "predicted",
+      "predicts",
+      "conceded",
+      "admitted",
+      "admits",
+      "confirmed",
+      "confirms",
+      "denied",
+      "denies",
+      "maintained",
+      "maintains",
+      "estimated",
+      "estimates",
+      "asserted",
+      "contended",
+      "contends",
+      "alleged",
+      "alleges",
+      "testified",
+      "recalled",
+      "indicated",
+      "revealed",
+      "disclosed",
+      "complained",
+      "countered",
+      "agreed",
+      "believes",
+      "believe",
+      // Beliefs, findings and other attributions PolNeAR counts (the most
+      // frequent cue words of its training split).
+      "think",
+      "thinks",
+      "thought",
+      "know",
+      "knows",
+      "feel",
+      "feels",
+      "hope",
+      "hopes",
+      "fear",
+      "fears",
+      "expects",
+      "expect",
+      "asked",
+      "urged",
+      "urges",
+      "called",
+      "calls",
+      "cited",
+      "cites",
+      "found",
+      "finds",
+      "shows",
+      "showed",
+      "wants",
+      "accused",
+      "accuses",
+      "described",
+      "describes",
+      "proposed",
+      "proposes",
+      "promised",
+      "promises",
+      "vowed",
+      "vows",
+      "pledged",
+      "pledges",
+      "praised",
+      "criticized",
+      "criticised",
+      "defended",
+      "responded",
+      "replied",
+      "concluded",
+      "questioned",
+      "denounced",
+      "dismissed",
+      "endorsed",
+      "worried",
+      "worries",
+      "mentioned",
+      "believed",
+      "reiterated",
+      "repeated",
+      "observed",
+      "remarked",
+      "signaled",
+      "signalled",
+      "hinted",
+      "assured",
+      "posted",
+      "explain",
+      "suggest",
+      "warn",
+      "insist",
+      "deny",
+      "admit",
+      "agree",
+      "note",
+      "predict",
+      "acknowledge",
+      "knew",
+      "felt",
+      "feared",
+      "hoped",
+      "expected",
+      "urge",
+      "accuse",
+      "demanded",
+      "demands",
+      "blamed",
+      "blames",
+      "rejected",
+      "rejects",
+      "announce",
+      "reveals",
+      "concedes",
+      "recalls",
+      "complains",
   };
   std::sort(indirect_verbs_.begin(), indirect_verbs_.end());
+  indirect_verbs_.erase(
+      std::unique(indirect_verbs_.begin(), indirect_verbs_.end()),
+      indirect_verbs_.end());
 }
 
 bool QuoteStage::IsIndirectVerb(std::string_view word) const {

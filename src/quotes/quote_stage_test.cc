@@ -369,12 +369,44 @@ TEST(QuoteStageTest, IndirectSubjectWithAppositionOrParenthesis) {
       "Tomas Eberle, who sailed the route for years, said the harbour was "
       "too shallow.");
   ASSERT_EQ(rel.size(), 1u);
-  EXPECT_EQ(rel[0].speaker, "Tomas Eberle");
+  // PolNeAR marks the relative clause as part of the source.
+  EXPECT_EQ(rel[0].speaker, "Tomas Eberle, who sailed the route for years");
+  EXPECT_EQ(rel[0].speaker_mention, "Tomas Eberle");
   auto paren = Quotes(
       "Sen. Mara Velden (Greens) said the bill would not pass this year.");
   ASSERT_EQ(paren.size(), 1u);
   EXPECT_EQ(paren[0].speaker.substr(paren[0].speaker.size() - 8), "(Greens)");
   EXPECT_EQ(paren[0].speaker_mention, "Mara Velden");
+}
+
+TEST(QuoteStageTest, IndirectSubjectKeepsItsPrepositionalPhrase) {
+  auto qs = Quotes(
+      "A spokeswoman for the Ferry Union said the strike would end soon. "
+      "Mayor Ilse Marovic of Tessby said the harbour would reopen in May.");
+  ASSERT_EQ(qs.size(), 2u);
+  EXPECT_EQ(qs[0].speaker, "A spokeswoman for the Ferry Union");
+  EXPECT_EQ(qs[1].speaker, "Mayor Ilse Marovic of Tessby");
+  EXPECT_EQ(qs[1].speaker_mention, "Ilse Marovic");
+}
+
+TEST(QuoteStageTest, ReportingParticipleTakesTheClauseSubject) {
+  auto qs = Quotes(
+      "Ada Roe visited the harbour on Monday, saying the council had broken "
+      "its promise to the ferry crews.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "Ada Roe");
+  EXPECT_EQ(qs[0].cue, "saying");
+  EXPECT_EQ(qs[0].content,
+            "the council had broken its promise to the ferry crews");
+}
+
+TEST(QuoteStageTest, AdjunctBeforeSpeakerIsNotReportedSpeech) {
+  auto qs = Quotes(
+      "In her weekly radio address, Ada Roe said, \xE2\x80\x9CThe ferries "
+      "will run again in May.\xE2\x80\x9D");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].kind, QuoteKind::kDirect);
+  EXPECT_EQ(qs[0].speaker, "Ada Roe");
 }
 
 TEST(QuoteStageTest, IndirectPluralDescriptorSpeaker) {
