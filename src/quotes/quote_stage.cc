@@ -8,6 +8,7 @@ namespace dossier {
 namespace {
 
 constexpr uint32_t kNone = UINT32_MAX;
+constexpr bool kDropRelayQuotes = true;
 
 enum class Mark : uint8_t { kNotDouble, kOpen, kClose, kToggle };
 
@@ -184,7 +185,8 @@ class QuoteFinder {
     return (toks_[i].flags & kTokenAlpha) && stage_.IsIndirectVerb(Text(i));
   }
   Subject SubjectBefore(uint32_t v, uint32_t lo) const;
-  Speaker ExtendRight(Speaker s, uint32_t first, uint32_t hi) const;
+  Speaker ExtendRight(Speaker s, uint32_t first, uint32_t hi,
+                      bool appositions = true) const;
   uint32_t ContentStart(uint32_t v, uint32_t hi) const;
   int Words(uint32_t a, uint32_t b) const;
   bool IsDirectSpan(uint32_t a, uint32_t b) const;
@@ -192,6 +194,8 @@ class QuoteFinder {
                    bool continuation);
   void FindIndirect(uint32_t f, uint32_t e);
   void FindIndirect(std::vector<Quote>& out);
+  void FindRelays(std::vector<Quote>& out) const;
+  void FindAnonymous(std::vector<Quote>& out) const;
 
   const QuoteStage& stage_;
   Document& doc_;
@@ -523,14 +527,16 @@ bool QuoteFinder::Attribute(const Pair& p, Quote& q) const {
       Speaker s = SpeakerStartingAt(j + 1, bend);
       if (s.found) {
         // “...,” said Tom Eke, a ferry captain from Tessby.
-        if (s.mention >= 0 || s.span.start != toks_[j + 1].span.start) {
+        {
           const uint32_t si = SentenceOf(j);
           uint32_t hi =
               si == kNone
                   ? bend
                   : std::min(bend, doc_.layers().sentences[si].end_token);
           while (hi > j + 1 && IsSentenceEnd(hi - 1)) --hi;
-          s = ExtendRight(s, j + 1, hi);
+          s = ExtendRight(
+              s, j + 1, hi,
+              s.mention >= 0 || s.span.start != toks_[j + 1].span.start);
         }
         return set(j, bend, s);
       }
@@ -853,7 +859,17 @@ QuoteFinder::Subject QuoteFinder::SubjectBefore(uint32_t v, uint32_t lo) const {
     const bool relative =
         nw == "who" || nw == "which" || nw == "whose" || nw == "whom";
     (void)relative;  // PolNeAR marks relative clauses as part of the source
-    head.span.end = toks_[j - 1].span.end;
+    // "Ada Roe, meanwhile, said": a discourse adverb is no apposition.
+    const bool discourse =
+        j - c0 <= 5 &&
+        (nw == "meanwhile" || nw == "however" || nw == "too" ||
+         nw == "though" || nw == "instead" || nw == "in" || nw == "for" ||
+         nw == "by" || nw == "on" || nw == "likewise" || nw == "separately" ||
+         nw == "again" || nw == "then" || nw == "now" || nw == "also" ||
+         nw == "moreover" || nw == "meanwhile" || nw == "though" ||
+         nw == "therefore" || nw == "yet" || nw == "speaking" ||
+         nw == "asked" || nw == "when");
+    if (!discourse) head.span.end = toks_[j - 1].span.end;
   } else {
     head = head_at(j);
   }
@@ -1007,10 +1023,11 @@ bool QuoteFinder::ClauseEdge(uint32_t t, uint32_t lo) const {
 
 // A speaker after its verb, with what follows it up to `hi` when that is an
 // apposition: "said Tom Eke, a ferry captain from Tessby".
-Speaker QuoteFinder::ExtendRight(Speaker s, uint32_t first, uint32_t hi) const {
+Speaker QuoteFinder::ExtendRight(Speaker s, uint32_t first, uint32_t hi,
+                                 bool appositions) const {
   uint32_t t = first;
   while (t < hi && toks_[t].span.start < s.span.end) ++t;
-  if (t < hi && Text(t) == "(") {
+  if (appositions && t < hi && Text(t) == "(") {
     uint32_t c = t;
     while (c < hi && c - t <= 8 && Text(c) != ")") ++c;
     if (c < hi && Text(c) == ")") {
@@ -1018,11 +1035,24 @@ Speaker QuoteFinder::ExtendRight(Speaker s, uint32_t first, uint32_t hi) const {
       t = c + 1;
     }
   }
-  if (t < hi && Text(t) == "," && hi - t <= 16) {
+  if (appositions && t < hi && Text(t) == "," && hi - t <= 16) {
     for (uint32_t c = t + 1; c < hi; ++c) {
       if ((toks_[c].flags & kTokenQuoteMark) || IsIndirectVerb(c)) return s;
     }
     if (t + 1 < hi) s.span.end = toks_[hi - 1].span.end;
+  }
+  // "a diplomat speaking on condition of anonymity", "an aide who asked
+  // not to be named".
+  if (t + 2 < hi && hi - t <= 12 &&
+      (Text(t) == "speaking" || Text(t) == "who" || Text(t) == "familiar" ||
+       Text(t) == "granted")) {
+    for (uint32_t c = t; c < hi; ++c) {
+      if (Text(c) == "anonymity" || Text(c) == "named" ||
+          Text(c) == "identified" || Text(c) == "matter") {
+        s.span.end = toks_[hi - 1].span.end;
+        break;
+      }
+    }
   }
   return s;
 }
@@ -1206,6 +1236,11 @@ void QuoteFinder::FindIndirect(uint32_t f, uint32_t e) {
         continue;
       }
     }
+    // "shows up", "called off": a phrasal verb, not a report.
+    if (v + 1 < ce && (Text(v + 1) == "up" || Text(v + 1) == "off" ||
+                       Text(v + 1) == "down" || Text(v + 1) == "out")) {
+      continue;
+    }
     const Span verb = toks_[v].span;
     const Subject sb = SubjectBefore(v, f);
     const uint32_t c = ContentStart(v, ce);
@@ -1282,6 +1317,12 @@ void QuoteFinder::FindIndirect(uint32_t f, uint32_t e) {
         end = t;
         break;
       }
+      // "X said that S, the Daily Courier reported.": the closing
+      // attribution belongs to an outer statement.
+      if (ce - t <= 8 && IsIndirectVerb(ce - 1) && ce - 1 > t + 1) {
+        end = t;
+        break;
+      }
     }
     AddIndirect(c, end, cue, sb.s, false);
   }
@@ -1314,6 +1355,143 @@ void QuoteFinder::FindIndirect(std::vector<Quote>& out) {
                      return a.span.end > b.span.end;
                    });
   out = std::move(merged);
+}
+
+// Relays: the report a quote is taken from. A direct quote whose
+// attribution is followed by ", according to R" or ", R reported"; a
+// statement reported inside another one's clause ("X said that S, the
+// Daily Courier reported") keeps its speaker and gets the outer speaker as
+// relay.
+void QuoteFinder::FindRelays(std::vector<Quote>& out) const {
+  const uint32_t n = static_cast<uint32_t>(toks_.size());
+  for (Quote& q : out) {
+    if (q.kind == QuoteKind::kIndirect || q.cue.empty() || q.speaker.empty()) {
+      continue;
+    }
+    uint32_t t = TokenAt(std::max(q.cue.end, q.speaker.end));
+    if (t >= n || toks_[t].span.start < q.span.end) continue;
+    const uint32_t si = SentenceOf(t);
+    if (si == kNone) continue;
+    uint32_t e = doc_.layers().sentences[si].end_token;
+    while (e > t && IsSentenceEnd(e - 1)) --e;
+    // Skip a short adjunct ("on Monday") up to the comma.
+    uint32_t c = t;
+    while (c < e && c - t < 6 && Text(c) != ",") ++c;
+    if (c >= e || Text(c) != ",") continue;
+    ++c;
+    if (c + 2 < e + 1 && (Text(c) == "according") && c + 1 < e &&
+        Text(c + 1) == "to" && c + 2 < e) {
+      q.relay = Span{toks_[c + 2].span.start, toks_[e - 1].span.end};
+      for (uint32_t k = c + 2; k < e; ++k) {
+        const int32_t m = MentionAt(k);
+        if (m >= 0 && mentions_[m].type == EntityType::kOrg) {
+          q.relay_mention = m;
+          break;
+        }
+      }
+      continue;
+    }
+    if (e > c + 1) {
+      const std::string_view v = Text(e - 1);
+      if (v == "reported" || v == "reports" || v == "wrote" || v == "writes" ||
+          v == "said") {
+        Speaker r = PhraseSpeaker(c, e - 1);
+        if (r.found && (r.mention < 0 ||
+                        mentions_[r.mention].type != EntityType::kPerson)) {
+          q.relay = r.span;
+          q.relay_mention = r.mention;
+        }
+      }
+    }
+  }
+  // Nested reported speech: the inner statement ends where the outer one
+  // ends and its speaker is inside the outer clause. The outer statement
+  // is then the relay, not a quote of its own.
+  std::vector<bool> relayed(out.size(), false);
+  for (size_t i = 0; i < out.size(); ++i) {
+    const Quote& o = out[i];
+    if (o.kind != QuoteKind::kIndirect || o.speaker.empty()) continue;
+    for (size_t j = 0; j < out.size(); ++j) {
+      Quote& in = out[j];
+      if (j == i || in.speaker.empty() || !in.relay.empty()) continue;
+      if (!o.content.Contains(in.speaker) || !o.content.Contains(in.content)) {
+        continue;
+      }
+      if (o.content.end > in.content.end + 12) continue;
+      // The outer clause is the inner statement itself ("Ada Roe said S,
+      // the Courier reported"), not a clause coordinated with it.
+      if (TokenAt(in.speaker.start) > TokenAt(o.content.start) + 1) continue;
+      if (o.speaker_mention >= 0 &&
+          mentions_[o.speaker_mention].type == EntityType::kPerson) {
+        continue;  // a person quoting a person: nested speech, not a relay
+      }
+      in.relay = o.speaker;
+      in.relay_mention = o.speaker_mention;
+      relayed[i] = true;
+    }
+  }
+  if (kDropRelayQuotes) {
+    size_t w = 0;
+    for (size_t i = 0; i < out.size(); ++i) {
+      if (!relayed[i]) out[w++] = std::move(out[i]);
+    }
+    out.resize(w);
+  }
+}
+
+namespace {
+bool IsAnonymousHead(std::string_view w) {
+  return w == "official" || w == "officials" || w == "diplomat" ||
+         w == "diplomats" || w == "source" || w == "sources" || w == "aide" ||
+         w == "aides" || w == "adviser" || w == "advisers" || w == "advisor" ||
+         w == "advisors" || w == "person" || w == "people" || w == "insider" ||
+         w == "insiders" || w == "officer" || w == "officers" ||
+         w == "spokesman" || w == "spokeswoman" || w == "spokesperson" ||
+         w == "lawmaker" || w == "negotiator" || w == "envoy" || w == "staffer";
+}
+}  // namespace
+
+// Unnamed sources: a speaker without a mention that is indefinite ("a
+// senior diplomat", "two officials") or says it is unnamed ("speaking on
+// condition of anonymity") gets a new number; a later definite reference
+// ("the official", "the diplomat") the most recent one's.
+void QuoteFinder::FindAnonymous(std::vector<Quote>& out) const {
+  int32_t next = 0, last = -1;
+  const Quote* prev = nullptr;
+  for (Quote& q : out) {
+    if (q.speaker.empty() || q.speaker_mention >= 0) {
+      prev = &q;
+      continue;
+    }
+    if (prev != nullptr && prev->speaker == q.speaker && prev->anonymous >= 0) {
+      q.anonymous = prev->anonymous;  // a continuation
+      prev = &q;
+      continue;
+    }
+    const uint32_t a = TokenAt(q.speaker.start);
+    uint32_t b = a;
+    while (b < toks_.size() && toks_[b].span.start < q.speaker.end) ++b;
+    bool head = false, unnamed = false;
+    for (uint32_t t = a; t < b; ++t) {
+      const std::string_view w = Text(t);
+      head = head || IsAnonymousHead(w);
+      unnamed = unnamed || w == "anonymity" || w == "named" ||
+                w == "identified" || w == "authorized" || w == "authorised";
+    }
+    const std::string_view w0 = Text(a);
+    const bool indefinite =
+        w0 == "a" || w0 == "A" || w0 == "an" || w0 == "An" || w0 == "one" ||
+        w0 == "One" || w0 == "another" || w0 == "Another" || IsQuantifier(w0) ||
+        (head && !(toks_[a].flags & kTokenUpperInitial) && !IsDeterminer(w0));
+    const bool definite = (w0 == "the" || w0 == "The") && b - a <= 4;
+    if (head && (indefinite || unnamed)) {
+      q.anonymous = next++;
+      last = q.anonymous;
+    } else if (head && definite && last >= 0) {
+      q.anonymous = last;
+    }
+    prev = &q;
+  }
 }
 
 Status QuoteFinder::Run() {
@@ -1487,6 +1665,8 @@ Status QuoteFinder::Run() {
       q.speaker_mention = pq.speaker_mention;
     }
   }
+  FindRelays(out);
+  FindAnonymous(out);
   return Status::Ok();
 }
 
