@@ -12,8 +12,9 @@ namespace dossier {
 namespace {
 
 struct Found {
-  std::string span, content, cue, speaker, speaker_mention;
+  std::string span, content, cue, speaker, speaker_mention, relay;
   QuoteKind kind;
+  int32_t anonymous = -1;
 };
 
 std::vector<Found> Quotes(const std::string& text) {
@@ -33,6 +34,8 @@ std::vector<Found> Quotes(const std::string& text) {
           std::string(doc.Slice(doc.layers().mentions[q.speaker_mention].name));
     }
     f.kind = q.kind;
+    f.relay = std::string(doc.Slice(q.relay));
+    f.anonymous = q.anonymous;
     out.push_back(f);
   }
   return out;
@@ -72,6 +75,44 @@ TEST(QuoteStageTest, QuoteAfterReportedSpeechContinuesItsSpeaker) {
   EXPECT_EQ(qs[1].kind, QuoteKind::kDirect);
   EXPECT_EQ(qs[1].speaker, "Ada Roe");
   EXPECT_EQ(qs[1].cue, "");
+}
+
+TEST(QuoteStageTest, QuoteFromAnotherReportKeepsSpeakerAndRelay) {
+  auto qs = Quotes(
+      "\xE2\x80\x9CWe have a full week, but I would go,\xE2\x80\x9D Ada "
+      "Roe said, according to a Tessby Post pool report.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].kind, QuoteKind::kDirect);
+  EXPECT_EQ(qs[0].speaker, "Ada Roe");
+  EXPECT_EQ(qs[0].relay, "a Tessby Post pool report");
+  auto nested = Quotes(
+      "The harbour master said that the pier would close in May, the "
+      "Caldera Herald reported.");
+  ASSERT_EQ(nested.size(), 1u);
+  EXPECT_EQ(nested[0].speaker, "The harbour master");
+  EXPECT_EQ(nested[0].relay, "the Caldera Herald");
+}
+
+TEST(QuoteStageTest, AnonymousSourceIsLinkedToItsLaterReference) {
+  auto qs = Quotes(
+      "\xE2\x80\x9CThe chair is empty,\xE2\x80\x9D said a Norland diplomat "
+      "speaking on condition of anonymity.\n\nThe official continued: "
+      "\xE2\x80\x9CNobody here takes the offer seriously.\xE2\x80\x9D");
+  ASSERT_EQ(qs.size(), 2u);
+  EXPECT_EQ(qs[0].speaker,
+            "a Norland diplomat speaking on condition of anonymity");
+  EXPECT_EQ(qs[0].speaker_mention, "");
+  EXPECT_EQ(qs[0].anonymous, 0);
+  EXPECT_EQ(qs[1].speaker, "The official");
+  EXPECT_EQ(qs[1].anonymous, 0);
+}
+
+TEST(QuoteStageTest, DiscourseAdverbIsNotPartOfTheSpeaker) {
+  auto qs = Quotes(
+      "Mayor Ada Roe, meanwhile, warned that the levy could be doubled next "
+      "year.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "Mayor Ada Roe");
 }
 
 TEST(QuoteStageTest, PairsCurlyMarksWithSpeakerAfter) {
