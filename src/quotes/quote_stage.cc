@@ -172,7 +172,7 @@ class QuoteFinder {
   bool ClauseEdge(uint32_t t, uint32_t lo) const;
   Speaker MainSubject(uint32_t lo, uint32_t v) const;
   Span CueSpan(uint32_t v, uint32_t hi) const;
-  bool Attribute(const Pair& p, Quote& q) const;
+  bool Attribute(const Pair& p, Quote& q, bool statement) const;
 
   // Indirect speech (after the direct quotes are in `out`).
   struct Subject {
@@ -508,7 +508,7 @@ Span QuoteFinder::CueSpan(uint32_t v, uint32_t hi) const {
 
 // Fills cue and speaker of the quote `p`; false when no attribution was
 // found.
-bool QuoteFinder::Attribute(const Pair& p, Quote& q) const {
+bool QuoteFinder::Attribute(const Pair& p, Quote& q, bool statement) const {
   const uint32_t block = BlockOf(p.open);
   const uint32_t bfirst = block_toks_[block].first;
   const uint32_t bend = block_toks_[BlockOf(p.close)].second;
@@ -525,6 +525,20 @@ bool QuoteFinder::Attribute(const Pair& p, Quote& q) const {
     while (j < bend && Text(j) == ",") ++j;
     if (j < bend && IsCue(j)) {
       Speaker s = SpeakerStartingAt(j + 1, bend);
+      if (!s.found) {
+        // “...,” said 9/11 widow Ada Roe.
+        const uint32_t si = SentenceOf(j);
+        uint32_t hi =
+            si == kNone ? bend
+                        : std::min(bend, doc_.layers().sentences[si].end_token);
+        while (hi > j + 1 && IsSentenceEnd(hi - 1)) --hi;
+        uint32_t e = j + 1;
+        while (e < hi && Text(e) != ",") ++e;
+        if (e - j <= 8) {
+          Speaker ph = PhraseSpeaker(j + 1, e);
+          if (ph.found && ph.mention >= 0) s = ph;
+        }
+      }
       if (s.found) {
         // “...,” said Tom Eke, a ferry captain from Tessby.
         {
@@ -754,6 +768,40 @@ bool QuoteFinder::Attribute(const Pair& p, Quote& q) const {
       Speaker s = k > lo ? SpeakerEndingAt(k - 1, lo) : Speaker();
       if (s.found) return set(v, p.open, s);
       break;
+    }
+    // 6. A quoted statement inside a sentence ("Ada Roe vowed to punish
+    // “those who broke the rules”"): the sentence's subject, its verb the
+    // cue. Not for a few words (scare quotes, titles).
+    bool verb_before = false;
+    for (uint32_t v = lo; v < p.open; ++v) {
+      verb_before = verb_before || IsCue(v) || IsIndirectVerb(v);
+    }
+    if (statement && !verb_before && p.open > lo + 1 && pair_at_[lo] < 0) {
+      Speaker s = MainSubject(lo, p.open);
+      // Only a plain name or pronoun ("Ada Roe", "Mayor Ada Roe", "she").
+      if (s.found) {
+        const uint32_t a = TokenAt(s.span.start);
+        const uint32_t m =
+            s.mention >= 0 ? TokenAt(mentions_[s.mention].span.start) : a;
+        for (uint32_t t = a; t < m && s.found; ++t) {
+          if ((toks_[t].flags & kTokenAlpha) &&
+              !(toks_[t].flags & kTokenUpperInitial) &&
+              !IsDeterminer(Text(t))) {
+            s.found = false;
+          }
+        }
+      }
+      if (s.found) {
+        uint32_t v = TokenAt(s.span.end);
+        if (v < p.open && (toks_[v].flags & kTokenAlpha) &&
+            !(toks_[v].flags & kTokenUpperInitial) &&
+            !IsFunctionWord(Text(v))) {
+          q.cue = CueSpan(v, p.open);
+          q.speaker = s.span;
+          q.speaker_mention = s.mention;
+          return true;
+        }
+      }
     }
   }
   return false;
@@ -1407,7 +1455,7 @@ void QuoteFinder::FindRelays(std::vector<Quote>& out) const {
   // Nested reported speech: the inner statement ends where the outer one
   // ends and its speaker is inside the outer clause. The outer statement
   // is then the relay, not a quote of its own.
-  std::vector<bool> relayed(out.size(), false);
+  std::vector<bool> relayed(out.size(), false), dropped(out.size(), false);
   for (size_t i = 0; i < out.size(); ++i) {
     const Quote& o = out[i];
     if (o.kind != QuoteKind::kIndirect || o.speaker.empty()) continue;
@@ -1421,6 +1469,14 @@ void QuoteFinder::FindRelays(std::vector<Quote>& out) const {
       // The outer clause is the inner statement itself ("Ada Roe said S,
       // the Courier reported"), not a clause coordinated with it.
       if (TokenAt(in.speaker.start) > TokenAt(o.content.start) + 1) continue;
+      const uint32_t st = TokenAt(in.speaker.start);
+      if (in.kind == QuoteKind::kIndirect && st < toks_.size() &&
+          toks_[st].span.end == in.speaker.end && PronounKind(Text(st)) != 0) {
+        // "Ada Roe said she wants S": her own thought, part of what she
+        // said, not a statement of its own.
+        dropped[j] = true;
+        continue;
+      }
       if (o.speaker_mention >= 0 &&
           mentions_[o.speaker_mention].type == EntityType::kPerson) {
         continue;  // a person quoting a person: nested speech, not a relay
@@ -1430,13 +1486,12 @@ void QuoteFinder::FindRelays(std::vector<Quote>& out) const {
       relayed[i] = true;
     }
   }
-  if (kDropRelayQuotes) {
-    size_t w = 0;
-    for (size_t i = 0; i < out.size(); ++i) {
-      if (!relayed[i]) out[w++] = std::move(out[i]);
-    }
-    out.resize(w);
+  size_t w = 0;
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (dropped[i] || (kDropRelayQuotes && relayed[i])) continue;
+    out[w++] = std::move(out[i]);
   }
+  out.resize(w);
 }
 
 namespace {
@@ -1620,7 +1675,7 @@ Status QuoteFinder::Run() {
     std::string_view lt = last == kNone ? std::string_view() : Text(last);
     const bool final_punct = lt == "." || lt == "," || lt == "!" || lt == "?" ||
                              lt == ";" || lt == "\xE2\x80\xA6";  // …
-    const bool attributed = Attribute(p, q);
+    const bool attributed = Attribute(p, q, words >= 4 || final_punct);
     if (words >= 4 || final_punct) {
       q.kind = QuoteKind::kDirect;
     } else {
