@@ -1284,13 +1284,44 @@ void QuoteFinder::FindIndirect(uint32_t f, uint32_t e) {
         continue;
       }
     }
+    // Plural nouns that look like verbs ("taking calls", "in battleground
+    // states"): not after an -ing word, a preposition or "in X".
+    {
+      const std::string_view w = Text(v);
+      const bool ambiguous =
+          w == "calls" || w == "states" || w == "reports" || w == "notes" ||
+          w == "demands" || w == "promises" || w == "shows" || w == "finds" ||
+          w == "worries" || w == "fears" || w == "hopes" || w == "claims" ||
+          w == "estimates" || w == "vows" || w == "pledges" || w == "cites";
+      if (ambiguous && v > f) {
+        const std::string_view pw = Text(v - 1);
+        if (pw.ends_with("ing") || IsPreposition(pw) ||
+            (v > f + 1 && IsPreposition(Text(v - 2)) &&
+             !(toks_[v - 1].flags & kTokenUpperInitial))) {
+          continue;
+        }
+      }
+    }
     // "shows up", "called off": a phrasal verb, not a report.
     if (v + 1 < ce && (Text(v + 1) == "up" || Text(v + 1) == "off" ||
                        Text(v + 1) == "down" || Text(v + 1) == "out")) {
       continue;
     }
     const Span verb = toks_[v].span;
-    const Subject sb = SubjectBefore(v, f);
+    Subject sb = SubjectBefore(v, f);
+    if (!sb.s.found) {
+      // "Ada Roe backed the plan and said S": the clause's subject.
+      uint32_t k = v;
+      while (k > f && IsAux(Text(k - 1))) --k;
+      if (k > f + 2 && Text(k - 1) == "and") {
+        const Speaker ms = MainSubject(f, k - 1);
+        if (ms.found && pair_at_[TokenAt(ms.span.start)] < 0) {
+          sb.s = ms;
+          sb.cue = k;
+          sb.first = TokenAt(ms.span.start);
+        }
+      }
+    }
     const uint32_t c = ContentStart(v, ce);
     // What follows the verb: the end, a comma, or a short adjunct.
     bool tail_short = c >= ce || Text(c) == ",";
@@ -1357,6 +1388,27 @@ void QuoteFinder::FindIndirect(uint32_t f, uint32_t e) {
         end = t;
         break;
       }
+      // "S1 and Democrats accused S2", "S1 — and he noted S2": a second
+      // statement with its own speaker ends the first.
+      if ((Text(t) == "and" || Text(t) == "but") && t > c + 2) {
+        bool next = false;
+        for (uint32_t v2 = t + 2; v2 < ce && v2 <= t + 7 && !next; ++v2) {
+          if (pair_at_[v2] >= 0) break;
+          if (!IsIndirectVerb(v2)) continue;
+          const Subject s2 = SubjectBefore(v2, t + 1);
+          next = s2.s.found && s2.first == t + 1;
+          if (!next) break;
+        }
+        if (next) {
+          end = t;
+          while (end > c &&
+                 (Text(end - 1) == "," || Text(end - 1) == "\xE2\x80\x94" ||
+                  Text(end - 1) == "--")) {
+            --end;
+          }
+          break;
+        }
+      }
       if (Text(t) != ",") continue;
       const std::string_view n = Text(t + 1);
       if (n == "according" || n == "adding" || n == "saying" || n == "citing" ||
@@ -1365,6 +1417,8 @@ void QuoteFinder::FindIndirect(uint32_t f, uint32_t e) {
         end = t;
         break;
       }
+      // (The comma cases above; "and"/"but" with a new subject and
+      // reporting verb are handled before the comma test.)
       // "X said that S, the Daily Courier reported.": the closing
       // attribution belongs to an outer statement.
       if (ce - t <= 8 && IsIndirectVerb(ce - 1) && ce - 1 > t + 1) {
