@@ -158,8 +158,10 @@ std::string JoinWords(const std::vector<Word>& ws, int a, int b) {
 // How `other` changes the meaning of `main` (both wordings of one
 // statement), or "" when it does not: words dropped or added at either end
 // (a trimmed or longer quote), elisions (...) and bracketed insertions are
-// fine; a dropped or added negation, a changed number or name, and words
-// added inside the quote are not.
+// fine, and so is a hunk of more than four words (another part of the
+// statement merged in or left out); within a few words, a dropped or added
+// negation, a changed number or name, and words added inside the quote
+// are not.
 std::string MisquoteDifference(std::string_view main, std::string_view other) {
   const std::vector<Word> a = Wording(main), b = Wording(other);
   const auto al = Align(a, b);
@@ -177,6 +179,9 @@ std::string MisquoteDifference(std::string_view main, std::string_view other) {
     for (int x = a0; x < a1; ++x) marker = marker || a[x].gap || a[x].ins;
     for (int x = b0; x < b1; ++x) marker = marker || b[x].gap || b[x].ins;
     const std::string da = JoinWords(a, a0, a1), db = JoinWords(b, b0, b1);
+    // More than a few words: another part of the statement joined to this
+    // one or left out (a merge or an unmarked cut), not a changed meaning.
+    if (a1 - a0 > 4 || b1 - b0 > 4) continue;
     bool neg_a = false, neg_b = false, num = false, cap = false;
     for (int x = a0; x < a1; ++x) {
       neg_a = neg_a || IsNegation(a[x].w);

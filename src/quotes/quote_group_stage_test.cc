@@ -135,6 +135,14 @@ TEST(MisquoteDifferenceTest, TrimmingElisionsAndInsertionsAreNotMisquotes) {
             "");
 }
 
+TEST(MisquoteDifferenceTest, MergedPartsAreNotMisquotes) {
+  EXPECT_EQ(MisquoteDifference(
+                "We will talk, and if it is not possible we will leave the "
+                "port at once. Come now.",
+                "We will talk. Come now."),
+            "");
+}
+
 TEST(MisquoteDifferenceTest, DroppedNegationChangedNumberOrNameAreShown) {
   EXPECT_EQ(MisquoteDifference("We will not sign the levy this year.",
                                "We will sign the levy this year."),
