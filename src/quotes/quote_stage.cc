@@ -169,6 +169,7 @@ class QuoteFinder {
   Speaker SpeakerStartingAt(uint32_t j, uint32_t hi) const;
   Speaker PhraseSpeaker(uint32_t a, uint32_t b) const;
   bool IsParticiple(uint32_t i) const;
+  bool IsPhrasal(uint32_t i) const;
   bool ClauseEdge(uint32_t t, uint32_t lo) const;
   Speaker MainSubject(uint32_t lo, uint32_t v) const;
   Span CueSpan(uint32_t v, uint32_t hi) const;
@@ -428,6 +429,26 @@ Speaker QuoteFinder::PhraseSpeaker(uint32_t a, uint32_t b) const {
   s.mention = head;
   s.found = true;
   return s;
+}
+
+// A reporting verb with its particle: "called for", "pointed to", "spoke
+// of", "talked about", "warned against".
+bool QuoteFinder::IsPhrasal(uint32_t i) const {
+  if (i + 2 >= toks_.size()) return false;
+  const std::string_view w = Text(i), p = Text(i + 1);
+  if (w == "called" || w == "calls" || w == "call") {
+    return p == "for" || p == "on";
+  }
+  if (w == "pointed" || w == "points") return p == "to" || p == "out";
+  if (w == "spoke" || w == "talked") return p == "of" || p == "about";
+  if (w == "warned" || w == "warns") {
+    return p == "of" || p == "against" || p == "about";
+  }
+  if (w == "complained") return p == "about" || p == "of";
+  if (w == "argued" || w == "argues") return p == "for" || p == "against";
+  if (w == "pushed" || w == "pressed" || w == "asked") return p == "for";
+  if (w == "railed") return p == "against";
+  return false;
 }
 
 // A reporting participle after a comma: "X did Y, saying (that) S".
@@ -1275,7 +1296,8 @@ void QuoteFinder::FindIndirect(uint32_t f, uint32_t e) {
     AddIndirect(c, end, toks_[v].span, sp, false);
   }
   for (uint32_t v = f; v < ce; ++v) {
-    if (pair_at_[v] >= 0 || !IsIndirectVerb(v)) continue;
+    if (pair_at_[v] >= 0 || !(IsIndirectVerb(v) || IsPhrasal(v))) continue;
+    const bool phrasal = IsPhrasal(v);
     if (v > f) {
       const std::string_view pw = Text(v - 1);
       if (pw == "to" || pw == "not" || pw == "n't" || pw == "never" ||
@@ -1303,11 +1325,13 @@ void QuoteFinder::FindIndirect(uint32_t f, uint32_t e) {
       }
     }
     // "shows up", "called off": a phrasal verb, not a report.
-    if (v + 1 < ce && (Text(v + 1) == "up" || Text(v + 1) == "off" ||
-                       Text(v + 1) == "down" || Text(v + 1) == "out")) {
+    if (!phrasal && v + 1 < ce &&
+        (Text(v + 1) == "up" || Text(v + 1) == "off" || Text(v + 1) == "down" ||
+         Text(v + 1) == "out")) {
       continue;
     }
-    const Span verb = toks_[v].span;
+    const Span verb = phrasal ? Span{toks_[v].span.start, toks_[v + 1].span.end}
+                              : toks_[v].span;
     Subject sb = SubjectBefore(v, f);
     if (!sb.s.found) {
       // "Ada Roe backed the plan and said S": the clause's subject.
@@ -1322,7 +1346,7 @@ void QuoteFinder::FindIndirect(uint32_t f, uint32_t e) {
         }
       }
     }
-    const uint32_t c = ContentStart(v, ce);
+    const uint32_t c = phrasal ? v + 2 : ContentStart(v, ce);
     // What follows the verb: the end, a comma, or a short adjunct.
     bool tail_short = c >= ce || Text(c) == ",";
     if (!tail_short && IsPreposition(Text(c))) {

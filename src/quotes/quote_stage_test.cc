@@ -115,6 +115,14 @@ TEST(QuoteStageTest, DiscourseAdverbIsNotPartOfTheSpeaker) {
   EXPECT_EQ(qs[0].speaker, "Mayor Ada Roe");
 }
 
+TEST(QuoteStageTest, PhrasalReportingVerbIsOneCue) {
+  auto qs = Quotes("Ada Roe called for a new vote on the harbour levy.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].cue, "called for");
+  EXPECT_EQ(qs[0].speaker, "Ada Roe");
+  EXPECT_EQ(qs[0].content, "a new vote on the harbour levy");
+}
+
 TEST(QuoteStageTest, PairsCurlyMarksWithSpeakerAfter) {
   auto qs = Quotes(
       "\xE2\x80\x9CWe will not sign this agreement,\xE2\x80\x9D Mara Velden "
