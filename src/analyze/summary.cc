@@ -193,6 +193,12 @@ std::string SummarizeCorpus(const Corpus& corpus, const SummaryOptions& opts) {
            Quoted(d.Slice(q.content), 70) + " speaker=" + speaker +
            " cue=" + (q.cue.empty() ? "null" : Quoted(d.Slice(q.cue))) +
            (q.group >= 0 ? " group=g" + std::to_string(q.group + 1) : "") +
+           (q.variant >= 0 ? " variant=" + std::to_string(q.variant + 1)
+                           : "") +
+           (q.relay.empty() ? "" : " relay=" + Quoted(d.Slice(q.relay))) +
+           (q.anonymous >= 0 ? " anonymous=a" + std::to_string(q.anonymous + 1)
+                             : "") +
+           (q.misquote.empty() ? "" : " misquote=" + Quoted(q.misquote)) +
            " raw=" + std::to_string(d.offsets().ToRaw(q.span.start)) + "-" +
            std::to_string(d.offsets().ToRawEnd(q.span.end)));
     }

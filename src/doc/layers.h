@@ -155,6 +155,19 @@ struct Quote {
   Span speaker;  // span naming the source; empty when none was found
   int32_t speaker_mention = -1;  // index into Layers::mentions, or -1
   int32_t group = -1;  // same quote across documents (corpus stage), or -1
+  // The report the article has the quote from ("..., the Daily Courier
+  // reported", "according to a pool report"); empty when none.
+  Span relay;
+  int32_t relay_mention = -1;  // index into Layers::mentions, or -1
+  // An unnamed source ("a diplomat speaking on condition of anonymity"):
+  // 0, 1, ... per document, the same for later references to it ("the
+  // official"); -1 for named or no speakers.
+  int32_t anonymous = -1;
+  // Within `group`: 0, 1, ... one per distinct wording (corpus stage), -1
+  // when not grouped; `misquote` describes how this wording changes the
+  // meaning of the group's main wording (empty when it does not).
+  int32_t variant = -1;
+  std::string misquote;
 };
 
 enum class TimexType : uint8_t { kDate, kTime, kDuration, kSet };

@@ -177,25 +177,41 @@ Status CorefStage::Run(Document& doc) const {
   {
     bool open = false;
     for (size_t i = 0; i < ntok; ++i) {
+      // A line break closes an unclosed quote (a quote running on into the
+      // next paragraph reopens with a mark there).
+      if (i > 0 && text.substr(toks[i - 1].span.end,
+                               toks[i].span.start - toks[i - 1].span.end)
+                           .find('\n') != std::string_view::npos) {
+        open = false;
+      }
       if (toks[i].flags & kTokenQuoteMark) {
         const std::string_view w = word(i);
-        if (w == "\xE2\x80\x9C") {
+        if (w == "\xE2\x80\x9C" || w == "\xC2\xAB" || w == "\xE2\x80\x9E") {
           open = true;
-        } else if (w == "\xE2\x80\x9D") {
+        } else if (w == "\xE2\x80\x9D" || w == "\xC2\xBB") {
           open = false;
         } else if (w == "\"") {
           open = !open;
         }
         continue;
       }
-      // A paragraph break closes an unclosed quote.
-      if (i > 0 && text.substr(toks[i - 1].span.end,
-                               toks[i].span.start - toks[i - 1].span.end)
-                           .find("\n\n") != std::string_view::npos) {
-        open = false;
-      }
       in_quote[i] = open;
     }
+  }
+
+  // open_before[s]: sentences before s that are not wholly quoted (the
+  // pronoun window counts only those).
+  std::vector<uint32_t> open_before(l.sentences.size() + 1, 0);
+  for (uint32_t s = 0; s < l.sentences.size(); ++s) {
+    const Sentence& sen = l.sentences[s];
+    bool quoted = true;
+    for (uint32_t t = sen.first_token; t < sen.end_token && t < ntok; ++t) {
+      if ((toks[t].flags & kTokenAlpha) && !in_quote[t]) {
+        quoted = false;
+        break;
+      }
+    }
+    open_before[s + 1] = open_before[s] + (quoted ? 0 : 1);
   }
 
   std::vector<Mention> added;
@@ -331,7 +347,12 @@ Status CorefStage::Run(Document& doc) const {
     if (g == 0 || in_quote[i]) continue;
     const uint32_t start = toks[i].span.start;
     const uint32_t sent = sent_of[i];
+    // A subject pronoun ("he said") prefers the first compatible person of
+    // the nearest sentence naming one (its subject, most often: "Roe met
+    // Eke. He said ..." -> Roe); an object or possessive the nearest.
+    const bool subject = lw == "he" || lw == "she";
     int32_t found = -1;
+    uint32_t found_sent = UINT32_MAX;
     for (auto it = std::upper_bound(persons.begin(), persons.end(),
                                     Mention{Span{start, start}}, by_start);
          it != persons.begin();) {
@@ -341,12 +362,19 @@ Status CorefStage::Run(Document& doc) const {
       auto tok = std::lower_bound(
           toks.begin(), toks.end(), it->span.start,
           [](const Token& t, uint32_t v) { return t.span.start < v; });
-      const uint32_t s = tok == toks.end() ? sent : sent_of[tok - toks.begin()];
-      if (s + 2 < sent) break;
+      const size_t ti = tok == toks.end() ? i : tok - toks.begin();
+      const uint32_t s = tok == toks.end() ? sent : sent_of[ti];
+      // A person named inside a quotation is the speaker's topic, not the
+      // article's: "“If Putin comes ...” He also said" is not Putin. Such
+      // sentences do not count towards the window either.
+      if (in_quote[ti]) continue;
+      if (found >= 0 && s != found_sent) break;
+      if (open_before[sent] - open_before[s] > 2) break;
       const char known = people[it->local].gender;
       if (known != 0 && known != g) continue;
       found = it->local;
-      break;
+      found_sent = s;
+      if (!subject) break;
     }
     if (found < 0) continue;
     if (people[found].gender == 0) people[found].gender = g;

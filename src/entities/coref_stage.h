@@ -16,11 +16,14 @@
 // names a nationality or country, the same one; the nearest such person
 // before the descriptor, else the only one in the document.
 // Pronouns: he/him/his/himself and she/her/hers/herself (any case) refer to
-// the most recent person named in the same or the two previous sentences
-// whose gender is not known to differ (a person's gender is learnt from
-// Mr./Mrs./Ms. titles and from the first pronoun resolved to them).
-// Pronouns inside quotation marks are left alone (a speaker's "he" is
-// seldom the article's last-named person).
+// a person named outside quotation marks in the same or the two previous
+// sentences (wholly quoted sentences not counted) whose gender is not
+// known to differ (a person's gender is learnt from Mr./Mrs./Ms. titles
+// and from the first pronoun resolved to them): for he/she the first such
+// person of the nearest sentence naming one (its subject, most often), for
+// the other forms the most recent one. A person named inside a quotation
+// is never an antecedent. Pronouns inside quotation marks are left alone
+// (a speaker's "he" is seldom the article's last-named person).
 // Thread-safety: immutable; Run() may be called concurrently.
 #ifndef DOSSIER_ENTITIES_COREF_STAGE_H_
 #define DOSSIER_ENTITIES_COREF_STAGE_H_

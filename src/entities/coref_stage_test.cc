@@ -92,6 +92,23 @@ TEST(CorefStageTest, PronounsInsideQuotesAreLeftAlone) {
   EXPECT_EQ(Find(v, "He"), nullptr);
 }
 
+TEST(CorefStageTest, PersonNamedInsideAQuoteIsNoAntecedent) {
+  auto v = Resolve(
+      "Mara Velden spoke in Tessby.\n\n\xE2\x80\x9CIf Ivo Marr stays away, "
+      "he loses.\xE2\x80\x9D\n\nHe also stressed the value of talks.");
+  const Found* p = Find(v, "He");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->refers_to, "Mara Velden");
+}
+
+TEST(CorefStageTest, SubjectPronounPrefersTheSubjectOfTheLastSentence) {
+  auto v = Resolve(
+      "Mara Velden met Ilse Marovic in Tessby. She said the talks went well.");
+  const Found* p = Find(v, "She");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->refers_to, "Mara Velden");
+}
+
 TEST(CorefStageTest, NoPersonNoMentions) {
   auto v = Resolve("He said the ferry to Sarvik would run on time.");
   EXPECT_TRUE(v.empty());

@@ -68,9 +68,16 @@
 // Speed: quotes_per_second = Quotes found / seconds spent in QuoteStage
 // (summed over worker threads); documents_per_second = articles / wall
 // time of the whole per-document pipeline.
+//
+// Error listing (for development): when the environment variable
+// DOSSIER_QUOTES_ERRORS names a file, every gold or predicted attribution
+// whose source, cue or content is not exact is written there, one tab-
+// separated line each: article, status (match / miss / extra), direct flag,
+// which roles differ, then gold and predicted source, cue and content.
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -110,7 +117,10 @@ char32_t DecodeAt(std::string_view s, size_t i, int* len) {
   unsigned char c = static_cast<unsigned char>(s[i]);
   int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
   if (i + n > s.size()) n = 1;
-  char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+  char32_t cp = n == 1   ? c
+                : n == 2 ? (c & 0x1F)
+                : n == 3 ? (c & 0x0F)
+                         : (c & 0x07);
   for (int k = 1; k < n; ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
   *len = n;
   return cp;
@@ -133,9 +143,23 @@ bool IsSpace(char32_t c) {
 bool IsTrim(char32_t c) {
   if (IsSpace(c)) return true;
   switch (c) {
-    case '.': case ',': case ';': case ':': case '!': case '?': case '"':
-    case '\'': case '(': case ')': case '[': case ']': case '-':
-    case 0xAB: case 0xBB: case 0x2039: case 0x203A:
+    case '.':
+    case ',':
+    case ';':
+    case ':':
+    case '!':
+    case '?':
+    case '"':
+    case '\'':
+    case '(':
+    case ')':
+    case '[':
+    case ']':
+    case '-':
+    case 0xAB:
+    case 0xBB:
+    case 0x2039:
+    case 0x203A:
       return true;
     default:
       return c >= 0x2010 && c <= 0x2027;
@@ -158,7 +182,8 @@ Segs Normalize(std::string_view text, Segs segs) {
   for (Seg g : segs) {
     g.end = std::min<uint32_t>(g.end, static_cast<uint32_t>(text.size()));
     int len;
-    while (g.start < g.end && IsTrim(DecodeAt(text, g.start, &len))) g.start += len;
+    while (g.start < g.end && IsTrim(DecodeAt(text, g.start, &len)))
+      g.start += len;
     while (g.end > g.start) {
       size_t p = PrevStart(text, g.end);
       if (!IsTrim(DecodeAt(text, p, &len))) break;
@@ -285,8 +310,8 @@ struct ReadCounts {
 };
 
 // Parses one .ann file against its text; appends the gold attributions.
-Status ParseAnn(const std::string& ann_path, const std::string& ann,
-                Article& a, ReadCounts& counts) {
+Status ParseAnn(const std::string& ann_path, const std::string& ann, Article& a,
+                ReadCounts& counts) {
   // Byte offset of every code point (and of the end).
   std::vector<uint32_t> cp_byte;
   cp_byte.reserve(a.text.size() + 1);
@@ -321,10 +346,11 @@ Status ParseAnn(const std::string& ann_path, const std::string& ann,
     std::string id = line.substr(0, tab);
     if (id[0] == 'T') {
       size_t tab2 = line.find('\t', tab + 1);
-      std::string mid = line.substr(tab + 1, tab2 == std::string::npos
-                                                 ? std::string::npos
-                                                 : tab2 - tab - 1);
-      std::string shown = tab2 == std::string::npos ? "" : line.substr(tab2 + 1);
+      std::string mid =
+          line.substr(tab + 1, tab2 == std::string::npos ? std::string::npos
+                                                         : tab2 - tab - 1);
+      std::string shown =
+          tab2 == std::string::npos ? "" : line.substr(tab2 + 1);
       size_t sp = mid.find(' ');
       if (sp == std::string::npos) return bad("span without offsets");
       Segs segs;
@@ -405,8 +431,8 @@ Status ParseAnn(const std::string& ann_path, const std::string& ann,
   return Status();
 }
 
-StatusOr<std::vector<Article>> ReadPolnear(const std::string& dir,
-                                           size_t limit, ReadCounts& counts) {
+StatusOr<std::vector<Article>> ReadPolnear(const std::string& dir, size_t limit,
+                                           ReadCounts& counts) {
   std::error_code ec;
   fs::path attr_dir = fs::path(dir) / "attributions";
   if (!fs::is_directory(attr_dir, ec)) {
@@ -424,7 +450,8 @@ StatusOr<std::vector<Article>> ReadPolnear(const std::string& dir,
     auto it = first_ann.find(article);
     if (it == first_ann.end() || path < it->second) first_ann[article] = path;
   }
-  if (ec) return Status(ErrorCode::kEvalData, "cannot list " + attr_dir.string());
+  if (ec)
+    return Status(ErrorCode::kEvalData, "cannot list " + attr_dir.string());
   std::vector<Article> articles;
   for (const auto& [name, ann_path] : first_ann) {
     if (limit > 0 && articles.size() >= limit) break;
@@ -614,6 +641,52 @@ std::vector<Attr> DirectPredictions(const std::vector<Attr>& gold,
   return out;
 }
 
+// One line of the development error listing (see the header comment).
+std::string SegsText(std::string_view text, const Segs& segs) {
+  std::string out;
+  for (const Seg& g : segs) {
+    if (!out.empty()) out += " | ";
+    for (char c : text.substr(g.start, g.end - g.start)) {
+      out += (c == '\n' || c == '\t') ? ' ' : c;
+    }
+  }
+  return out.empty() ? "-" : out;
+}
+
+void WriteErrors(std::ostream& os, const Article& a,
+                 const std::vector<Attr>& pred,
+                 const std::vector<int>& pred_to_gold) {
+  std::vector<int> gold_to_pred(a.gold.size(), -1);
+  for (size_t p = 0; p < pred.size(); ++p) {
+    if (pred_to_gold[p] >= 0)
+      gold_to_pred[pred_to_gold[p]] = static_cast<int>(p);
+  }
+  static const Attr kEmpty;
+  auto line = [&](const char* status, const Attr& g, const Attr& p) {
+    std::string diff;
+    if (g.source != p.source) diff += "S";
+    if (g.cue != p.cue) diff += "C";
+    if (g.content != p.content) diff += "T";
+    if (diff.empty()) return;
+    os << a.name << '\t' << status << '\t'
+       << ((g.direct || p.direct) ? "D" : "-") << '\t' << diff << '\t'
+       << SegsText(a.text, g.source) << '\t' << SegsText(a.text, p.source)
+       << '\t' << SegsText(a.text, g.cue) << '\t' << SegsText(a.text, p.cue)
+       << '\t' << SegsText(a.text, g.content) << '\t'
+       << SegsText(a.text, p.content) << '\n';
+  };
+  for (size_t g = 0; g < a.gold.size(); ++g) {
+    if (gold_to_pred[g] >= 0) {
+      line("match", a.gold[g], pred[gold_to_pred[g]]);
+    } else {
+      line("miss", a.gold[g], kEmpty);
+    }
+  }
+  for (size_t p = 0; p < pred.size(); ++p) {
+    if (pred_to_gold[p] < 0) line("extra", kEmpty, pred[p]);
+  }
+}
+
 class QuotesEvalTask : public EvalTask {
  public:
   std::string_view name() const override { return "quotes"; }
@@ -621,9 +694,7 @@ class QuotesEvalTask : public EvalTask {
     return "attributions, PolNeAR brat: source/cue/content exact and overlap "
            "P/R/F1, direct quotes alone";
   }
-  std::string_view default_data() const override {
-    return "data/polnear/dev";
-  }
+  std::string_view default_data() const override { return "data/polnear/dev"; }
 
   StatusOr<EvalReport> Run(const std::string& path,
                            const EvalOptions& opts) const override {
@@ -645,7 +716,8 @@ class QuotesEvalTask : public EvalTask {
     analyze.run.threads = opts.threads;
     const Pipeline pipeline = PerDocumentPipeline();
     auto t0 = std::chrono::steady_clock::now();
-    StatusOr<Corpus> corpus = AnalyzeArticles(pipeline, std::move(raws), analyze);
+    StatusOr<Corpus> corpus =
+        AnalyzeArticles(pipeline, std::move(raws), analyze);
     double wall =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
             .count();
@@ -656,6 +728,10 @@ class QuotesEvalTask : public EvalTask {
 
     Scores all, direct;
     size_t failed = 0;
+    std::ofstream errors;
+    if (const char* e = std::getenv("DOSSIER_QUOTES_ERRORS"); e && *e) {
+      errors.open(e, std::ios::binary);
+    }
     std::map<QuoteKind, size_t> kinds;
     for (const Article& a : articles) {
       auto it = by_source.find(a.path);
@@ -667,6 +743,7 @@ class QuotesEvalTask : public EvalTask {
         for (const Quote& q : it->second->layers().quotes) ++kinds[q.kind];
       }
       std::vector<int> pred_to_gold = all.AddArticle(a.gold, pred);
+      if (errors.is_open()) WriteErrors(errors, a, pred, pred_to_gold);
       direct.AddArticle(DirectGold(a.gold),
                         DirectPredictions(a.gold, pred, pred_to_gold));
     }

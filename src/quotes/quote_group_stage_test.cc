@@ -122,5 +122,41 @@ TEST(QuoteGroupStageTest, GroupNumbersFollowFirstAppearanceInAnyMergeOrder) {
   }
 }
 
+TEST(MisquoteDifferenceTest, TrimmingElisionsAndInsertionsAreNotMisquotes) {
+  EXPECT_EQ(MisquoteDifference("We will not sign the levy this year.",
+                               "we will not sign the levy"),
+            "");
+  EXPECT_EQ(MisquoteDifference(
+                "We will not sign the levy this year, and the ferries run.",
+                "We will not sign the levy ... the ferries run."),
+            "");
+  EXPECT_EQ(MisquoteDifference("We will not sign it this year.",
+                               "We will not sign [the levy] this year."),
+            "");
+}
+
+TEST(MisquoteDifferenceTest, MergedPartsAreNotMisquotes) {
+  EXPECT_EQ(MisquoteDifference(
+                "We will talk, and if it is not possible we will leave the "
+                "port at once. Come now.",
+                "We will talk. Come now."),
+            "");
+}
+
+TEST(MisquoteDifferenceTest, DroppedNegationChangedNumberOrNameAreShown) {
+  EXPECT_EQ(MisquoteDifference("We will not sign the levy this year.",
+                               "We will sign the levy this year."),
+            "dropped \"not\"");
+  EXPECT_EQ(MisquoteDifference("The ferries run three times a day.",
+                               "The ferries run five times a day."),
+            "changed number \"three\" to \"five\"");
+  EXPECT_EQ(MisquoteDifference("We trust Ada Roe to lead the talks.",
+                               "We trust Tom Eke to lead the talks."),
+            "changed name \"ada roe\" to \"tom eke\"");
+  EXPECT_EQ(MisquoteDifference("We will sign the levy this year.",
+                               "We will sign the harbour levy this year."),
+            "added \"harbour\" inside the quotation");
+}
+
 }  // namespace
 }  // namespace dossier

@@ -8,6 +8,7 @@ namespace dossier {
 namespace {
 
 constexpr uint32_t kNone = UINT32_MAX;
+constexpr bool kDropRelayQuotes = true;
 
 enum class Mark : uint8_t { kNotDouble, kOpen, kClose, kToggle };
 
@@ -25,6 +26,15 @@ bool IsDeterminer(std::string_view w) {
          w == "their" || w == "its" || w == "one" || w == "another" ||
          w == "The" || w == "A" || w == "An" || w == "His" || w == "Her" ||
          w == "Their" || w == "Its" || w == "One" || w == "Another";
+}
+
+bool IsQuantifier(std::string_view w) {
+  return w == "many" || w == "Many" || w == "some" || w == "Some" ||
+         w == "several" || w == "Several" || w == "most" || w == "Most" ||
+         w == "all" || w == "All" || w == "both" || w == "Both" ||
+         w == "other" || w == "Other" || w == "few" || w == "Few" ||
+         w == "those" || w == "Those" || w == "these" || w == "These" ||
+         w == "Two" || w == "two" || w == "three" || w == "Three";
 }
 
 bool IsAdverb(std::string_view w) {
@@ -46,16 +56,16 @@ int PronounKind(std::string_view w) {
 
 bool IsFunctionWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "a",     "about", "after",  "against", "also",  "an",    "and",
-      "as",    "at",    "before", "but",     "by",    "during", "for",
-      "from",  "had",   "has",    "have",    "he",    "her",   "him",
-      "his",   "i",     "if",    "in",      "into",  "is",    "it",
-      "its",   "not",   "of",     "on",      "or",    "over",  "she",
-      "since", "so",    "than",   "that",    "the",   "their", "them",
-      "then",  "there", "these",  "they",    "this",  "those", "to",
-      "under", "was",   "we",     "were",    "what",  "when",  "where",
-      "which", "while", "who",    "whom",    "whose", "will",  "with",
-      "would", "you",   "because", "though", "although",
+      "a",     "about", "after",   "against", "also",     "an",     "and",
+      "as",    "at",    "before",  "but",     "by",       "during", "for",
+      "from",  "had",   "has",     "have",    "he",       "her",    "him",
+      "his",   "i",     "if",      "in",      "into",     "is",     "it",
+      "its",   "not",   "of",      "on",      "or",       "over",   "she",
+      "since", "so",    "than",    "that",    "the",      "their",  "them",
+      "then",  "there", "these",   "they",    "this",     "those",  "to",
+      "under", "was",   "we",      "were",    "what",     "when",   "where",
+      "which", "while", "who",     "whom",    "whose",    "will",   "with",
+      "would", "you",   "because", "though",  "although",
   };
   for (std::string_view k : kWords) {
     if (w.size() == k.size()) {
@@ -72,19 +82,18 @@ bool IsFunctionWord(std::string_view w) {
 }
 
 bool IsPreposition(std::string_view w) {
-  return w == "on" || w == "in" || w == "at" || w == "during" ||
-         w == "after" || w == "before" || w == "to" || w == "via" ||
-         w == "through" || w == "from" || w == "with" || w == "for" ||
-         w == "by" || w == "over" || w == "late" || w == "early" ||
-         w == "last" || w == "this" || w == "earlier" || w == "later" ||
-         w == "of" || w == "about";
+  return w == "on" || w == "in" || w == "at" || w == "during" || w == "after" ||
+         w == "before" || w == "to" || w == "via" || w == "through" ||
+         w == "from" || w == "with" || w == "for" || w == "by" || w == "over" ||
+         w == "late" || w == "early" || w == "last" || w == "this" ||
+         w == "earlier" || w == "later" || w == "of" || w == "about";
 }
 
 bool IsTimeWord(std::string_view w) {
   return w == "Monday" || w == "Tuesday" || w == "Wednesday" ||
-         w == "Thursday" || w == "Friday" || w == "Saturday" ||
-         w == "Sunday" || w == "yesterday" || w == "today" ||
-         w == "tonight" || w == "Yesterday" || w == "Today";
+         w == "Thursday" || w == "Friday" || w == "Saturday" || w == "Sunday" ||
+         w == "yesterday" || w == "today" || w == "tonight" ||
+         w == "Yesterday" || w == "Today";
 }
 
 // Words between a subject and its reporting verb that PolNeAR puts in the
@@ -103,13 +112,13 @@ bool IsAux(std::string_view w) {
 
 // Objects of "told": "told reporters that ...".
 bool IsAddressee(std::string_view w) {
-  return w == "me" || w == "him" || w == "her" || w == "us" ||
-         w == "them" || w == "reporters" || w == "journalists" ||
-         w == "lawmakers" || w == "supporters" || w == "voters" ||
-         w == "viewers" || w == "listeners" || w == "senators" ||
-         w == "investigators" || w == "police" || w == "members" ||
-         w == "students" || w == "delegates" || w == "donors" ||
-         w == "attendees" || w == "guests" || w == "officials";
+  return w == "me" || w == "him" || w == "her" || w == "us" || w == "them" ||
+         w == "reporters" || w == "journalists" || w == "lawmakers" ||
+         w == "supporters" || w == "voters" || w == "viewers" ||
+         w == "listeners" || w == "senators" || w == "investigators" ||
+         w == "police" || w == "members" || w == "students" ||
+         w == "delegates" || w == "donors" || w == "attendees" ||
+         w == "guests" || w == "officials";
 }
 
 struct Pair {
@@ -158,8 +167,13 @@ class QuoteFinder {
   int32_t ResolvePronoun(uint32_t i, int kind) const;
   Speaker SpeakerEndingAt(uint32_t j, uint32_t lo) const;
   Speaker SpeakerStartingAt(uint32_t j, uint32_t hi) const;
+  Speaker PhraseSpeaker(uint32_t a, uint32_t b) const;
+  bool IsParticiple(uint32_t i) const;
+  bool IsPhrasal(uint32_t i) const;
+  bool ClauseEdge(uint32_t t, uint32_t lo) const;
+  Speaker MainSubject(uint32_t lo, uint32_t v) const;
   Span CueSpan(uint32_t v, uint32_t hi) const;
-  bool Attribute(const Pair& p, Quote& q) const;
+  bool Attribute(const Pair& p, Quote& q, bool statement) const;
 
   // Indirect speech (after the direct quotes are in `out`).
   struct Subject {
@@ -169,11 +183,11 @@ class QuoteFinder {
   };
   uint32_t TokenAt(uint32_t byte) const;  // first token starting >= byte
   bool IsIndirectVerb(uint32_t i) const {
-    return (toks_[i].flags & kTokenAlpha) &&
-           stage_.IsIndirectVerb(Text(i));
+    return (toks_[i].flags & kTokenAlpha) && stage_.IsIndirectVerb(Text(i));
   }
   Subject SubjectBefore(uint32_t v, uint32_t lo) const;
-  Speaker ExtendRight(Speaker s, uint32_t first, uint32_t hi) const;
+  Speaker ExtendRight(Speaker s, uint32_t first, uint32_t hi,
+                      bool appositions = true) const;
   uint32_t ContentStart(uint32_t v, uint32_t hi) const;
   int Words(uint32_t a, uint32_t b) const;
   bool IsDirectSpan(uint32_t a, uint32_t b) const;
@@ -181,6 +195,8 @@ class QuoteFinder {
                    bool continuation);
   void FindIndirect(uint32_t f, uint32_t e);
   void FindIndirect(std::vector<Quote>& out);
+  void FindRelays(std::vector<Quote>& out) const;
+  void FindAnonymous(std::vector<Quote>& out) const;
 
   const QuoteStage& stage_;
   Document& doc_;
@@ -231,10 +247,17 @@ bool QuoteFinder::InsideQuote(Span s) const {
 // he/she, a person or organisation for they/it/we.
 int32_t QuoteFinder::ResolvePronoun(uint32_t i, int kind) const {
   const uint32_t at = toks_[i].span.start;
+  const uint32_t here = SentenceOf(i);
   for (size_t k = mentions_.size(); k-- > 0;) {
     const Mention& m = mentions_[k];
     if (m.span.end > at) continue;
     if (InsideQuote(m.span)) continue;
+    // "they"/"it"/"we" look back two sentences at most (an organisation
+    // named paragraphs earlier is seldom the one meant).
+    if (kind == 2 && here != kNone) {
+      const uint32_t there = SentenceOf(TokenAt(m.span.start));
+      if (there != kNone && there + 2 < here) return -1;
+    }
     // "he"/"she" name a person; "they"/"it"/"we" an organisation (a group
     // of people is not one person entity).
     if ((kind == 1 && m.type == EntityType::kPerson) ||
@@ -345,6 +368,149 @@ Speaker QuoteFinder::SpeakerStartingAt(uint32_t j, uint32_t hi) const {
   return s;
 }
 
+// The whole noun phrase of tokens [a, b) as a speaker, as PolNeAR marks a
+// source ("Trump lawyer Tom Eke", "Mr. Eke of the Ferry Union", "Sen. Ada
+// Roe, R-Ore.,"): it opens with a mention, a pronoun, a determiner, a
+// capitalised word or a number; `mention` is its head, the last mention
+// before the first comma, parenthesis, preposition or relative pronoun.
+Speaker QuoteFinder::PhraseSpeaker(uint32_t a, uint32_t b) const {
+  Speaker s;
+  while (b > a && (Text(b - 1) == "," || Text(b - 1) == "\xE2\x80\x94")) --b;
+  if (b <= a || b - a > 30) return s;
+  const std::string_view w0 = Text(a);
+  if (w0 == "and" || w0 == "but" || w0 == "or" || w0 == "as" || w0 == "while" ||
+      w0 == "when" || w0 == "if" || w0 == "because" || w0 == "then" ||
+      w0 == "so" || w0 == "that" || w0 == "which") {
+    return s;
+  }
+  if (IsPreposition(w0)) return s;
+  for (uint32_t t = a; t < b; ++t) {
+    const std::string_view w = Text(t);
+    if ((toks_[t].flags & kTokenQuoteMark) || IsIndirectVerb(t) ||
+        w == "while" || w == "when" || w == "because" || w == "but" ||
+        w == "although" || w == "whereas") {
+      return s;
+    }
+  }
+  if (b == a + 1) {
+    Speaker one = SpeakerStartingAt(a, b);
+    if (one.found) return one;
+  }
+  const uint16_t f0 = toks_[a].flags;
+  const bool opens = MentionAt(a) >= 0 || PronounKind(w0) != 0 ||
+                     IsDeterminer(w0) || (f0 & kTokenUpperInitial) ||
+                     (f0 & kTokenDigit);
+  int32_t head = -1;
+  bool stop = false;
+  for (uint32_t t = a; t < b && !stop; ++t) {
+    const std::string_view w = Text(t);
+    if (t > a &&
+        (w == "," || w == "(" || w == "of" || w == "at" || w == "for" ||
+         w == "from" || w == "who" || w == "in" || w == "with" || w == "on")) {
+      if (head >= 0) stop = true;
+      continue;
+    }
+    const int32_t m = MentionAt(t);
+    if (m >= 0 && (mentions_[m].type == EntityType::kPerson ||
+                   mentions_[m].type == EntityType::kOrg ||
+                   mentions_[m].type == EntityType::kMisc)) {
+      head = m;
+    }
+  }
+  if (!opens && head < 0) return s;
+  if (head < 0 && !(f0 & (kTokenUpperInitial | kTokenDigit)) &&
+      !IsDeterminer(w0)) {
+    // A lower-case phrase names a source only with a mention ("council
+    // chair Ilse Marovic") or as a bare plural ("experts").
+    const std::string_view last = Text(b - 1);
+    if (!(last.ends_with("s") || last == "police")) return s;
+  }
+  s.span = Span{toks_[a].span.start, toks_[b - 1].span.end};
+  s.mention = head;
+  s.found = true;
+  return s;
+}
+
+// A reporting verb with its particle: "called for", "pointed to", "spoke
+// of", "talked about", "warned against".
+bool QuoteFinder::IsPhrasal(uint32_t i) const {
+  if (i + 2 >= toks_.size()) return false;
+  const std::string_view w = Text(i), p = Text(i + 1);
+  if (w == "called" || w == "calls" || w == "call") {
+    return p == "for" || p == "on";
+  }
+  if (w == "pointed" || w == "points") return p == "to" || p == "out";
+  if (w == "spoke" || w == "talked") return p == "of" || p == "about";
+  if (w == "warned" || w == "warns") {
+    return p == "of" || p == "against" || p == "about";
+  }
+  if (w == "complained") return p == "about" || p == "of";
+  if (w == "argued" || w == "argues") return p == "for" || p == "against";
+  if (w == "pushed" || w == "pressed" || w == "asked") return p == "for";
+  if (w == "railed") return p == "against";
+  return false;
+}
+
+// A reporting participle after a comma: "X did Y, saying (that) S".
+bool QuoteFinder::IsParticiple(uint32_t i) const {
+  if (i == 0 || Text(i - 1) != ",") return false;
+  const std::string_view w = Text(i);
+  return w == "saying" || w == "adding" || w == "noting" || w == "arguing" ||
+         w == "suggesting" || w == "warning" || w == "insisting" ||
+         w == "claiming" || w == "explaining" || w == "writing" ||
+         w == "stressing" || w == "asserting" || w == "acknowledging" ||
+         w == "declaring" || w == "stating" || w == "telling" ||
+         w == "predicting" || w == "recalling" || w == "emphasizing" ||
+         w == "charging" || w == "complaining";
+}
+
+// The subject of the clause of tokens [lo, v): after an opening adverbial
+// ("On Monday, "), a pronoun or the phrase up to the first person or
+// organisation ("Ukrainian President Ada Roe").
+Speaker QuoteFinder::MainSubject(uint32_t lo, uint32_t v) const {
+  Speaker s;
+  uint32_t t = lo;
+  // “...,” Ada Roe said, adding ...: the subject follows the quotation.
+  if (t < v && pair_at_[t] >= 0) {
+    t = pairs_[pair_at_[t]].close + 1;
+    while (t < v && Text(t) == ",") ++t;
+  }
+  while (t < v && !(toks_[t].flags & kTokenAlpha)) ++t;
+  if (t < v && (IsPreposition(Text(t)) || Text(t) == "In" || Text(t) == "On" ||
+                Text(t) == "At" || Text(t) == "After" || Text(t) == "During" ||
+                Text(t) == "Meanwhile")) {
+    uint32_t c = t;
+    while (c < v && c - t < 10 && Text(c) != ",") ++c;
+    if (c < v && Text(c) == ",") t = c + 1;
+  }
+  if (t < v && (Text(t) == "But" || Text(t) == "And" || Text(t) == "Yet")) ++t;
+  if (t >= v) return s;
+  if (PronounKind(Text(t)) != 0) return SpeakerStartingAt(t, v);
+  for (uint32_t k = t; k < v && k - t < 7; ++k) {
+    if (!(toks_[k].flags & kTokenAlpha) && Text(k) != "." && Text(k) != "'s" &&
+        Text(k) != "\xE2\x80\x99s") {
+      break;
+    }
+    if (IsIndirectVerb(k) || IsCue(k)) break;
+    const int32_t m = MentionAt(k);
+    if (m >= 0 && (mentions_[m].type == EntityType::kPerson ||
+                   mentions_[m].type == EntityType::kOrg)) {
+      uint32_t e = k;
+      while (e < v && toks_[e].span.start < mentions_[m].span.end) ++e;
+      if (e < v && (Text(e) == "'s" || Text(e) == "\xE2\x80\x99s")) break;
+      s.span = Span{toks_[t].span.start, mentions_[m].span.end};
+      s.mention = m;
+      s.found = true;
+      return s;
+    }
+    if (k > t && !(toks_[k].flags & kTokenUpperInitial) &&
+        !IsDeterminer(Text(t))) {
+      break;
+    }
+  }
+  return s;
+}
+
 // The cue phrase at verb `v`: "said", "told reporters", "according to".
 Span QuoteFinder::CueSpan(uint32_t v, uint32_t hi) const {
   Span s = toks_[v].span;
@@ -363,7 +529,7 @@ Span QuoteFinder::CueSpan(uint32_t v, uint32_t hi) const {
 
 // Fills cue and speaker of the quote `p`; false when no attribution was
 // found.
-bool QuoteFinder::Attribute(const Pair& p, Quote& q) const {
+bool QuoteFinder::Attribute(const Pair& p, Quote& q, bool statement) const {
   const uint32_t block = BlockOf(p.open);
   const uint32_t bfirst = block_toks_[block].first;
   const uint32_t bend = block_toks_[BlockOf(p.close)].second;
@@ -380,14 +546,32 @@ bool QuoteFinder::Attribute(const Pair& p, Quote& q) const {
     while (j < bend && Text(j) == ",") ++j;
     if (j < bend && IsCue(j)) {
       Speaker s = SpeakerStartingAt(j + 1, bend);
+      if (!s.found) {
+        // “...,” said 9/11 widow Ada Roe.
+        const uint32_t si = SentenceOf(j);
+        uint32_t hi =
+            si == kNone ? bend
+                        : std::min(bend, doc_.layers().sentences[si].end_token);
+        while (hi > j + 1 && IsSentenceEnd(hi - 1)) --hi;
+        uint32_t e = j + 1;
+        while (e < hi && Text(e) != ",") ++e;
+        if (e - j <= 8) {
+          Speaker ph = PhraseSpeaker(j + 1, e);
+          if (ph.found && ph.mention >= 0) s = ph;
+        }
+      }
       if (s.found) {
         // “...,” said Tom Eke, a ferry captain from Tessby.
-        if (s.mention >= 0 || s.span.start != toks_[j + 1].span.start) {
+        {
           const uint32_t si = SentenceOf(j);
-          uint32_t hi = si == kNone ? bend
-                                    : std::min(bend, doc_.layers().sentences[si].end_token);
+          uint32_t hi =
+              si == kNone
+                  ? bend
+                  : std::min(bend, doc_.layers().sentences[si].end_token);
           while (hi > j + 1 && IsSentenceEnd(hi - 1)) --hi;
-          s = ExtendRight(s, j + 1, hi);
+          s = ExtendRight(
+              s, j + 1, hi,
+              s.mention >= 0 || s.span.start != toks_[j + 1].span.start);
         }
         return set(j, bend, s);
       }
@@ -419,14 +603,75 @@ bool QuoteFinder::Attribute(const Pair& p, Quote& q) const {
           }
           if (c < bend && Text(c) == ",") {
             const std::string_view nw = Text(v + 1);
-            if (nw != "who" && nw != "which" && nw != "whose") {
-              s.span.end = toks_[c - 1].span.end;  // the apposition too
-            }
+            (void)nw;  // a relative clause too, as PolNeAR marks it
+            s.span.end = toks_[c - 1].span.end;  // the apposition too
             v = c + 1;
           }
         }
         while (v < bend && IsAdverb(Text(v))) ++v;
         if (v < bend && IsCue(v)) return set(v, bend, s);
+      }
+    }
+  }
+  // 1b. After the quote, any subject phrase before a reporting verb:
+  // “...,” Trump lawyer Tom Eke said. / “...,” Mr. Eke of the Ferry Union
+  // said. / “...” ― Ada Roe (a dash and a name closing the paragraph).
+  {
+    uint32_t j = p.close + 1;
+    while (j < bend && Text(j) == ",") ++j;
+    const std::string_view lastc = Text(p.close - 1);
+    const bool clause = p.close > p.open + 1 &&
+                        (lastc == "," || lastc == "." || lastc == "?" ||
+                         lastc == "!" || lastc == "\xE2\x80\xA6" ||
+                         (p.close + 1 < bend && Text(p.close + 1) == ","));
+    if (clause && j < bend && !IsCue(j)) {
+      const std::string_view d = Text(j);
+      if (d == "\xE2\x80\x95" || d == "\xE2\x80\x94" || d == "\xE2\x80\x93" ||
+          d == "-" || d == "--") {
+        // “...” ― Ada Roe
+        uint32_t e = j + 1;
+        while (e < bend && !(toks_[e].flags & kTokenQuoteMark) && e - j <= 8) {
+          ++e;
+        }
+        const bool closes =
+            e == bend || (e < bend && (toks_[e].flags & kTokenQuoteMark));
+        while (e > j + 1 && IsSentenceEnd(e - 1)) --e;
+        bool name = e > j + 1 && e - j <= 6;
+        for (uint32_t t = j + 1; t < e && name; ++t) {
+          name = (toks_[t].flags & kTokenUpperInitial) || Text(t) == "." ||
+                 Text(t) == "," || Text(t) == "-";
+        }
+        if (closes && name) {
+          const int32_t m = MentionAt(j + 1);
+          {
+            q.speaker = Span{toks_[j + 1].span.start, toks_[e - 1].span.end};
+            q.speaker_mention = m;
+            return true;
+          }
+        }
+      }
+      const bool ends_sentence =
+          p.close > p.open + 1 && Text(p.close - 1) == ".";
+      const uint32_t lim = std::min(bend, j + 32);
+      uint32_t v = j;
+      for (; v < lim; ++v) {
+        if (toks_[v].flags & kTokenQuoteMark) break;
+        if (IsSentenceEnd(v) &&
+            !(v + 1 < bend && (Text(v + 1) == "," || Text(v + 1) == ")"))) {
+          break;
+        }
+        if (IsCue(v) && v > j) break;
+      }
+      if (v < lim && IsCue(v) && !(toks_[v].flags & kTokenSentenceStart)) {
+        uint32_t k = v;
+        while (k > j && IsAux(Text(k - 1))) --k;
+        // “We will win.” Ada Roe said the plan ...: a new statement.
+        const bool own_clause = ends_sentence && v + 1 < bend &&
+                                (toks_[v + 1].flags & kTokenAlpha) &&
+                                !IsPreposition(Text(v + 1)) &&
+                                !IsTimeWord(Text(v + 1));
+        Speaker s = k > j && !own_clause ? PhraseSpeaker(j, k) : Speaker();
+        if (s.found) return set(v, bend, s);
       }
     }
   }
@@ -437,6 +682,22 @@ bool QuoteFinder::Attribute(const Pair& p, Quote& q) const {
     if ((t == ":" || t == "," || t == "\xE2\x80\x94") && j > bfirst) --j;
     for (uint32_t v = j, n = 0; v >= bfirst && n < 10; --v, ++n) {
       if (IsSentenceEnd(v) || (toks_[v].flags & kTokenQuoteMark)) break;
+      if (IsParticiple(v)) {
+        // X challenged Y, saying, “...”
+        const uint32_t si = SentenceOf(v);
+        const uint32_t lo =
+            si == kNone
+                ? bfirst
+                : std::max(bfirst, doc_.layers().sentences[si].first_token);
+        Speaker s = MainSubject(lo, v - 1);
+        if (s.found) {
+          q.cue = toks_[v].span;
+          q.speaker = s.span;
+          q.speaker_mention = s.mention;
+          return true;
+        }
+        break;
+      }
       if (IsCue(v)) {
         const uint32_t si = SentenceOf(v);
         const uint32_t lo =
@@ -529,6 +790,40 @@ bool QuoteFinder::Attribute(const Pair& p, Quote& q) const {
       if (s.found) return set(v, p.open, s);
       break;
     }
+    // 6. A quoted statement inside a sentence ("Ada Roe vowed to punish
+    // “those who broke the rules”"): the sentence's subject, its verb the
+    // cue. Not for a few words (scare quotes, titles).
+    bool verb_before = false;
+    for (uint32_t v = lo; v < p.open; ++v) {
+      verb_before = verb_before || IsCue(v) || IsIndirectVerb(v);
+    }
+    if (statement && !verb_before && p.open > lo + 1 && pair_at_[lo] < 0) {
+      Speaker s = MainSubject(lo, p.open);
+      // Only a plain name or pronoun ("Ada Roe", "Mayor Ada Roe", "she").
+      if (s.found) {
+        const uint32_t a = TokenAt(s.span.start);
+        const uint32_t m =
+            s.mention >= 0 ? TokenAt(mentions_[s.mention].span.start) : a;
+        for (uint32_t t = a; t < m && s.found; ++t) {
+          if ((toks_[t].flags & kTokenAlpha) &&
+              !(toks_[t].flags & kTokenUpperInitial) &&
+              !IsDeterminer(Text(t))) {
+            s.found = false;
+          }
+        }
+      }
+      if (s.found) {
+        uint32_t v = TokenAt(s.span.end);
+        if (v < p.open && (toks_[v].flags & kTokenAlpha) &&
+            !(toks_[v].flags & kTokenUpperInitial) &&
+            !IsFunctionWord(Text(v))) {
+          q.cue = CueSpan(v, p.open);
+          q.speaker = s.span;
+          q.speaker_mention = s.mention;
+          return true;
+        }
+      }
+    }
   }
   return false;
 }
@@ -590,7 +885,8 @@ QuoteFinder::Subject QuoteFinder::SubjectBefore(uint32_t v, uint32_t lo) const {
     // A bare plural: "experts say", "Civil rights activists say".
     std::string_view w = Text(he);
     if (!(toks_[he].flags & kTokenAlpha) || IsFunctionWord(w) ||
-        !(w.ends_with("s") || w == "police" || w == "staff")) {
+        !(w.ends_with("s") || w == "police" || w == "Police" || w == "staff" ||
+          w == "Staff")) {
       return h;
     }
     uint32_t t = he;
@@ -607,23 +903,42 @@ QuoteFinder::Subject QuoteFinder::SubjectBefore(uint32_t v, uint32_t lo) const {
   Speaker head;
   if (Text(j) == ",") {
     uint32_t c0 = kNone;
+    bool verb = false;
     for (uint32_t t = j; t-- > lo && j - t <= 25;) {
       if (Text(t) == ",") {
         c0 = t;
         break;
       }
-      if (IsSentenceEnd(t) || (toks_[t].flags & kTokenQuoteMark) ||
-          IsIndirectVerb(t)) {
-        break;
-      }
+      if (IsSentenceEnd(t) || (toks_[t].flags & kTokenQuoteMark)) break;
+      verb = verb || IsIndirectVerb(t);
     }
     if (c0 == kNone || c0 == lo || c0 + 1 >= j) return r;
+    {
+      // A verb in the commas is a relative clause ("Ada Roe, who asked not
+      // to be named, said") or not a subject at all.
+      const std::string_view rw = Text(c0 + 1);
+      if (verb && rw != "who" && rw != "which" && rw != "whose" &&
+          rw != "whom") {
+        return r;
+      }
+    }
     head = head_at(c0 - 1);
     if (!head.found || PronounKind(Text(c0 - 1)) != 0) return r;
     const std::string_view nw = Text(c0 + 1);
     const bool relative =
         nw == "who" || nw == "which" || nw == "whose" || nw == "whom";
-    if (!relative) head.span.end = toks_[j - 1].span.end;
+    (void)relative;  // PolNeAR marks relative clauses as part of the source
+    // "Ada Roe, meanwhile, said": a discourse adverb is no apposition.
+    const bool discourse =
+        j - c0 <= 5 &&
+        (nw == "meanwhile" || nw == "however" || nw == "too" ||
+         nw == "though" || nw == "instead" || nw == "in" || nw == "for" ||
+         nw == "by" || nw == "on" || nw == "likewise" || nw == "separately" ||
+         nw == "again" || nw == "then" || nw == "now" || nw == "also" ||
+         nw == "moreover" || nw == "meanwhile" || nw == "though" ||
+         nw == "therefore" || nw == "yet" || nw == "speaking" ||
+         nw == "asked" || nw == "when");
+    if (!discourse) head.span.end = toks_[j - 1].span.end;
   } else {
     head = head_at(j);
   }
@@ -657,10 +972,103 @@ QuoteFinder::Subject QuoteFinder::SubjectBefore(uint32_t v, uint32_t lo) const {
         --t;
       }
     }
-    if (t < hf && (t == lo || Text(t - 1) == "," || Text(t - 1) == ":" ||
-                   !(toks_[t - 1].flags & kTokenAlpha))) {
+    if (t < hf && ClauseEdge(t, lo)) {
       head.span.start = toks_[t].span.start;
       hf = t;
+    }
+  }
+  // The head's noun phrase reaches further left over prepositions and
+  // coordination, as far as the clause start: "A spokeswoman for Ada
+  // Roe", "Officials at the Ferry Union", "Developers and supporters in
+  // Congress", "The head of the board and its chair".
+  if (PronounKind(Text(hf)) == 0) {
+    uint32_t start = hf;
+    if (start > lo + 1 &&
+        (IsDeterminer(Text(start - 1)) || Text(start - 1) == "the" ||
+         Text(start - 1) == "The")) {
+      --start;  // "for the Ferry Union": tentative until the clause start
+    }
+    for (int step = 0; step < 5 && start > lo + 1; ++step) {
+      const uint32_t c = start - 1;
+      const std::string_view cw = Text(c);
+      const bool and_ = cw == "and";
+      if (!(cw == "of" || cw == "at" || cw == "for" || cw == "from" ||
+            cw == "in" || cw == "on" || cw == "by" || cw == "to" ||
+            cw == "with" || cw == "close" || and_ ||
+            (cw == "," && step == 0 && head.mention >= 0 &&
+             mentions_[head.mention].type == EntityType::kPerson &&
+             TokenAt(mentions_[head.mention].span.start) <= hf + 1))) {
+        break;
+      }
+      const uint32_t e = c - 1;
+      if (pair_at_[e] >= 0 || IsCue(e) || IsIndirectVerb(e)) break;
+      const std::string_view ew = Text(e);
+      const bool poss = ew == "'s" || ew == "\xE2\x80\x99s" || ew == "'";
+      if (!(toks_[e].flags & (kTokenAlpha | kTokenDigit)) && !poss) break;
+      if (!poss && IsFunctionWord(ew) && ew != "him" && ew != "them") break;
+      if (and_) {
+        // Only nouns coordinate with a speaker: names, plurals.
+        const int32_t m = MentionAt(e);
+        if (m < 0 && !(ew.ends_with("s") && !ew.ends_with("ss"))) break;
+      }
+      uint32_t k = e;
+      bool det = false;
+      while (k > lo && e - k < 8) {
+        const uint32_t q = k - 1;
+        const std::string_view w = Text(q);
+        if (pair_at_[q] >= 0 || IsCue(q) || IsIndirectVerb(q)) break;
+        if (IsQuantifier(w) || IsDeterminer(w) || w == "the" || w == "The") {
+          k = q;
+          det = true;
+          if (q > lo && IsQuantifier(Text(q - 1))) k = q - 1;
+          break;
+        }
+        const bool qp = w == "'s" || w == "\xE2\x80\x99s" || w == "'" ||
+                        w == "." || w == "-";
+        if (!qp && (!(toks_[q].flags & (kTokenAlpha | kTokenDigit)) ||
+                    IsFunctionWord(w) || IsTimeWord(w))) {
+          break;
+        }
+        k = q;
+      }
+      start = k;
+      // An apposition before the name ("A lawyer for the outlets, Tom
+      // Eke") opens the clause and starts with a determiner.
+      if (cw == "," &&
+          (!det || IsQuantifier(Text(start)) ||
+           !(start == lo || !(toks_[start - 1].flags & kTokenAlpha)))) {
+        break;
+      }
+      if (ClauseEdge(start, lo)) {
+        // The head is the first person or organisation of the phrase
+        // ("Mayor Ilse Marovic of Tessby" -> Ilse Marovic).
+        for (uint32_t t = start; t < hf; ++t) {
+          const int32_t m = MentionAt(t);
+          if (m >= 0 && (mentions_[m].type == EntityType::kPerson ||
+                         mentions_[m].type == EntityType::kOrg)) {
+            head.mention = m;
+            break;
+          }
+        }
+        hf = start;
+        head.span.start = toks_[start].span.start;
+      }
+    }
+  } else if (hf > lo && IsQuantifier(Text(hf - 1)) && ClauseEdge(hf - 1, lo)) {
+    --hf;
+    head.span.start = toks_[hf].span.start;
+  }
+  // "many Democrats", "Most of his supporters".
+  if (hf > lo && PronounKind(Text(hf)) == 0) {
+    uint32_t t = hf;
+    if (t > lo + 1 && Text(t - 1) == "of" && IsQuantifier(Text(t - 2))) {
+      t -= 2;
+    } else if (IsQuantifier(Text(t - 1))) {
+      t -= 1;
+    }
+    if (t < hf && ClauseEdge(t, lo)) {
+      hf = t;
+      head.span.start = toks_[t].span.start;
     }
   }
   r.s = head;
@@ -668,12 +1076,27 @@ QuoteFinder::Subject QuoteFinder::SubjectBefore(uint32_t v, uint32_t lo) const {
   return r;
 }
 
+// Token t opens a clause: the range start, after punctuation or a
+// conjunction.
+bool QuoteFinder::ClauseEdge(uint32_t t, uint32_t lo) const {
+  if (t <= lo) return true;
+  const std::string_view w = Text(t - 1);
+  if (!(toks_[t - 1].flags & (kTokenAlpha | kTokenDigit))) return true;
+  return w == "and" || w == "but" || w == "that" || w == "while" ||
+         w == "because" || w == "as" || w == "when" || w == "if" || w == "so" ||
+         w == "though" || w == "although" || w == "whereas" || w == "But" ||
+         w == "And" || w == "Yet" || w == "So" || w == "yet" || w == "since" ||
+         w == "after" || w == "before" || w == "where" || w == "Still" ||
+         w == "Now" || w == "now" || w == "Meanwhile";
+}
+
 // A speaker after its verb, with what follows it up to `hi` when that is an
 // apposition: "said Tom Eke, a ferry captain from Tessby".
-Speaker QuoteFinder::ExtendRight(Speaker s, uint32_t first, uint32_t hi) const {
+Speaker QuoteFinder::ExtendRight(Speaker s, uint32_t first, uint32_t hi,
+                                 bool appositions) const {
   uint32_t t = first;
   while (t < hi && toks_[t].span.start < s.span.end) ++t;
-  if (t < hi && Text(t) == "(") {
+  if (appositions && t < hi && Text(t) == "(") {
     uint32_t c = t;
     while (c < hi && c - t <= 8 && Text(c) != ")") ++c;
     if (c < hi && Text(c) == ")") {
@@ -681,11 +1104,24 @@ Speaker QuoteFinder::ExtendRight(Speaker s, uint32_t first, uint32_t hi) const {
       t = c + 1;
     }
   }
-  if (t < hi && Text(t) == "," && hi - t <= 16) {
+  if (appositions && t < hi && Text(t) == "," && hi - t <= 16) {
     for (uint32_t c = t + 1; c < hi; ++c) {
       if ((toks_[c].flags & kTokenQuoteMark) || IsIndirectVerb(c)) return s;
     }
     if (t + 1 < hi) s.span.end = toks_[hi - 1].span.end;
+  }
+  // "a diplomat speaking on condition of anonymity", "an aide who asked
+  // not to be named".
+  if (t + 2 < hi && hi - t <= 12 &&
+      (Text(t) == "speaking" || Text(t) == "who" || Text(t) == "familiar" ||
+       Text(t) == "granted")) {
+    for (uint32_t c = t; c < hi; ++c) {
+      if (Text(c) == "anonymity" || Text(c) == "named" ||
+          Text(c) == "identified" || Text(c) == "matter") {
+        s.span.end = toks_[hi - 1].span.end;
+        break;
+      }
+    }
   }
   return s;
 }
@@ -751,6 +1187,23 @@ uint32_t QuoteFinder::ContentStart(uint32_t v, uint32_t hi) const {
 bool QuoteFinder::AddIndirect(uint32_t a, uint32_t b, Span cue,
                               const Speaker& s, bool continuation) {
   if (b <= a || Words(a, b) < 3 || IsDirectSpan(a, b)) return false;
+  // A clause that starts or ends inside a quotation is part of that
+  // direct quote ("“We are full. Now, that does not mean ...,” he said,
+  // according to a pool report"), not reported speech of its own.
+  if ((pair_at_[a] >= 0 && pairs_[pair_at_[a]].open != a) ||
+      (pair_at_[b - 1] >= 0 && pairs_[pair_at_[b - 1]].close != b - 1)) {
+    return false;
+  }
+  // "In his nightly address, X said": an adjunct, not what was said.
+  if (!continuation && cue.start > toks_[b - 1].span.end && Words(a, b) <= 7) {
+    const std::string_view w = Text(a);
+    if (IsPreposition(w) || w == "In" || w == "On" || w == "At" ||
+        w == "During" || w == "After" || w == "Before" || w == "From" ||
+        w == "With" || w == "Asked" ||
+        (w.ends_with("ing") && (toks_[a].flags & kTokenUpperInitial))) {
+      return false;
+    }
+  }
   // A quotation opening a clause inside it ("said of Clinton, “If ...”"):
   // direct speech, already found.
   for (uint32_t t = a; t < b; ++t) {
@@ -813,7 +1266,8 @@ void QuoteFinder::FindIndirect(uint32_t f, uint32_t e) {
       }
     }
     const Span cue{toks_[k].span.start, toks_[k + 1].span.end};
-    const bool opens = k == f || (k == f + 1 && !(toks_[f].flags & kTokenAlpha)) ||
+    const bool opens = k == f ||
+                       (k == f + 1 && !(toks_[f].flags & kTokenAlpha)) ||
                        (k == f + 1 && (Text(f) == "But" || Text(f) == "And" ||
                                        Text(f) == "Yet" || Text(f) == "So"));
     if (opens) {
@@ -826,8 +1280,24 @@ void QuoteFinder::FindIndirect(uint32_t f, uint32_t e) {
       AddIndirect(f, k, cue, s, false);
     }
   }
+  for (uint32_t v = f + 2; v + 1 < ce; ++v) {
+    if (pair_at_[v] >= 0 || !IsParticiple(v)) continue;
+    const Speaker sp = MainSubject(f, v - 1);
+    if (!sp.found) continue;
+    uint32_t c = v + 1;
+    if (c < ce && Text(c) == ",") continue;  // "saying, “...”": direct
+    uint32_t end = ce;
+    for (uint32_t t = c; t + 1 < ce; ++t) {
+      if (Text(t) == ";" || (IsSentenceEnd(t) && pair_at_[t] < 0)) {
+        end = t;
+        break;
+      }
+    }
+    AddIndirect(c, end, toks_[v].span, sp, false);
+  }
   for (uint32_t v = f; v < ce; ++v) {
-    if (pair_at_[v] >= 0 || !IsIndirectVerb(v)) continue;
+    if (pair_at_[v] >= 0 || !(IsIndirectVerb(v) || IsPhrasal(v))) continue;
+    const bool phrasal = IsPhrasal(v);
     if (v > f) {
       const std::string_view pw = Text(v - 1);
       if (pw == "to" || pw == "not" || pw == "n't" || pw == "never" ||
@@ -836,9 +1306,47 @@ void QuoteFinder::FindIndirect(uint32_t f, uint32_t e) {
         continue;
       }
     }
-    const Span verb = toks_[v].span;
-    const Subject sb = SubjectBefore(v, f);
-    const uint32_t c = ContentStart(v, ce);
+    // Plural nouns that look like verbs ("taking calls", "in battleground
+    // states"): not after an -ing word, a preposition or "in X".
+    {
+      const std::string_view w = Text(v);
+      const bool ambiguous =
+          w == "calls" || w == "states" || w == "reports" || w == "notes" ||
+          w == "demands" || w == "promises" || w == "shows" || w == "finds" ||
+          w == "worries" || w == "fears" || w == "hopes" || w == "claims" ||
+          w == "estimates" || w == "vows" || w == "pledges" || w == "cites";
+      if (ambiguous && v > f) {
+        const std::string_view pw = Text(v - 1);
+        if (pw.ends_with("ing") || IsPreposition(pw) ||
+            (v > f + 1 && IsPreposition(Text(v - 2)) &&
+             !(toks_[v - 1].flags & kTokenUpperInitial))) {
+          continue;
+        }
+      }
+    }
+    // "shows up", "called off": a phrasal verb, not a report.
+    if (!phrasal && v + 1 < ce &&
+        (Text(v + 1) == "up" || Text(v + 1) == "off" || Text(v + 1) == "down" ||
+         Text(v + 1) == "out")) {
+      continue;
+    }
+    const Span verb = phrasal ? Span{toks_[v].span.start, toks_[v + 1].span.end}
+                              : toks_[v].span;
+    Subject sb = SubjectBefore(v, f);
+    if (!sb.s.found) {
+      // "Ada Roe backed the plan and said S": the clause's subject.
+      uint32_t k = v;
+      while (k > f && IsAux(Text(k - 1))) --k;
+      if (k > f + 2 && Text(k - 1) == "and") {
+        const Speaker ms = MainSubject(f, k - 1);
+        if (ms.found && pair_at_[TokenAt(ms.span.start)] < 0) {
+          sb.s = ms;
+          sb.cue = k;
+          sb.first = TokenAt(ms.span.start);
+        }
+      }
+    }
+    const uint32_t c = phrasal ? v + 2 : ContentStart(v, ce);
     // What follows the verb: the end, a comma, or a short adjunct.
     bool tail_short = c >= ce || Text(c) == ",";
     if (!tail_short && IsPreposition(Text(c))) {
@@ -904,11 +1412,40 @@ void QuoteFinder::FindIndirect(uint32_t f, uint32_t e) {
         end = t;
         break;
       }
+      // "S1 and Democrats accused S2", "S1 — and he noted S2": a second
+      // statement with its own speaker ends the first.
+      if ((Text(t) == "and" || Text(t) == "but") && t > c + 2) {
+        bool next = false;
+        for (uint32_t v2 = t + 2; v2 < ce && v2 <= t + 7 && !next; ++v2) {
+          if (pair_at_[v2] >= 0) break;
+          if (!IsIndirectVerb(v2)) continue;
+          const Subject s2 = SubjectBefore(v2, t + 1);
+          next = s2.s.found && s2.first == t + 1;
+          if (!next) break;
+        }
+        if (next) {
+          end = t;
+          while (end > c &&
+                 (Text(end - 1) == "," || Text(end - 1) == "\xE2\x80\x94" ||
+                  Text(end - 1) == "--")) {
+            --end;
+          }
+          break;
+        }
+      }
       if (Text(t) != ",") continue;
       const std::string_view n = Text(t + 1);
-      if (n == "according" || n == "adding" || n == "saying" ||
-          n == "citing" || n == "noting" || n == "which" || n == "though" ||
-          n == "although" || n == "but" || n == "while" || n == "whereas") {
+      if (n == "according" || n == "adding" || n == "saying" || n == "citing" ||
+          n == "noting" || n == "which" || n == "though" || n == "although" ||
+          n == "but" || n == "while" || n == "whereas") {
+        end = t;
+        break;
+      }
+      // (The comma cases above; "and"/"but" with a new subject and
+      // reporting verb are handled before the comma test.)
+      // "X said that S, the Daily Courier reported.": the closing
+      // attribution belongs to an outer statement.
+      if (ce - t <= 8 && IsIndirectVerb(ce - 1) && ce - 1 > t + 1) {
         end = t;
         break;
       }
@@ -944,6 +1481,150 @@ void QuoteFinder::FindIndirect(std::vector<Quote>& out) {
                      return a.span.end > b.span.end;
                    });
   out = std::move(merged);
+}
+
+// Relays: the report a quote is taken from. A direct quote whose
+// attribution is followed by ", according to R" or ", R reported"; a
+// statement reported inside another one's clause ("X said that S, the
+// Daily Courier reported") keeps its speaker and gets the outer speaker as
+// relay.
+void QuoteFinder::FindRelays(std::vector<Quote>& out) const {
+  const uint32_t n = static_cast<uint32_t>(toks_.size());
+  for (Quote& q : out) {
+    if (q.kind == QuoteKind::kIndirect || q.cue.empty() || q.speaker.empty()) {
+      continue;
+    }
+    uint32_t t = TokenAt(std::max(q.cue.end, q.speaker.end));
+    if (t >= n || toks_[t].span.start < q.span.end) continue;
+    const uint32_t si = SentenceOf(t);
+    if (si == kNone) continue;
+    uint32_t e = doc_.layers().sentences[si].end_token;
+    while (e > t && IsSentenceEnd(e - 1)) --e;
+    // Skip a short adjunct ("on Monday") up to the comma.
+    uint32_t c = t;
+    while (c < e && c - t < 6 && Text(c) != ",") ++c;
+    if (c >= e || Text(c) != ",") continue;
+    ++c;
+    if (c + 2 < e + 1 && (Text(c) == "according") && c + 1 < e &&
+        Text(c + 1) == "to" && c + 2 < e) {
+      q.relay = Span{toks_[c + 2].span.start, toks_[e - 1].span.end};
+      for (uint32_t k = c + 2; k < e; ++k) {
+        const int32_t m = MentionAt(k);
+        if (m >= 0 && mentions_[m].type == EntityType::kOrg) {
+          q.relay_mention = m;
+          break;
+        }
+      }
+      continue;
+    }
+    if (e > c + 1) {
+      const std::string_view v = Text(e - 1);
+      if (v == "reported" || v == "reports" || v == "wrote" || v == "writes" ||
+          v == "said") {
+        Speaker r = PhraseSpeaker(c, e - 1);
+        if (r.found && (r.mention < 0 ||
+                        mentions_[r.mention].type != EntityType::kPerson)) {
+          q.relay = r.span;
+          q.relay_mention = r.mention;
+        }
+      }
+    }
+  }
+  // Nested reported speech: the inner statement ends where the outer one
+  // ends and its speaker is inside the outer clause. The outer statement
+  // is then the relay, not a quote of its own.
+  std::vector<bool> relayed(out.size(), false), dropped(out.size(), false);
+  for (size_t i = 0; i < out.size(); ++i) {
+    const Quote& o = out[i];
+    if (o.kind != QuoteKind::kIndirect || o.speaker.empty()) continue;
+    for (size_t j = 0; j < out.size(); ++j) {
+      Quote& in = out[j];
+      if (j == i || in.speaker.empty() || !in.relay.empty()) continue;
+      if (!o.content.Contains(in.speaker) || !o.content.Contains(in.content)) {
+        continue;
+      }
+      if (o.content.end > in.content.end + 12) continue;
+      // The outer clause is the inner statement itself ("Ada Roe said S,
+      // the Courier reported"), not a clause coordinated with it.
+      if (TokenAt(in.speaker.start) > TokenAt(o.content.start) + 1) continue;
+      const uint32_t st = TokenAt(in.speaker.start);
+      if (in.kind == QuoteKind::kIndirect && st < toks_.size() &&
+          toks_[st].span.end == in.speaker.end && PronounKind(Text(st)) != 0) {
+        // "Ada Roe said she wants S": her own thought, part of what she
+        // said, not a statement of its own.
+        dropped[j] = true;
+        continue;
+      }
+      if (o.speaker_mention >= 0 &&
+          mentions_[o.speaker_mention].type == EntityType::kPerson) {
+        continue;  // a person quoting a person: nested speech, not a relay
+      }
+      in.relay = o.speaker;
+      in.relay_mention = o.speaker_mention;
+      relayed[i] = true;
+    }
+  }
+  size_t w = 0;
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (dropped[i] || (kDropRelayQuotes && relayed[i])) continue;
+    out[w++] = std::move(out[i]);
+  }
+  out.resize(w);
+}
+
+namespace {
+bool IsAnonymousHead(std::string_view w) {
+  return w == "official" || w == "officials" || w == "diplomat" ||
+         w == "diplomats" || w == "source" || w == "sources" || w == "aide" ||
+         w == "aides" || w == "adviser" || w == "advisers" || w == "advisor" ||
+         w == "advisors" || w == "person" || w == "people" || w == "insider" ||
+         w == "insiders" || w == "officer" || w == "officers" ||
+         w == "spokesman" || w == "spokeswoman" || w == "spokesperson" ||
+         w == "lawmaker" || w == "negotiator" || w == "envoy" || w == "staffer";
+}
+}  // namespace
+
+// Unnamed sources: a speaker without a mention that is indefinite ("a
+// senior diplomat", "two officials") or says it is unnamed ("speaking on
+// condition of anonymity") gets a new number; a later definite reference
+// ("the official", "the diplomat") the most recent one's.
+void QuoteFinder::FindAnonymous(std::vector<Quote>& out) const {
+  int32_t next = 0, last = -1;
+  const Quote* prev = nullptr;
+  for (Quote& q : out) {
+    if (q.speaker.empty() || q.speaker_mention >= 0) {
+      prev = &q;
+      continue;
+    }
+    if (prev != nullptr && prev->speaker == q.speaker && prev->anonymous >= 0) {
+      q.anonymous = prev->anonymous;  // a continuation
+      prev = &q;
+      continue;
+    }
+    const uint32_t a = TokenAt(q.speaker.start);
+    uint32_t b = a;
+    while (b < toks_.size() && toks_[b].span.start < q.speaker.end) ++b;
+    bool head = false, unnamed = false;
+    for (uint32_t t = a; t < b; ++t) {
+      const std::string_view w = Text(t);
+      head = head || IsAnonymousHead(w);
+      unnamed = unnamed || w == "anonymity" || w == "named" ||
+                w == "identified" || w == "authorized" || w == "authorised";
+    }
+    const std::string_view w0 = Text(a);
+    const bool indefinite =
+        w0 == "a" || w0 == "A" || w0 == "an" || w0 == "An" || w0 == "one" ||
+        w0 == "One" || w0 == "another" || w0 == "Another" || IsQuantifier(w0) ||
+        (head && !(toks_[a].flags & kTokenUpperInitial) && !IsDeterminer(w0));
+    const bool definite = (w0 == "the" || w0 == "The") && b - a <= 4;
+    if (head && (indefinite || unnamed)) {
+      q.anonymous = next++;
+      last = q.anonymous;
+    } else if (head && definite && last >= 0) {
+      q.anonymous = last;
+    }
+    prev = &q;
+  }
 }
 
 Status QuoteFinder::Run() {
@@ -1072,7 +1753,7 @@ Status QuoteFinder::Run() {
     std::string_view lt = last == kNone ? std::string_view() : Text(last);
     const bool final_punct = lt == "." || lt == "," || lt == "!" || lt == "?" ||
                              lt == ";" || lt == "\xE2\x80\xA6";  // …
-    const bool attributed = Attribute(p, q);
+    const bool attributed = Attribute(p, q, words >= 4 || final_punct);
     if (words >= 4 || final_punct) {
       q.kind = QuoteKind::kDirect;
     } else {
@@ -1097,6 +1778,28 @@ Status QuoteFinder::Run() {
     prev_close = p.close;
   }
   FindIndirect(out);
+  // Continuation after reported speech: "S, Ada Roe said. “...”" — an
+  // unattributed direct quote keeps the speaker of the quote before it in
+  // the same paragraph, or in the previous one when it opens its own.
+  for (size_t i = 1; i < out.size(); ++i) {
+    Quote& q = out[i];
+    if (q.kind == QuoteKind::kIndirect || !q.speaker.empty() ||
+        !q.cue.empty()) {
+      continue;
+    }
+    const Quote& pq = out[i - 1];
+    if (pq.speaker.empty() || pq.span.end > q.span.start) continue;
+    const uint32_t qo = TokenAt(q.span.start);
+    const uint32_t po = TokenAt(pq.span.end > 0 ? pq.span.end - 1 : 0);
+    if (qo >= n || po >= n) continue;
+    const uint32_t b = BlockOf(qo), pb = BlockOf(po);
+    if (b == pb || (b == pb + 1 && qo == block_toks_[b].first)) {
+      q.speaker = pq.speaker;
+      q.speaker_mention = pq.speaker_mention;
+    }
+  }
+  FindRelays(out);
+  FindAnonymous(out);
   return Status::Ok();
 }
 
@@ -1123,22 +1826,170 @@ QuoteStage::QuoteStage() {
   };
   std::sort(cue_verbs_.begin(), cue_verbs_.end());
   indirect_verbs_ = {
-      "said",       "says",        "say",        "told",       "tells",
-      "added",      "adds",        "noted",      "notes",      "wrote",
-      "writes",     "reported",    "reports",    "announced",  "announces",
-      "suggested",  "suggests",    "acknowledged", "acknowledges",
-      "warned",     "warns",       "claimed",    "claims",     "claim",
-      "argued",     "argues",      "argue",      "insisted",   "insists",
-      "declared",   "declares",    "emphasized", "emphasizes", "emphasised",
-      "stressed",   "stresses",    "explained",  "explains",   "stated",
-      "tweeted",    "predicted",   "predicts",   "conceded",   "admitted",
-      "admits",     "confirmed",   "confirms",   "denied",     "denies",
-      "maintained", "maintains",   "estimated",  "estimates",  "asserted",
-      "contended",  "contends",    "alleged",    "alleges",    "testified",
-      "recalled",   "indicated",   "revealed",   "disclosed",  "complained",
-      "countered",  "agreed",      "believes",   "believe",
+      "said",
+      "says",
+      "say",
+      "told",
+      "tells",
+      "added",
+      "adds",
+      "noted",
+      "notes",
+      "wrote",
+      "writes",
+      "reported",
+      "reports",
+      "announced",
+      "announces",
+      "suggested",
+      "suggests",
+      "acknowledged",
+      "acknowledges",
+      "warned",
+      "warns",
+      "claimed",
+      "claims",
+      "claim",
+      "argued",
+      "argues",
+      "argue",
+      "insisted",
+      "insists",
+      "declared",
+      "declares",
+      "emphasized",
+      "emphasizes",
+      "emphasised",
+      "stressed",
+      "stresses",
+      "explained",
+      "explains",
+      "stated",
+      "tweeted",
+      "predicted",
+      "predicts",
+      "conceded",
+      "admitted",
+      "admits",
+      "confirmed",
+      "confirms",
+      "denied",
+      "denies",
+      "maintained",
+      "maintains",
+      "estimated",
+      "estimates",
+      "asserted",
+      "contended",
+      "contends",
+      "alleged",
+      "alleges",
+      "testified",
+      "recalled",
+      "indicated",
+      "revealed",
+      "disclosed",
+      "complained",
+      "countered",
+      "agreed",
+      "believes",
+      "believe",
+      // Beliefs, findings and other attributions PolNeAR counts (the most
+      // frequent cue words of its training split).
+      "think",
+      "thinks",
+      "thought",
+      "know",
+      "knows",
+      "feel",
+      "feels",
+      "hope",
+      "hopes",
+      "fear",
+      "fears",
+      "expects",
+      "expect",
+      "asked",
+      "urged",
+      "urges",
+      "called",
+      "calls",
+      "cited",
+      "cites",
+      "found",
+      "finds",
+      "shows",
+      "showed",
+      "wants",
+      "accused",
+      "accuses",
+      "described",
+      "describes",
+      "proposed",
+      "proposes",
+      "promised",
+      "promises",
+      "vowed",
+      "vows",
+      "pledged",
+      "pledges",
+      "praised",
+      "criticized",
+      "criticised",
+      "defended",
+      "responded",
+      "replied",
+      "concluded",
+      "questioned",
+      "denounced",
+      "dismissed",
+      "endorsed",
+      "worried",
+      "worries",
+      "mentioned",
+      "believed",
+      "reiterated",
+      "repeated",
+      "observed",
+      "remarked",
+      "signaled",
+      "signalled",
+      "hinted",
+      "assured",
+      "posted",
+      "explain",
+      "suggest",
+      "warn",
+      "insist",
+      "deny",
+      "admit",
+      "agree",
+      "note",
+      "predict",
+      "acknowledge",
+      "knew",
+      "felt",
+      "feared",
+      "hoped",
+      "expected",
+      "urge",
+      "accuse",
+      "demanded",
+      "demands",
+      "blamed",
+      "blames",
+      "rejected",
+      "rejects",
+      "announce",
+      "reveals",
+      "concedes",
+      "recalls",
+      "complains",
   };
   std::sort(indirect_verbs_.begin(), indirect_verbs_.end());
+  indirect_verbs_.erase(
+      std::unique(indirect_verbs_.begin(), indirect_verbs_.end()),
+      indirect_verbs_.end());
 }
 
 bool QuoteStage::IsIndirectVerb(std::string_view word) const {

@@ -16,7 +16,12 @@
 // ("X said (that) S", "S, X said", "according to X, S") becomes kIndirect
 // quotes whose span and content are the reported clause (no marks); a
 // quotation inside such a clause is replaced by it, a direct quote is never
-// repeated as indirect speech. Quote::group is left to a later stage.
+// repeated as indirect speech. Quote::relay is the report a quote is taken
+// from ("..., according to a pool report"; "X said S, the Courier
+// reported" gives one quote with speaker X and relay the Courier);
+// Quote::anonymous numbers unnamed sources ("a diplomat speaking on
+// condition of anonymity", later "the official"). Quote::group, variant
+// and misquote are left to a later stage.
 // Thread-safety: immutable after construction; Run() may be called
 // concurrently on different documents.
 #ifndef DOSSIER_QUOTES_QUOTE_STAGE_H_

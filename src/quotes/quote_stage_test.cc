@@ -12,8 +12,9 @@ namespace dossier {
 namespace {
 
 struct Found {
-  std::string span, content, cue, speaker, speaker_mention;
+  std::string span, content, cue, speaker, speaker_mention, relay;
   QuoteKind kind;
+  int32_t anonymous = -1;
 };
 
 std::vector<Found> Quotes(const std::string& text) {
@@ -33,9 +34,93 @@ std::vector<Found> Quotes(const std::string& text) {
           std::string(doc.Slice(doc.layers().mentions[q.speaker_mention].name));
     }
     f.kind = q.kind;
+    f.relay = std::string(doc.Slice(q.relay));
+    f.anonymous = q.anonymous;
     out.push_back(f);
   }
   return out;
+}
+
+TEST(QuoteStageTest, WholeSubjectPhraseAfterTheQuoteIsTheSpeaker) {
+  auto qs = Quotes(
+      "\xE2\x80\x9CIt was the least bad outcome,\xE2\x80\x9D Mr. Tom Eke of "
+      "the Ferry Union said.\n\n\xE2\x80\x9CWe are pleased with the "
+      "ruling,\xE2\x80\x9D harbour lawyer Ada Roe said on Monday.");
+  ASSERT_EQ(qs.size(), 2u);
+  EXPECT_EQ(qs[0].speaker, "Mr. Tom Eke of the Ferry Union");
+  EXPECT_EQ(qs[0].speaker_mention, "Tom Eke");
+  EXPECT_EQ(qs[0].cue, "said");
+  EXPECT_EQ(qs[1].speaker, "harbour lawyer Ada Roe");
+  EXPECT_EQ(qs[1].speaker_mention, "Ada Roe");
+}
+
+TEST(QuoteStageTest, DashAndNameAfterAQuoteNameItsSpeaker) {
+  auto qs = Quotes(
+      "\xE2\x80\x9CThe ferry must run every day, not only on market "
+      "days.\xE2\x80\x9D \xE2\x80\x95 Carla Venn\n\n\xE2\x80\x9CThe "
+      "harbour should never have closed for a month.\xE2\x80\x9D "
+      "\xE2\x80\x95 Tomas Rill.");
+  ASSERT_EQ(qs.size(), 2u);
+  EXPECT_EQ(qs[0].speaker, "Carla Venn");
+  EXPECT_EQ(qs[0].cue, "");
+  EXPECT_EQ(qs[1].speaker, "Tomas Rill");
+}
+
+TEST(QuoteStageTest, QuoteAfterReportedSpeechContinuesItsSpeaker) {
+  auto qs = Quotes(
+      "The levy may be dropped before the vote, Ada Roe said. \xE2\x80\x9CThe "
+      "council has no other choice this year.\xE2\x80\x9D");
+  ASSERT_EQ(qs.size(), 2u);
+  EXPECT_EQ(qs[0].kind, QuoteKind::kIndirect);
+  EXPECT_EQ(qs[1].kind, QuoteKind::kDirect);
+  EXPECT_EQ(qs[1].speaker, "Ada Roe");
+  EXPECT_EQ(qs[1].cue, "");
+}
+
+TEST(QuoteStageTest, QuoteFromAnotherReportKeepsSpeakerAndRelay) {
+  auto qs = Quotes(
+      "\xE2\x80\x9CWe have a full week, but I would go,\xE2\x80\x9D Ada "
+      "Roe said, according to a Tessby Post pool report.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].kind, QuoteKind::kDirect);
+  EXPECT_EQ(qs[0].speaker, "Ada Roe");
+  EXPECT_EQ(qs[0].relay, "a Tessby Post pool report");
+  auto nested = Quotes(
+      "The harbour master said that the pier would close in May, the "
+      "Caldera Herald reported.");
+  ASSERT_EQ(nested.size(), 1u);
+  EXPECT_EQ(nested[0].speaker, "The harbour master");
+  EXPECT_EQ(nested[0].relay, "the Caldera Herald");
+}
+
+TEST(QuoteStageTest, AnonymousSourceIsLinkedToItsLaterReference) {
+  auto qs = Quotes(
+      "\xE2\x80\x9CThe chair is empty,\xE2\x80\x9D said a Norland diplomat "
+      "speaking on condition of anonymity.\n\nThe official continued: "
+      "\xE2\x80\x9CNobody here takes the offer seriously.\xE2\x80\x9D");
+  ASSERT_EQ(qs.size(), 2u);
+  EXPECT_EQ(qs[0].speaker,
+            "a Norland diplomat speaking on condition of anonymity");
+  EXPECT_EQ(qs[0].speaker_mention, "");
+  EXPECT_EQ(qs[0].anonymous, 0);
+  EXPECT_EQ(qs[1].speaker, "The official");
+  EXPECT_EQ(qs[1].anonymous, 0);
+}
+
+TEST(QuoteStageTest, DiscourseAdverbIsNotPartOfTheSpeaker) {
+  auto qs = Quotes(
+      "Mayor Ada Roe, meanwhile, warned that the levy could be doubled next "
+      "year.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "Mayor Ada Roe");
+}
+
+TEST(QuoteStageTest, PhrasalReportingVerbIsOneCue) {
+  auto qs = Quotes("Ada Roe called for a new vote on the harbour levy.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].cue, "called for");
+  EXPECT_EQ(qs[0].speaker, "Ada Roe");
+  EXPECT_EQ(qs[0].content, "a new vote on the harbour levy");
 }
 
 TEST(QuoteStageTest, PairsCurlyMarksWithSpeakerAfter) {
@@ -263,8 +348,8 @@ TEST(QuoteStageTest, IndirectWithoutThatAndWithAdverbInCue) {
 }
 
 TEST(QuoteStageTest, IndirectToldAddresseeIsNotContent) {
-  auto qs = Quotes(
-      "Mara Velden told reporters on Monday that the talks had failed.");
+  auto qs =
+      Quotes("Mara Velden told reporters on Monday that the talks had failed.");
   ASSERT_EQ(qs.size(), 1u);
   EXPECT_EQ(qs[0].cue, "told");
   EXPECT_EQ(qs[0].content, "that the talks had failed");
@@ -333,12 +418,44 @@ TEST(QuoteStageTest, IndirectSubjectWithAppositionOrParenthesis) {
       "Tomas Eberle, who sailed the route for years, said the harbour was "
       "too shallow.");
   ASSERT_EQ(rel.size(), 1u);
-  EXPECT_EQ(rel[0].speaker, "Tomas Eberle");
+  // PolNeAR marks the relative clause as part of the source.
+  EXPECT_EQ(rel[0].speaker, "Tomas Eberle, who sailed the route for years");
+  EXPECT_EQ(rel[0].speaker_mention, "Tomas Eberle");
   auto paren = Quotes(
       "Sen. Mara Velden (Greens) said the bill would not pass this year.");
   ASSERT_EQ(paren.size(), 1u);
   EXPECT_EQ(paren[0].speaker.substr(paren[0].speaker.size() - 8), "(Greens)");
   EXPECT_EQ(paren[0].speaker_mention, "Mara Velden");
+}
+
+TEST(QuoteStageTest, IndirectSubjectKeepsItsPrepositionalPhrase) {
+  auto qs = Quotes(
+      "A spokeswoman for the Ferry Union said the strike would end soon. "
+      "Mayor Ilse Marovic of Tessby said the harbour would reopen in May.");
+  ASSERT_EQ(qs.size(), 2u);
+  EXPECT_EQ(qs[0].speaker, "A spokeswoman for the Ferry Union");
+  EXPECT_EQ(qs[1].speaker, "Mayor Ilse Marovic of Tessby");
+  EXPECT_EQ(qs[1].speaker_mention, "Ilse Marovic");
+}
+
+TEST(QuoteStageTest, ReportingParticipleTakesTheClauseSubject) {
+  auto qs = Quotes(
+      "Ada Roe visited the harbour on Monday, saying the council had broken "
+      "its promise to the ferry crews.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "Ada Roe");
+  EXPECT_EQ(qs[0].cue, "saying");
+  EXPECT_EQ(qs[0].content,
+            "the council had broken its promise to the ferry crews");
+}
+
+TEST(QuoteStageTest, AdjunctBeforeSpeakerIsNotReportedSpeech) {
+  auto qs = Quotes(
+      "In her weekly radio address, Ada Roe said, \xE2\x80\x9CThe ferries "
+      "will run again in May.\xE2\x80\x9D");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].kind, QuoteKind::kDirect);
+  EXPECT_EQ(qs[0].speaker, "Ada Roe");
 }
 
 TEST(QuoteStageTest, IndirectPluralDescriptorSpeaker) {
@@ -379,9 +496,8 @@ TEST(QuoteStageTest, DirectQuotesAreNotDuplicatedAsIndirect) {
 }
 
 TEST(QuoteStageTest, NegatedOrAdjectivalVerbsReportNothing) {
-  EXPECT_TRUE(
-      Quotes("Mara Velden did not say whether the talks would resume.")
-          .empty());
+  EXPECT_TRUE(Quotes("Mara Velden did not say whether the talks would resume.")
+                  .empty());
   EXPECT_TRUE(
       Quotes("Mara Velden cancelled her announced plans for the summer.")
           .empty());

@@ -4,7 +4,11 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/writer.h>
 
+#include <algorithm>
 #include <cmath>
+#include <map>
+#include <string>
+#include <vector>
 #include <string_view>
 
 #include "report/text_util.h"
@@ -318,6 +322,42 @@ std::string_view SpeakerEntityId(const Corpus& corpus, const Document& doc,
   return corpus.entities[entity].id;
 }
 
+// The entity id of a mention, or "" when not linked.
+std::string_view MentionEntityId(const Corpus& corpus, const Document& doc,
+                                 int32_t mention) {
+  const auto& mentions = doc.layers().mentions;
+  if (mention < 0 || static_cast<size_t>(mention) >= mentions.size()) {
+    return {};
+  }
+  const int32_t entity = mentions[mention].entity;
+  if (entity < 0 || static_cast<size_t>(entity) >= corpus.entities.size()) {
+    return {};
+  }
+  return corpus.entities[entity].id;
+}
+
+// Relay, anonymous source, wording variant and misquote of a quote.
+template <typename W>
+void WriteQuoteExtras(const Corpus& corpus, const Document& doc,
+                      const Quote& q, Out<W>& o) {
+  const std::string_view text = doc.text();
+  o.KStrOrNull("relay", MentionEntityId(corpus, doc, q.relay_mention));
+  o.KStrOrNull("relay_text", SafeSlice(text, q.relay));
+  o.Key("anonymous_source");
+  if (q.anonymous >= 0) {
+    o.Str(doc.meta().id + ".a" + std::to_string(q.anonymous + 1));
+  } else {
+    o.Null();
+  }
+  o.Key("variant");
+  if (q.variant >= 0) {
+    o.Int(q.variant + 1);
+  } else {
+    o.Null();
+  }
+  o.KStrOrNull("misquote", q.misquote);
+}
+
 template <typename W>
 void WriteQuotes(const Corpus& corpus, Out<W>& o) {
   o.BeginArray();
@@ -348,8 +388,72 @@ void WriteQuotes(const Corpus& corpus, Out<W>& o) {
       } else {
         o.Null();
       }
+      WriteQuoteExtras(corpus, doc, q, o);
       o.EndObject();
     }
+  }
+  o.EndArray();
+}
+
+// One entry per quote group: its wordings (variants), which quotes and
+// outlets carry each, and whether a wording is a possible misquote.
+template <typename W>
+void WriteQuoteGroups(const Corpus& corpus, Out<W>& o) {
+  struct Variant {
+    std::string text, misquote;
+    std::vector<std::string> quotes, outlets;
+  };
+  std::map<int32_t, std::map<int32_t, Variant>> groups;
+  std::map<int32_t, std::string> speakers;
+  uint64_t n = 0;
+  for (const Document& doc : corpus.documents) {
+    for (const Quote& q : doc.layers().quotes) {
+      ++n;
+      if (q.group < 0) continue;
+      Variant& v = groups[q.group][std::max<int32_t>(q.variant, 0)];
+      if (v.quotes.empty()) {
+        const Span c = q.content.empty() ? q.span : q.content;
+        v.text = std::string(SafeSlice(doc.text(), c));
+        v.misquote = q.misquote;
+      }
+      v.quotes.push_back("q" + std::to_string(n));
+      const std::string outlet =
+          doc.meta().outlet ? *doc.meta().outlet : doc.meta().id;
+      if (std::find(v.outlets.begin(), v.outlets.end(), outlet) ==
+          v.outlets.end()) {
+        v.outlets.push_back(outlet);
+      }
+      std::string_view sp = SpeakerEntityId(corpus, doc, q);
+      if (!sp.empty() && speakers[q.group].empty()) {
+        speakers[q.group] = std::string(sp);
+      }
+    }
+  }
+  o.BeginArray();
+  for (const auto& [g, variants] : groups) {
+    o.BeginObject();
+    o.KStr("id", "g" + std::to_string(static_cast<int64_t>(g) + 1));
+    o.KStrOrNull("speaker", speakers[g]);
+    o.Key("variants");
+    o.BeginArray();
+    for (const auto& [vi, v] : variants) {
+      o.BeginObject();
+      o.Key("variant");
+      o.Int(vi + 1);
+      o.KStr("text", v.text);
+      o.Key("quotes");
+      o.BeginArray();
+      for (const std::string& id : v.quotes) o.Str(id);
+      o.EndArray();
+      o.Key("outlets");
+      o.BeginArray();
+      for (const std::string& out : v.outlets) o.Str(out);
+      o.EndArray();
+      o.KStrOrNull("misquote", v.misquote);
+      o.EndObject();
+    }
+    o.EndArray();
+    o.EndObject();
   }
   o.EndArray();
 }
@@ -369,18 +473,6 @@ void WriteTimes(const Corpus& corpus, Out<W>& o) {
     }
   }
   o.EndArray();
-}
-
-// The entity id of a mention, or "" when not linked.
-std::string_view MentionEntityId(const Corpus& corpus, const Document& doc,
-                                 int32_t mention) {
-  const auto& mentions = doc.layers().mentions;
-  if (mention < 0 || static_cast<size_t>(mention) >= mentions.size()) return {};
-  const int32_t entity = mentions[mention].entity;
-  if (entity < 0 || static_cast<size_t>(entity) >= corpus.entities.size()) {
-    return {};
-  }
-  return corpus.entities[entity].id;
 }
 
 template <typename W>
@@ -498,6 +590,8 @@ bool WriteAll(const Corpus& corpus, const JsonOptions& opts, W& w) {
   WriteEntities(corpus, o);
   o.Key("quotes");
   WriteQuotes(corpus, o);
+  o.Key("quote_groups");
+  WriteQuoteGroups(corpus, o);
   o.Key("times");
   WriteTimes(corpus, o);
   o.Key("events");
