@@ -4,6 +4,7 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/writer.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string_view>
 
@@ -72,6 +73,38 @@ class Out {
   bool ok_ = true;
 };
 
+// published_range and published_evidence (time/pubdate_stage.h).
+template <typename W>
+void WritePublishedInference(const DocMeta& m, Out<W>& o) {
+  const bool inferred = m.published_how == PublishedHow::kInferred &&
+                        !m.published_earliest.empty() &&
+                        !m.published_latest.empty();
+  o.Key("published_range");
+  if (inferred) {
+    o.BeginObject();
+    o.KStr("earliest", m.published_earliest);
+    o.KStr("latest", m.published_latest);
+    o.EndObject();
+  } else {
+    o.Null();
+  }
+  o.Key("published_evidence");
+  o.BeginArray();
+  if (inferred) {
+    for (const PublishedEvidence& e : m.published_evidence) {
+      o.BeginObject();
+      o.KStr("doc", e.doc);
+      o.KUint("start", e.span.start);
+      o.KUint("end", e.span.end);
+      o.KStr("text", e.text);
+      o.KStr("why", e.why);
+      o.KStrOrNull("value", e.value);
+      o.EndObject();
+    }
+  }
+  o.EndArray();
+}
+
 template <typename W>
 void WriteDocument(const Document& doc, Out<W>& o) {
   const DocMeta& m = doc.meta();
@@ -90,11 +123,13 @@ void WriteDocument(const Document& doc, Out<W>& o) {
   o.KStrOrNull("outlet_how", m.outlet_how);
   o.KStrOrNull("published", m.published);
   o.Key("published_how");
-  if (m.published_how == PublishedHow::kNone || m.published.empty()) {
+  if (m.published_how == PublishedHow::kNone ||
+      (m.published.empty() && m.published_how != PublishedHow::kInferred)) {
     o.Null();
   } else {
     o.Str(PublishedHowName(m.published_how));
   }
+  WritePublishedInference(m, o);
   o.Key("dateline");
   if (l.dateline.has_value()) {
     const Dateline& d = *l.dateline;
@@ -279,6 +314,62 @@ void WriteTimes(const Corpus& corpus, Out<W>& o) {
   o.EndArray();
 }
 
+// Corpus::timeline (time/timeline_stage.h).
+template <typename W>
+void WriteTimeline(const Corpus& corpus, Out<W>& o) {
+  o.BeginArray();
+  uint64_t n = 0;
+  for (const TimelineItem& item : corpus.timeline) {
+    o.BeginObject();
+    o.KStr("id", "t" + std::to_string(++n));
+    o.KStr("date", item.date);
+    o.KStr("earliest", item.earliest);
+    o.KStr("latest", item.latest);
+    o.Key("documents");
+    o.BeginArray();
+    std::vector<uint32_t> seen;
+    for (const TimelineSpan& s : item.spans) {
+      if (s.doc >= corpus.documents.size()) continue;
+      if (std::find(seen.begin(), seen.end(), s.doc) != seen.end()) continue;
+      seen.push_back(s.doc);
+      o.Str(corpus.documents[s.doc].meta().id);
+    }
+    o.EndArray();
+    o.Key("entities");
+    o.BeginArray();
+    for (int32_t e : item.entities) {
+      if (e >= 0 && static_cast<size_t>(e) < corpus.entities.size()) {
+        o.Str(corpus.entities[e].id);
+      }
+    }
+    o.EndArray();
+    o.Key("keywords");
+    o.BeginArray();
+    for (const std::string& k : item.keywords) o.Str(k);
+    o.EndArray();
+    o.Key("spans");
+    o.BeginArray();
+    for (const TimelineSpan& s : item.spans) {
+      if (s.doc >= corpus.documents.size()) continue;
+      const Document& doc = corpus.documents[s.doc];
+      const std::string_view text = doc.text();
+      o.BeginObject();
+      o.KStr("doc", doc.meta().id);
+      o.Offsets(s.sentence, text.size());
+      o.KStr("text", SafeSlice(text, s.sentence));
+      const Span ts = ClampSpan(s.time, text.size());
+      o.KUint("time_start", ts.start);
+      o.KUint("time_end", ts.end);
+      o.KStr("time_text", SafeSlice(text, ts));
+      o.KStr("value", s.value);
+      o.EndObject();
+    }
+    o.EndArray();
+    o.EndObject();
+  }
+  o.EndArray();
+}
+
 template <typename W>
 bool WriteAll(const Corpus& corpus, const JsonOptions& opts, W& w) {
   Out<W> o(w);
@@ -349,6 +440,9 @@ bool WriteAll(const Corpus& corpus, const JsonOptions& opts, W& w) {
     o.EndObject();
   }
   o.EndArray();
+
+  o.Key("timeline");
+  WriteTimeline(corpus, o);
 
   o.Key("errors");
   o.BeginArray();
