@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -284,6 +285,9 @@ class Inference {
   void SetAnchors(const std::map<uint32_t, std::vector<int64_t>>& known) {
     anchors_.clear();
     index_.clear();
+    // Copies of one article (wire stories) give one anchor per day and
+    // context.
+    std::unordered_set<std::string> seen;
     for (const auto& [di, days] : known) {
       DocInfo& info = docs_[di];
       for (const Item& it : info.items) {
@@ -301,6 +305,9 @@ class Inference {
           }
         }
         if (!day) continue;
+        std::string sig = std::to_string(*day);
+        for (const std::string& k : it.keys) sig += "|" + k;
+        if (!seen.insert(std::move(sig)).second) continue;
         anchors_.push_back({di, &it, *day});
       }
     }
@@ -320,7 +327,9 @@ class Inference {
       std::unordered_map<uint32_t, int> count;
       for (const std::string& k : u.keys) {
         auto it = index_.find(k);
-        if (it == index_.end()) continue;
+        // A key most anchors share tells nothing apart (and would make the
+        // search quadratic on large corpora).
+        if (it == index_.end() || it->second.size() > kMaxPostings) continue;
         for (uint32_t a : it->second) {
           if (anchors_[a].doc != self) ++count[a];
         }
@@ -539,6 +548,7 @@ class Inference {
 
  private:
   static constexpr int kMinShared = 2;
+  static constexpr size_t kMaxPostings = 2000;
   const Corpus& corpus_;
   std::map<uint32_t, DocInfo>& docs_;
   std::vector<Anchor> anchors_;

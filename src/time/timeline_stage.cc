@@ -4,7 +4,9 @@
 #include <map>
 #include <numeric>
 #include <string>
+#include <string_view>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -17,6 +19,8 @@ namespace {
 // Reports sharing this many context keys are about the same thing.
 constexpr size_t kMinShared = 2;
 constexpr size_t kMaxKeywords = 8;
+constexpr size_t kIndexed = 8;
+constexpr size_t kMaxPostings = 256;
 
 struct Report {
   TimelineSpan span;
@@ -86,18 +90,49 @@ Status TimelineStage::Finalize(Accumulator& merged, Corpus& corpus) const {
   for (size_t i = 0; i < reports.size(); ++i) {
     by_date[reports[i].date].push_back(i);
   }
+  // Reports of one date are grouped in text order: a report joins the
+  // groups it shares at least kMinShared keys with (or its sentence), found
+  // through an index from keys to groups; groups it links are merged. A
+  // group is indexed by the keys of its first kIndexed reports only, and
+  // keys naming more than kMaxPostings groups are passed over, so the cost
+  // stays near linear on large corpora.
   std::vector<size_t> parent(reports.size());
   std::iota(parent.begin(), parent.end(), 0);
   for (const auto& [date, ids] : by_date) {
-    for (size_t x = 0; x < ids.size(); ++x) {
-      for (size_t y = x + 1; y < ids.size(); ++y) {
-        const Report& a = reports[ids[x]];
-        const Report& b = reports[ids[y]];
-        const bool same_sentence =
-            a.span.doc == b.span.doc && a.span.sentence == b.span.sentence;
-        if (same_sentence || SharedKeys(a.keys, b.keys).size() >= kMinShared) {
-          parent[Find(parent, ids[x])] = Find(parent, ids[y]);
+    std::unordered_map<std::string_view, std::vector<size_t>> key_groups;
+    std::map<std::pair<uint32_t, uint32_t>, size_t> sentence_group;
+    std::unordered_map<size_t, size_t> indexed;  // root -> reports indexed
+    for (size_t id : ids) {
+      const Report& r = reports[id];
+      std::unordered_map<size_t, size_t> shared;
+      for (const std::string& k : r.keys) {
+        auto it = key_groups.find(k);
+        if (it == key_groups.end() || it->second.size() > kMaxPostings) {
+          continue;
         }
+        std::vector<size_t> roots;
+        for (size_t g : it->second) roots.push_back(Find(parent, g));
+        std::sort(roots.begin(), roots.end());
+        roots.erase(std::unique(roots.begin(), roots.end()), roots.end());
+        for (size_t g : roots) ++shared[g];
+      }
+      std::vector<size_t> join;
+      for (const auto& [g, n] : shared) {
+        if (n >= kMinShared) join.push_back(g);
+      }
+      const std::pair<uint32_t, uint32_t> sk{r.span.doc, r.span.sentence.start};
+      if (auto it = sentence_group.find(sk); it != sentence_group.end()) {
+        join.push_back(Find(parent, it->second));
+      }
+      size_t root = id;
+      for (size_t g : join) {
+        const size_t a = Find(parent, g), b = Find(parent, root);
+        if (a != b) parent[std::max(a, b)] = std::min(a, b);
+      }
+      root = Find(parent, id);
+      sentence_group.emplace(sk, root);
+      if (indexed[root]++ < kIndexed) {
+        for (const std::string& k : r.keys) key_groups[k].push_back(root);
       }
     }
   }
