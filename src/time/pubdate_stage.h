@@ -2,9 +2,10 @@
 // articles of the same corpus that report the same events.
 //
 // An anchor is a relative time expression of the undated document
-// (a weekday, "yesterday", "this week") whose context (time/time_context.h:
-// entities and content words around it) shares at least two keys with a
-// day named in a dated document, of the same weekday for a weekday
+// (a weekday, "this week") whose context (time/time_context.h: entities
+// and content words around it, counted only when they go with that time
+// of the corpus) shares at least two keys (a week: three) with a day named
+// in a dated document, of the same weekday for a weekday
 // ("the Istanbul talks on Thursday" / "Thursday's talks in Istanbul",
 // 2025-05-15). Each anchor allows the publication dates d for which
 // Resolve() of the expression against d gives that day (the tense decides

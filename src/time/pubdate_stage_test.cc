@@ -163,5 +163,45 @@ TEST(PubDateStageTest, DatedDocumentsKeepTheirDate) {
   EXPECT_EQ(ValueOf(corpus, 0, "Monday"), "2031-03-10");
 }
 
+TEST(PubDateStageTest, YesterdayAloneDoesNotAnchor) {
+  Corpus corpus;
+  AddArticle(corpus, kDated, "2031-03-13");
+  AddArticle(corpus,
+             "Summit Opens\n"
+             "Leaders from six coastal states opened the summit in Varna "
+             "yesterday with a call for calm.");
+  Infer(corpus);
+  EXPECT_EQ(corpus.documents[1].meta().published_how, PublishedHow::kNone);
+}
+
+TEST(PubDateStageTest, OtherMentionsOfTheWeekdayNameTheSameDay) {
+  Corpus corpus;
+  AddArticle(corpus, kDated, "2031-03-13");
+  AddArticle(corpus,
+             "Velden to Travel\n"
+             "Mara Velden will attend the summit in Varna on Thursday. Her "
+             "aides said the ferry was booked for Thursday morning.");
+  Infer(corpus);
+  EXPECT_EQ(ValueOf(corpus, 1, "Thursday morning"), "2031-03-13TMO");
+}
+
+TEST(PubDateStageTest, WordsFoundAroundManyDatesDoNotCount) {
+  Corpus corpus;
+  // "summit" and "Varna" go with days months apart: they do not say which
+  // Thursday is meant.
+  AddArticle(corpus, kDated, "2031-03-13");
+  AddArticle(corpus,
+             "Autumn Summit\nThe autumn summit in Varna ended on Monday.",
+             "2031-10-07");
+  AddArticle(corpus,
+             "Winter Summit\nThe winter summit in Varna opened on Friday.",
+             "2031-12-12");
+  AddArticle(corpus,
+             "Velden to Travel\n"
+             "Mara Velden will attend the summit in Varna on Thursday.");
+  Infer(corpus);
+  EXPECT_EQ(corpus.documents[3].meta().published_how, PublishedHow::kNone);
+}
+
 }  // namespace
 }  // namespace dossier
