@@ -205,7 +205,8 @@ std::string SummarizeCorpus(const Corpus& corpus, const SummaryOptions& opts) {
         if (s.doc >= corpus.documents.size()) continue;
         const Document& d = corpus.documents[s.doc];
         line("   " + d.meta().id + " " + Quoted(d.Slice(s.time)) + " = " +
-             s.value + ": " + Quoted(d.Slice(s.sentence), 90));
+             s.value + (s.quote >= 0 ? " (quote)" : "") + ": " +
+             Quoted(d.Slice(s.sentence), 90));
       }
     }
   }

@@ -68,6 +68,9 @@ struct TimelineSpan {
   Span time;          // the time expression
   Span sentence;      // the sentence it is in
   std::string value;  // the expression's TIMEX3 value
+  // A quote of that document in the sentence (index into its
+  // Layers::quotes), or -1: the item is then a dated statement.
+  int32_t quote = -1;
 };
 
 // Something that happened or is planned on a date, as one or more

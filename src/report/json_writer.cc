@@ -317,6 +317,12 @@ void WriteTimes(const Corpus& corpus, Out<W>& o) {
 // Corpus::timeline (time/timeline_stage.h).
 template <typename W>
 void WriteTimeline(const Corpus& corpus, Out<W>& o) {
+  // Quote ids are numbered across documents as in WriteQuotes.
+  std::vector<uint64_t> first_quote(corpus.documents.size(), 1);
+  for (size_t d = 1; d < corpus.documents.size(); ++d) {
+    first_quote[d] =
+        first_quote[d - 1] + corpus.documents[d - 1].layers().quotes.size();
+  }
   o.BeginArray();
   uint64_t n = 0;
   for (const TimelineItem& item : corpus.timeline) {
@@ -362,6 +368,14 @@ void WriteTimeline(const Corpus& corpus, Out<W>& o) {
       o.KUint("time_end", ts.end);
       o.KStr("time_text", SafeSlice(text, ts));
       o.KStr("value", s.value);
+      o.Key("quote");
+      if (s.quote >= 0 &&
+          static_cast<size_t>(s.quote) < doc.layers().quotes.size()) {
+        o.Str("q" + std::to_string(first_quote[s.doc] +
+                                   static_cast<uint64_t>(s.quote)));
+      } else {
+        o.Null();
+      }
       o.EndObject();
     }
     o.EndArray();

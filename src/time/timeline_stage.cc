@@ -47,6 +47,13 @@ class Acc : public CorpusStage::Accumulator {
       r.span.time = t.span;
       r.span.sentence = l.sentences[si].span;
       r.span.value = t.value;
+      for (uint32_t q = 0; q < l.quotes.size(); ++q) {
+        const Span qs = l.quotes[q].span;
+        if (qs.start < r.span.sentence.end && qs.end > r.span.sentence.start) {
+          r.span.quote = static_cast<int32_t>(q);
+          break;
+        }
+      }
       r.date = std::move(date);
       r.first = b->first;
       r.last = b->second;

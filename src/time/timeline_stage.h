@@ -12,7 +12,8 @@
 // ("XXXX-WXX-4"), durations, sets, decades, and the dateline's own date.
 // Order: first day covered, then last day (so a month precedes its days
 // only when it starts earlier), then the first report's position.
-// Reads text, sentences, tokens, mentions, entities, times, dateline;
+// A report whose sentence holds a quote names it (a dated statement).
+// Reads text, sentences, tokens, mentions, entities, quotes, times, dateline;
 // writes Corpus::timeline. Immutable; thread-safe.
 #ifndef DOSSIER_TIME_TIMELINE_STAGE_H_
 #define DOSSIER_TIME_TIMELINE_STAGE_H_
@@ -29,8 +30,8 @@ class TimelineStage : public CorpusStage {
   std::string_view name() const override { return "timeline"; }
   LayerSet reads() const override {
     return Layer::kText | Layer::kSentences | Layer::kTokens |
-           Layer::kMentions | Layer::kEntities | Layer::kTimes |
-           Bit(Layer::kDateline);
+           Layer::kMentions | Layer::kEntities | Layer::kQuotes |
+           Layer::kTimes | Bit(Layer::kDateline);
   }
   LayerSet writes() const override { return Bit(Layer::kTimeline); }
   std::unique_ptr<Accumulator> NewAccumulator() const override;
