@@ -21,6 +21,9 @@
 #include "text/layout_stage.h"
 #include "text/sentence_stage.h"
 #include "text/token_stage.h"
+#include "time/pubdate_stage.h"
+#include "time/reresolve_stage.h"
+#include "time/timeline_stage.h"
 #include "time/timex_stage.h"
 
 namespace dossier {
@@ -64,8 +67,11 @@ Pipeline StandardPipeline(const PipelineOptions& opts) {
   EntityLinkOptions link;
   link.kb = opts.kb;
   p.Add(std::make_unique<EntityLinkStage>(link));
+  p.Add(std::make_unique<PubDateStage>());
+  p.Add(std::make_unique<ReresolveStage>());
   p.Add(std::make_unique<RoleCheckStage>(opts.kb));
   p.Add(std::make_unique<QuoteGroupStage>());
+  p.Add(std::make_unique<TimelineStage>());
   return p;
 }
 

@@ -134,6 +134,15 @@ std::string SummarizeCorpus(const Corpus& corpus, const SummaryOptions& opts) {
               ? std::string("null")
               : m.published + " (" +
                     std::string(PublishedHowName(m.published_how)) + ")"));
+    if (m.published_how == PublishedHow::kInferred &&
+        !m.published_earliest.empty()) {
+      line("published range: " + m.published_earliest + ".." +
+           m.published_latest + " (inferred)");
+      for (const PublishedEvidence& e : m.published_evidence) {
+        line("   evidence " + e.doc + " " + std::to_string(e.span.start) + "-" +
+             std::to_string(e.span.end) + ": " + OneLine(e.why, 200));
+      }
+    }
     if (!m.url.empty()) line("url: " + Quoted(m.url, 200));
     if (!m.authors.empty()) {
       std::string authors;
@@ -284,6 +293,29 @@ std::string SummarizeCorpus(const Corpus& corpus, const SummaryOptions& opts) {
     line("");
     line("== outlets (editorial share: unattributed evaluations and predictions)");
     out += outlets;
+  }
+  if (!corpus.timeline.empty()) {
+    line("");
+    line("== timeline");
+    for (const TimelineItem& item : corpus.timeline) {
+      std::string who;
+      for (int32_t e : item.entities) {
+        if (e < 0 || static_cast<size_t>(e) >= corpus.entities.size()) continue;
+        who += (who.empty() ? "" : ",") + corpus.entities[e].id;
+      }
+      std::string what;
+      for (const std::string& k : item.keywords) {
+        what += (what.empty() ? "" : ",") + k;
+      }
+      line(item.date + " entities=[" + who + "] keywords=[" + what + "]");
+      for (const TimelineSpan& s : item.spans) {
+        if (s.doc >= corpus.documents.size()) continue;
+        const Document& d = corpus.documents[s.doc];
+        line("   " + d.meta().id + " " + Quoted(d.Slice(s.time)) + " = " +
+             s.value + (s.quote >= 0 ? " (quote)" : "") + ": " +
+             Quoted(d.Slice(s.sentence), 90));
+      }
+    }
   }
   return out;
 }

@@ -62,10 +62,33 @@ struct Finding {
   std::string date_how;     // "published", "text" or "corpus"
 };
 
+// One span a timeline item was read from.
+struct TimelineSpan {
+  uint32_t doc = 0;   // index into Corpus::documents
+  Span time;          // the time expression
+  Span sentence;      // the sentence it is in
+  std::string value;  // the expression's TIMEX3 value
+  // A quote of that document in the sentence (index into its
+  // Layers::quotes), or -1: the item is then a dated statement.
+  int32_t quote = -1;
+};
+
+// Something that happened or is planned on a date, as one or more
+// documents report it (see time/timeline_stage.h).
+struct TimelineItem {
+  std::string date;      // TIMEX3 value: "2025-05-15", "2025-W20", "2025-05"
+  std::string earliest;  // first and last day the date covers, YYYY-MM-DD
+  std::string latest;
+  std::vector<int32_t> entities;      // indexes into Corpus::entities
+  std::vector<std::string> keywords;  // content words the spans share
+  std::vector<TimelineSpan> spans;    // in document, then text order
+};
+
 struct Corpus {
   std::vector<Document> documents;
   std::vector<Entity> entities;
   std::vector<Finding> findings;
+  std::vector<TimelineItem> timeline;  // in chronological order
   std::vector<DocError> errors;
   std::vector<StageTiming> timings;
   double wall_seconds = 0;

@@ -38,6 +38,18 @@ struct DuplicateRef {
   double similarity = 1.0;  // estimated Jaccard similarity of word shingles
 };
 
+// One piece of evidence for an inferred publication date: a span of this
+// or another document and what it says (see time/pubdate_stage.h).
+struct PublishedEvidence {
+  std::string doc;  // DocMeta::id of the document the span is in
+  Span span;        // byte offsets into that document's text
+  std::string text;  // the span's text
+  std::string why;   // in words, e.g. "dated 2025-05-15 (dateline)"
+  // For a time expression of the inferred document tied to another
+  // document's day: that day (YYYY-MM-DD), which it then takes; else "".
+  std::string value;
+};
+
 struct DocMeta {
   std::string id;      // stable within a run: "d1", "d2", ... in input order
   std::string source;  // input path, "path:line" for JSONL, or URL
@@ -55,6 +67,12 @@ struct DocMeta {
   // True when `title` came from input metadata (so the text has no title
   // line of its own).
   bool title_from_metadata = false;
+  // With published_how kInferred: the earliest and latest possible
+  // publication dates (YYYY-MM-DD; equal to `published` when one day was
+  // inferred, `published` empty when it is a range), and the evidence.
+  std::string published_earliest;
+  std::string published_latest;
+  std::vector<PublishedEvidence> published_evidence;
   // Copies of this document that were folded into it (see dedup/).
   std::vector<DuplicateRef> duplicates;
   // Set by duplicate detection on a copy: the driver then drops this

@@ -17,6 +17,7 @@ std::string LayerSetToString(LayerSet set) {
       {Layer::kFraming, "framing"},
       {Layer::kPos, "pos"},
       {Layer::kEvents, "events"},
+      {Layer::kTimeline, "timeline"},
   };
   std::string out;
   for (const auto& n : kNames) {

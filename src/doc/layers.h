@@ -46,6 +46,7 @@ enum class Layer : uint32_t {
   kFraming = 1u << 13,      // Layers::framing
   kPos = 1u << 20,          // Token::pos (part-of-speech tags)
   kEvents = 1u << 21,       // Layers::events
+  kTimeline = 1u << 22,     // Corpus::timeline
 };
 using LayerSet = uint32_t;
 constexpr LayerSet operator|(Layer a, Layer b) {

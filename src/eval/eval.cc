@@ -19,6 +19,7 @@ std::unique_ptr<EvalTask> MakeTimeEvalTask();
 std::unique_ptr<EvalTask> MakeClaimsEvalTask();
 std::unique_ptr<EvalTask> MakePosEvalTask();
 std::unique_ptr<EvalTask> MakeEventsEvalTask();
+std::unique_ptr<EvalTask> MakePubDateEvalTask();
 
 const std::vector<std::unique_ptr<EvalTask>>& EvalTasks() {
   static const auto* const kTasks = [] {
@@ -30,6 +31,7 @@ const std::vector<std::unique_ptr<EvalTask>>& EvalTasks() {
     tasks->push_back(MakeClaimsEvalTask());
     tasks->push_back(MakePosEvalTask());
     tasks->push_back(MakeEventsEvalTask());
+    tasks->push_back(MakePubDateEvalTask());
     return tasks;
   }();
   return *kTasks;

@@ -202,6 +202,11 @@ std::string DatelineText(const Dateline& d) {
 
 // "2025-05-15 (dateline)" or "unknown".
 std::string PublishedText(const DocMeta& m) {
+  if (m.published.empty() && m.published_how == PublishedHow::kInferred &&
+      !m.published_earliest.empty()) {
+    return "between " + m.published_earliest + " and " + m.published_latest +
+           " (inferred)";
+  }
   if (m.published.empty()) return "unknown";
   std::string s = m.published;
   std::string_view how = PublishedHowName(m.published_how);
@@ -756,6 +761,7 @@ void WriteToc(const Corpus& corpus, Page& p) {
   const Entry entries[] = {
       {"summary", "Overview", -1},
       {"findings", "Findings", static_cast<int64_t>(corpus.findings.size())},
+      {"timeline", "Timeline", static_cast<int64_t>(corpus.timeline.size())},
       {"people", "People and organisations",
        static_cast<int64_t>(CardEntities(corpus).size())},
       {"quote-groups", "Quotes across outlets",
@@ -1200,6 +1206,20 @@ void WriteDocumentFindings(const Corpus& corpus, const Document& doc, Page& p) {
   if (!first) p.Raw("</dd>");
 }
 
+// Why an inferred publication date was inferred (time/pubdate_stage.h).
+void WriteDateEvidence(const DocMeta& m, Page& p) {
+  if (m.published_how != PublishedHow::kInferred ||
+      m.published_earliest.empty() || m.published_evidence.empty()) {
+    return;
+  }
+  p.Raw("<dt>date evidence</dt><dd><ul class=\"evidence\">");
+  for (const PublishedEvidence& e : m.published_evidence) {
+    p.Raw("<li><a href=\"#doc-").Text(e.doc).Raw("\">").Text(e.doc);
+    p.Raw("</a> ").Text(e.why).Raw("</li>");
+  }
+  p.Raw("</ul></dd>");
+}
+
 void WriteDocument(const Corpus& corpus, const Document& doc,
                    uint64_t first_quote, const HtmlOptions& opts, Page& p) {
   const DocMeta& m = doc.meta();
@@ -1220,6 +1240,7 @@ void WriteDocument(const Corpus& corpus, const Document& doc,
   }
   row("outlet", outlet);
   row("published", PublishedText(m));
+  WriteDateEvidence(m, p);
   if (l.dateline.has_value()) row("dateline", DatelineText(*l.dateline));
   if (!m.url.empty()) {
     std::string_view url = m.url;
@@ -1349,6 +1370,54 @@ void WriteQuotes(const Corpus& corpus, const HtmlOptions& opts, Page& p) {
   p.Raw("</tbody></table>\n</section>\n");
 }
 
+// The timeline (Corpus::timeline): one row per dated item, with the
+// sentences that report it.
+void WriteTimeline(const Corpus& corpus, Page& p) {
+  p.Raw("<section id=\"timeline\" aria-labelledby=\"timeline-h\">\n");
+  p.Raw("<h2 id=\"timeline-h\">Timeline</h2>\n");
+  if (corpus.timeline.empty()) {
+    p.Raw("<p class=\"muted\">No dated items.</p>\n</section>\n");
+    return;
+  }
+  p.Raw(
+      "<table class=\"timeline\"><thead><tr><th scope=\"col\">date</th>"
+      "<th scope=\"col\">reported</th><th scope=\"col\">who, what</th>"
+      "</tr></thead>\n<tbody>\n");
+  for (const TimelineItem& item : corpus.timeline) {
+    p.Raw("<tr><td>").Text(item.date);
+    if (item.earliest != item.latest) {
+      p.Raw("<br><span class=\"muted\">").Text(item.earliest);
+      p.Raw(" \u2013 ").Text(item.latest).Raw("</span>");
+    }
+    p.Raw("</td><td><ul>");
+    for (const TimelineSpan& s : item.spans) {
+      if (s.doc >= corpus.documents.size()) continue;
+      const Document& doc = corpus.documents[s.doc];
+      p.Raw("<li><a href=\"#").Raw(DocAnchor(doc)).Raw("\">");
+      p.Text(doc.meta().id).Raw("</a> ");
+      p.Text(SafeSlice(doc.text(), s.sentence)).Raw("</li>");
+    }
+    p.Raw("</ul></td><td>");
+    std::string who;
+    for (int32_t e : item.entities) {
+      if (e < 0 || static_cast<size_t>(e) >= corpus.entities.size()) continue;
+      if (!who.empty()) who += ", ";
+      who += corpus.entities[e].name;
+    }
+    p.Text(who);
+    if (!item.keywords.empty()) {
+      std::string what;
+      for (const std::string& k : item.keywords) {
+        if (!what.empty()) what += ", ";
+        what += k;
+      }
+      p.Raw("<br><span class=\"muted\">").Text(what).Raw("</span>");
+    }
+    p.Raw("</td></tr>\n");
+  }
+  p.Raw("</tbody></table>\n</section>\n");
+}
+
 void WriteErrors(const Corpus& corpus, Page& p) {
   p.Raw("<section id=\"errors\" aria-labelledby=\"errors-h\">\n");
   p.Raw("<h2 id=\"errors-h\">Errors</h2>\n");
@@ -1398,6 +1467,7 @@ Status WriteHtmlReport(const Corpus& corpus, const HtmlOptions& opts,
   p.Raw("</header>\n<main id=\"main\" tabindex=\"-1\">\n");
   WriteSummary(corpus, quotes, times, p);
   WriteFindings(corpus, opts, p);
+  WriteTimeline(corpus, p);
   WritePeople(corpus, opts, p);
   WriteQuoteGroups(corpus, opts, p);
   WriteOutlets(corpus, p);

@@ -563,3 +563,57 @@ TEST(HtmlReportTest, OutletsTableShowsEditorialShare) {
 
 }  // namespace
 }  // namespace dossier
+
+namespace dossier {
+namespace {
+
+TEST(HtmlReportTest, TimelineListsItemsWithEscapedSentences) {
+  Corpus c = testing_corpus::MakeCorpus();
+  uint32_t di = 0;
+  while (di < c.documents.size() &&
+         c.documents[di].text().find("<script>") == std::string_view::npos) {
+    ++di;
+  }
+  ASSERT_LT(di, c.documents.size());
+  const Document& doc = c.documents[di];
+  const Span script = testing_corpus::Find(doc.text(), "<script>alert(1)");
+  TimelineItem item;
+  item.date = "2031-W11";
+  item.earliest = "2031-03-10";
+  item.latest = "2031-03-16";
+  item.keywords = {"caption<b>"};
+  TimelineSpan s;
+  s.doc = di;
+  s.sentence = {script.start, script.end};
+  s.time = {script.start, script.start + 1};
+  s.value = "2031-W11";
+  item.spans.push_back(s);
+  c.timeline.push_back(item);
+  const std::string html = ToHtml(c);
+  EXPECT_NE(html.find("id=\"timeline\""), std::string::npos);
+  EXPECT_NE(html.find("2031-03-10 \xE2\x80\x93 2031-03-16"), std::string::npos);
+  EXPECT_NE(html.find("caption&lt;b&gt;"), std::string::npos);
+  const size_t section = html.find("id=\"timeline\"");
+  EXPECT_NE(html.find("&lt;script&gt;alert(1)", section), std::string::npos);
+  EXPECT_EQ(html.find("caption<b>"), std::string::npos);
+  EXPECT_EQ(TagProblem(html), "");
+}
+
+TEST(HtmlReportTest, InferredDateShowsRangeAndEvidence) {
+  Corpus c = testing_corpus::MakeCorpus();
+  DocMeta& m = c.documents[0].meta();
+  m.published.clear();
+  m.published_how = PublishedHow::kInferred;
+  m.published_earliest = "2031-03-07";
+  m.published_latest = "2031-03-13";
+  m.published_evidence.push_back(
+      {m.id, {0, 4}, "Thur", "\"Thursday\" <names> the day", "2031-03-13"});
+  const std::string html = ToHtml(c);
+  EXPECT_NE(html.find("between 2031-03-07 and 2031-03-13 (inferred)"),
+            std::string::npos);
+  EXPECT_NE(html.find("&lt;names&gt; the day"), std::string::npos);
+  EXPECT_EQ(TagProblem(html), "");
+}
+
+}  // namespace
+}  // namespace dossier

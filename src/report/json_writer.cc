@@ -78,6 +78,38 @@ class Out {
   bool ok_ = true;
 };
 
+// published_range and published_evidence (time/pubdate_stage.h).
+template <typename W>
+void WritePublishedInference(const DocMeta& m, Out<W>& o) {
+  const bool inferred = m.published_how == PublishedHow::kInferred &&
+                        !m.published_earliest.empty() &&
+                        !m.published_latest.empty();
+  o.Key("published_range");
+  if (inferred) {
+    o.BeginObject();
+    o.KStr("earliest", m.published_earliest);
+    o.KStr("latest", m.published_latest);
+    o.EndObject();
+  } else {
+    o.Null();
+  }
+  o.Key("published_evidence");
+  o.BeginArray();
+  if (inferred) {
+    for (const PublishedEvidence& e : m.published_evidence) {
+      o.BeginObject();
+      o.KStr("doc", e.doc);
+      o.KUint("start", e.span.start);
+      o.KUint("end", e.span.end);
+      o.KStr("text", e.text);
+      o.KStr("why", e.why);
+      o.KStrOrNull("value", e.value);
+      o.EndObject();
+    }
+  }
+  o.EndArray();
+}
+
 // documents[].framing (framing/FramingStage); `corpus`, when given, maps
 // mentions to entity ids.
 template <typename W>
@@ -187,11 +219,13 @@ void WriteDocument(const Document& doc, Out<W>& o,
   o.KStrOrNull("outlet_how", m.outlet_how);
   o.KStrOrNull("published", m.published);
   o.Key("published_how");
-  if (m.published_how == PublishedHow::kNone || m.published.empty()) {
+  if (m.published_how == PublishedHow::kNone ||
+      (m.published.empty() && m.published_how != PublishedHow::kInferred)) {
     o.Null();
   } else {
     o.Str(PublishedHowName(m.published_how));
   }
+  WritePublishedInference(m, o);
   o.Key("dateline");
   if (l.dateline.has_value()) {
     const Dateline& d = *l.dateline;
@@ -475,6 +509,76 @@ void WriteTimes(const Corpus& corpus, Out<W>& o) {
   o.EndArray();
 }
 
+// Corpus::timeline (time/timeline_stage.h).
+template <typename W>
+void WriteTimeline(const Corpus& corpus, Out<W>& o) {
+  // Quote ids are numbered across documents as in WriteQuotes.
+  std::vector<uint64_t> first_quote(corpus.documents.size(), 1);
+  for (size_t d = 1; d < corpus.documents.size(); ++d) {
+    first_quote[d] =
+        first_quote[d - 1] + corpus.documents[d - 1].layers().quotes.size();
+  }
+  o.BeginArray();
+  uint64_t n = 0;
+  for (const TimelineItem& item : corpus.timeline) {
+    o.BeginObject();
+    o.KStr("id", "t" + std::to_string(++n));
+    o.KStr("date", item.date);
+    o.KStr("earliest", item.earliest);
+    o.KStr("latest", item.latest);
+    o.Key("documents");
+    o.BeginArray();
+    std::vector<uint32_t> seen;
+    for (const TimelineSpan& s : item.spans) {
+      if (s.doc >= corpus.documents.size()) continue;
+      if (std::find(seen.begin(), seen.end(), s.doc) != seen.end()) continue;
+      seen.push_back(s.doc);
+      o.Str(corpus.documents[s.doc].meta().id);
+    }
+    o.EndArray();
+    o.Key("entities");
+    o.BeginArray();
+    for (int32_t e : item.entities) {
+      if (e >= 0 && static_cast<size_t>(e) < corpus.entities.size()) {
+        o.Str(corpus.entities[e].id);
+      }
+    }
+    o.EndArray();
+    o.Key("keywords");
+    o.BeginArray();
+    for (const std::string& k : item.keywords) o.Str(k);
+    o.EndArray();
+    o.Key("spans");
+    o.BeginArray();
+    for (const TimelineSpan& s : item.spans) {
+      if (s.doc >= corpus.documents.size()) continue;
+      const Document& doc = corpus.documents[s.doc];
+      const std::string_view text = doc.text();
+      o.BeginObject();
+      o.KStr("doc", doc.meta().id);
+      o.Offsets(s.sentence, text.size());
+      o.KStr("text", SafeSlice(text, s.sentence));
+      const Span ts = ClampSpan(s.time, text.size());
+      o.KUint("time_start", ts.start);
+      o.KUint("time_end", ts.end);
+      o.KStr("time_text", SafeSlice(text, ts));
+      o.KStr("value", s.value);
+      o.Key("quote");
+      if (s.quote >= 0 &&
+          static_cast<size_t>(s.quote) < doc.layers().quotes.size()) {
+        o.Str("q" + std::to_string(first_quote[s.doc] +
+                                   static_cast<uint64_t>(s.quote)));
+      } else {
+        o.Null();
+      }
+      o.EndObject();
+    }
+    o.EndArray();
+    o.EndObject();
+  }
+  o.EndArray();
+}
+
 template <typename W>
 void WriteEvents(const Corpus& corpus, Out<W>& o) {
   o.BeginArray();
@@ -620,6 +724,9 @@ bool WriteAll(const Corpus& corpus, const JsonOptions& opts, W& w) {
     o.EndObject();
   }
   o.EndArray();
+
+  o.Key("timeline");
+  WriteTimeline(corpus, o);
 
   o.Key("errors");
   o.BeginArray();

@@ -74,15 +74,24 @@ TimexStage::TimexStage() : recognizer_(std::make_unique<TimexRecognizer>()) {}
 TimexStage::~TimexStage() = default;
 
 Status TimexStage::Run(Document& doc) const {
-  if (!recognizer_->ok()) {
+  std::vector<Timex> found;
+  DOSSIER_RETURN_IF_ERROR(FindTimes(*recognizer_, doc,
+                                    ParseIsoDate(doc.meta().published), &found));
+  doc.layers().times = std::move(found);
+  return Status::Ok();
+}
+
+Status FindTimes(const TimexRecognizer& recognizer, const Document& doc,
+                 std::optional<CivilDate> reference, std::vector<Timex>* found) {
+  if (!recognizer.ok()) {
     return Status(ErrorCode::kInternal, "time patterns failed to compile");
   }
   const std::string_view text = doc.text();
-  std::vector<Timex>& out = doc.layers().times;
+  std::vector<Timex>& out = *found;
   out.clear();
 
   ResolveContext ctx;
-  ctx.reference = ParseIsoDate(doc.meta().published);
+  ctx.reference = reference;
   // The last day and year named in the previous sentence (for "the next
   // day", "two years later").
   std::optional<CivilDate> previous_day;
@@ -122,7 +131,7 @@ Status TimexStage::Run(Document& doc) const {
   for (const Span& span : spans) {
     if (span.end > text.size() || span.empty()) continue;
     const Sentence sent{span, 0, 0};
-    recognizer_->Recognize(doc.Slice(sent.span), &parsed);
+    recognizer.Recognize(doc.Slice(sent.span), &parsed);
     if (parsed.empty()) {
       previous_day.reset();
       previous_year.reset();

@@ -15,9 +15,12 @@
 #define DOSSIER_TIME_TIMEX_STAGE_H_
 
 #include <memory>
+#include <optional>
 #include <string_view>
+#include <vector>
 
 #include "pipeline/stage.h"
+#include "time/calendar.h"
 
 namespace dossier {
 
@@ -39,6 +42,13 @@ class TimexStage : public DocumentStage {
  private:
   std::unique_ptr<const TimexRecognizer> recognizer_;
 };
+
+// What TimexStage::Run does, against any reference date (nullopt: none):
+// replaces `found` with the time expressions of `doc`'s sentences. Used
+// again by ReresolveStage when a publication date was inferred later.
+// Thread-safe.
+Status FindTimes(const TimexRecognizer& recognizer, const Document& doc,
+                 std::optional<CivilDate> reference, std::vector<Timex>* found);
 
 }  // namespace dossier
 
