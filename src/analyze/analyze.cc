@@ -15,6 +15,7 @@
 #include "meta/outlet_stage.h"
 #include "quotes/quote_group_stage.h"
 #include "quotes/quote_stage.h"
+#include "stories/story_stage.h"
 #include "text/layout_stage.h"
 #include "text/sentence_stage.h"
 #include "text/token_stage.h"
@@ -60,6 +61,7 @@ Pipeline StandardPipeline(const PipelineOptions& opts) {
   p.Add(std::make_unique<EntityLinkStage>(link));
   p.Add(std::make_unique<RoleCheckStage>(opts.kb));
   p.Add(std::make_unique<QuoteGroupStage>());
+  p.Add(std::make_unique<StoryStage>());
   return p;
 }
 

@@ -14,6 +14,7 @@ std::string LayerSetToString(LayerSet set) {
       {Layer::kQuotes, "quotes"},     {Layer::kTimes, "times"},
       {Layer::kEntities, "entities"}, {Layer::kQuoteGroups, "quote_groups"},
       {Layer::kFindings, "findings"},
+      {Layer::kStories, "stories"},
   };
   std::string out;
   for (const auto& n : kNames) {

@@ -43,6 +43,7 @@ enum class Layer : uint32_t {
   kEntities = 1u << 10,  // Corpus::entities, Mention::entity
   kQuoteGroups = 1u << 11,  // Quote::group
   kFindings = 1u << 12,     // Corpus::findings
+  kStories = 1u << 14,      // Corpus::stories, DocMeta::story
 };
 using LayerSet = uint32_t;
 constexpr LayerSet operator|(Layer a, Layer b) {

@@ -16,6 +16,7 @@ std::unique_ptr<EvalTask> MakeNerEvalTask();
 std::unique_ptr<EvalTask> MakeExtractEvalTask();
 std::unique_ptr<EvalTask> MakeQuotesEvalTask();
 std::unique_ptr<EvalTask> MakeTimeEvalTask();
+std::unique_ptr<EvalTask> MakeStoriesEvalTask();
 
 const std::vector<std::unique_ptr<EvalTask>>& EvalTasks() {
   static const auto* const kTasks = [] {
@@ -24,6 +25,7 @@ const std::vector<std::unique_ptr<EvalTask>>& EvalTasks() {
     tasks->push_back(MakeExtractEvalTask());
     tasks->push_back(MakeQuotesEvalTask());
     tasks->push_back(MakeTimeEvalTask());
+    tasks->push_back(MakeStoriesEvalTask());
     return tasks;
   }();
   return *kTasks;
