@@ -214,6 +214,107 @@ uint32_t StoryClusterer::Add(const StoryFeatures& f, bool observed) {
   return story;
 }
 
+void StoryClusterer::Refine(int rounds) {
+  const uint32_t n = static_cast<uint32_t>(doc_story_.size());
+  if (n == 0) return;
+  // Similarities in both directions.
+  std::vector<std::vector<std::pair<uint32_t, float>>> adj(n);
+  for (uint32_t d = 0; d < n; ++d) {
+    for (const auto& [o, sim] : neighbours_[d]) {
+      adj[d].push_back({o, sim});
+      adj[o].push_back({d, sim});
+    }
+  }
+  std::vector<uint32_t> assign(n);
+  std::vector<uint32_t> size(stories_.size(), 0);
+  for (uint32_t d = 0; d < n; ++d) {
+    assign[d] = StoryOf(d);
+    ++size[assign[d]];
+  }
+  // Top-k link of document d to story t (d itself not counted).
+  std::map<uint32_t, std::vector<float>> per_story;
+  for (int round = 0; round < rounds; ++round) {
+    bool changed = false;
+    for (uint32_t d = 0; d < n; ++d) {
+      per_story.clear();
+      for (const auto& [o, sim] : adj[d]) per_story[assign[o]].push_back(sim);
+      const uint32_t cur = assign[d];
+      double cur_score = 0, best_score = 0;
+      int64_t best = -1;
+      for (auto& [t, sims] : per_story) {
+        const size_t members = size[t] - (t == cur ? 1 : 0);
+        const size_t k = std::min<size_t>(opts_.link_k, members);
+        if (k == 0) continue;
+        const size_t m = std::min(k, sims.size());
+        std::partial_sort(sims.begin(), sims.begin() + m, sims.end(),
+                          std::greater<float>());
+        double sum = 0;
+        for (size_t i = 0; i < m; ++i) sum += sims[i];
+        const double score = sum / static_cast<double>(k);
+        if (t == cur) cur_score = score;
+        if (score > best_score) {
+          best_score = score;
+          best = t;
+        }
+      }
+      if (best >= 0 && static_cast<uint32_t>(best) != cur &&
+          best_score > cur_score && best_score >= opts_.join) {
+        --size[cur];
+        ++size[best];
+        assign[d] = static_cast<uint32_t>(best);
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+  // Rebuild the stories from the assignment.
+  for (uint32_t t = 0; t < stories_.size(); ++t) {
+    stories_[t] = Story();
+    redirect_[t] = t;
+  }
+  for (uint32_t d = 0; d < n; ++d) {
+    doc_story_[d] = assign[d];
+    stories_[assign[d]].members.push_back(d);
+  }
+  for (uint32_t d = 0; d < n; ++d) {
+    for (const auto& [o, sim] : neighbours_[d]) {
+      const uint32_t a = assign[d], b = assign[o];
+      if (a == b) {
+        stories_[a].internal += sim;
+      } else {
+        stories_[a].pair_sums[b] += sim;
+        stories_[b].pair_sums[a] += sim;
+      }
+    }
+  }
+  for (uint32_t t = 0; t < stories_.size(); ++t) {
+    if (stories_[t].members.empty()) stories_[t].live = false;
+  }
+  // Merge the closest pair while one is close enough.
+  while (true) {
+    double best = 0;
+    uint32_t ba = 0, bb = 0;
+    for (uint32_t a = 0; a < stories_.size(); ++a) {
+      const Story& s = stories_[a];
+      if (!s.live) continue;
+      for (const auto& [b, sum] : s.pair_sums) {
+        if (b <= a) continue;
+        const double avg =
+            sum / (static_cast<double>(s.members.size()) *
+                   static_cast<double>(stories_[b].members.size()));
+        if (avg > best ||
+            (avg == best && best > 0 && std::tie(a, b) < std::tie(ba, bb))) {
+          best = avg;
+          ba = a;
+          bb = b;
+        }
+      }
+    }
+    if (best < opts_.merge || best <= 0) break;
+    Merge(ba, bb);
+  }
+}
+
 std::vector<std::vector<uint32_t>> StoryClusterer::Stories() const {
   std::vector<std::vector<uint32_t>> out;
   std::vector<int64_t> slot(stories_.size(), -1);

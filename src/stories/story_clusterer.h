@@ -70,6 +70,16 @@ class StoryClusterer {
   // the id of its story now. Counts its terms unless `observed`.
   uint32_t Add(const StoryFeatures& f, bool observed = false);
 
+  // Batch clean-up of what the stream built, for a caller that has all
+  // documents (the corpus stage) or wants to tidy a stream now and then:
+  // up to `rounds` passes move each document (in Add order) to the story
+  // whose top-k link to it is highest, when that beats its own story's
+  // (without itself) and reaches `join`; then stories merge, the closest
+  // pair by average link first, while a pair reaches `merge`. Makes the
+  // result depend less on the order of Add calls. Story ids are kept (a
+  // merged story keeps the lower id; a story emptied by moves disappears).
+  void Refine(int rounds = 3);
+
   size_t documents() const { return docs_[0].size(); }
   // The current story of document `doc` (ids of merged stories redirect).
   uint32_t StoryOf(uint32_t doc) const;

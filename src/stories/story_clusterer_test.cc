@@ -121,5 +121,43 @@ TEST(StoryClustererTest, MergesFragmentsThatMeetOnAverage) {
   EXPECT_NE(c.StoryOf(0), c.StoryOf(1));
 }
 
+TEST(StoryClustererTest, RefineMovesAnEarlyDocumentToItsEvent) {
+  // The first football document arrives when only volcano documents exist
+  // and shares a few words with them; once its own event has members,
+  // Refine puts it there.
+  StoryOptions o;
+  o.word_weight = 1;
+  o.name_weight = 0;
+  o.marker_weight = 0;
+  o.join = 0.2;
+  o.merge = 0.9;
+  o.min_documents = 0;
+  StoryClusterer c(o);
+  StoryFeatures v1, v2, f1, f2, f3;
+  v1.words = {"volcano", "lava", "island", "evacuated", "coast"};
+  v2.words = {"volcano", "lava", "island", "evacuated", "ash"};
+  f1.words = {"volcano", "lava", "island", "evacuated", "final", "cup"};
+  f2.words = {"final", "cup", "penalty", "striker", "fans"};
+  f3.words = {"final", "cup", "penalty", "striker", "trophy"};
+  c.Add(v1);
+  c.Add(v2);
+  c.Add(f1);
+  c.Add(f2);
+  c.Add(f3);
+  ASSERT_EQ(c.StoryOf(2), c.StoryOf(0));  // joined the volcano story first
+  c.Refine();
+  EXPECT_EQ(c.StoryOf(0), c.StoryOf(1));
+  EXPECT_EQ(c.StoryOf(3), c.StoryOf(4));
+  EXPECT_EQ(c.StoryOf(2), c.StoryOf(3));
+  EXPECT_NE(c.StoryOf(0), c.StoryOf(3));
+  EXPECT_EQ(c.Stories().size(), 2u);
+}
+
+TEST(StoryClustererTest, RefineOnEmptyClustererDoesNothing) {
+  StoryClusterer c;
+  c.Refine();
+  EXPECT_TRUE(c.Stories().empty());
+}
+
 }  // namespace
 }  // namespace dossier

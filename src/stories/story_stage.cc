@@ -189,6 +189,7 @@ Status StoryStage::Finalize(Accumulator& merged, Corpus& corpus) const {
   StoryClusterer clusterer(opts_);
   for (const DocInfo& d : docs) clusterer.Observe(d.features);
   for (const DocInfo& d : docs) clusterer.Add(d.features, /*observed=*/true);
+  clusterer.Refine();
 
   // Stories in corpus order of their first document.
   std::vector<std::vector<uint32_t>> groups;

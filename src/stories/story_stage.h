@@ -11,7 +11,9 @@
 // its full value and year). The clusterer observes every document first
 // (corpus-wide weights), then adds them ordered by publication date
 // (undated ones first) and then corpus order, so the result does not
-// depend on the thread count. Stories are numbered s1, s2, ... by their
+// depend on the thread count, and finally refines the result
+// (StoryClusterer::Refine: documents move to a better story, close
+// stories merge). Stories are numbered s1, s2, ... by their
 // first document in corpus order; each gets a label (its main entities'
 // distinct names, or its top words), top keywords, main entities (named in most
 // of its documents) and the first and last publication dates. Thread-safety:
