@@ -18,6 +18,7 @@
 #include "pos/pos_stage.h"
 #include "quotes/quote_group_stage.h"
 #include "quotes/quote_stage.h"
+#include "stories/story_stage.h"
 #include "text/layout_stage.h"
 #include "text/sentence_stage.h"
 #include "text/token_stage.h"
@@ -72,6 +73,7 @@ Pipeline StandardPipeline(const PipelineOptions& opts) {
   p.Add(std::make_unique<RoleCheckStage>(opts.kb));
   p.Add(std::make_unique<QuoteGroupStage>());
   p.Add(std::make_unique<TimelineStage>());
+  p.Add(std::make_unique<StoryStage>());
   return p;
 }
 

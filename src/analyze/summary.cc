@@ -269,6 +269,26 @@ std::string SummarizeCorpus(const Corpus& corpus, const SummaryOptions& opts) {
       }
     }
   }
+  if (!corpus.stories.empty()) {
+    line("");
+    line("== stories");
+    for (const Story& s : corpus.stories) {
+      std::string docs, keywords;
+      for (uint32_t d : s.documents) {
+        if (d >= corpus.documents.size()) continue;
+        docs += (docs.empty() ? "" : ",") + corpus.documents[d].meta().id;
+      }
+      for (const std::string& k : s.keywords) {
+        keywords += (keywords.empty() ? "" : ",") + k;
+      }
+      std::string dates =
+          s.first_published.empty()
+              ? std::string("null")
+              : s.first_published + ".." + s.last_published;
+      line(s.id + " " + Quoted(s.label) + " docs=" + docs +
+           " published=" + dates + " keywords=" + keywords);
+    }
+  }
   if (!corpus.errors.empty()) {
     line("");
     line("== errors");

@@ -84,11 +84,24 @@ struct TimelineItem {
   std::vector<TimelineSpan> spans;    // in document, then text order
 };
 
+// Documents about the same real-world event or development (see
+// stories/StoryStage).
+struct Story {
+  std::string id;                  // "s1", "s2", ... by first document
+  std::vector<uint32_t> documents;  // indices into Corpus::documents, sorted
+  std::string label;               // a few main names or keywords
+  std::vector<std::string> keywords;  // top content words
+  std::vector<int32_t> entities;   // main entities (Corpus::entities)
+  std::string first_published;     // YYYY-MM-DD or empty
+  std::string last_published;
+};
+
 struct Corpus {
   std::vector<Document> documents;
   std::vector<Entity> entities;
   std::vector<Finding> findings;
   std::vector<TimelineItem> timeline;  // in chronological order
+  std::vector<Story> stories;
   std::vector<DocError> errors;
   std::vector<StageTiming> timings;
   double wall_seconds = 0;

@@ -78,6 +78,9 @@ struct DocMeta {
   // Set by duplicate detection on a copy: the driver then drops this
   // document from the run (its representative lists it in `duplicates`).
   bool is_duplicate = false;
+  // The id of the story it belongs to (Corpus::stories), set by
+  // stories/StoryStage; empty before.
+  std::string story;
 };
 
 class Document {

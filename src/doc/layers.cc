@@ -18,6 +18,7 @@ std::string LayerSetToString(LayerSet set) {
       {Layer::kPos, "pos"},
       {Layer::kEvents, "events"},
       {Layer::kTimeline, "timeline"},
+      {Layer::kStories, "stories"},
   };
   std::string out;
   for (const auto& n : kNames) {

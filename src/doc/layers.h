@@ -47,6 +47,7 @@ enum class Layer : uint32_t {
   kPos = 1u << 20,          // Token::pos (part-of-speech tags)
   kEvents = 1u << 21,       // Layers::events
   kTimeline = 1u << 22,     // Corpus::timeline
+  kStories = 1u << 14,      // Corpus::stories, DocMeta::story
 };
 using LayerSet = uint32_t;
 constexpr LayerSet operator|(Layer a, Layer b) {

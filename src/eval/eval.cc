@@ -20,6 +20,7 @@ std::unique_ptr<EvalTask> MakeClaimsEvalTask();
 std::unique_ptr<EvalTask> MakePosEvalTask();
 std::unique_ptr<EvalTask> MakeEventsEvalTask();
 std::unique_ptr<EvalTask> MakePubDateEvalTask();
+std::unique_ptr<EvalTask> MakeStoriesEvalTask();
 
 const std::vector<std::unique_ptr<EvalTask>>& EvalTasks() {
   static const auto* const kTasks = [] {
@@ -32,6 +33,7 @@ const std::vector<std::unique_ptr<EvalTask>>& EvalTasks() {
     tasks->push_back(MakePosEvalTask());
     tasks->push_back(MakeEventsEvalTask());
     tasks->push_back(MakePubDateEvalTask());
+    tasks->push_back(MakeStoriesEvalTask());
     return tasks;
   }();
   return *kTasks;

@@ -759,6 +759,7 @@ void WriteToc(const Corpus& corpus, Page& p) {
     int64_t count;  // -1: no count
   };
   const Entry entries[] = {
+      {"stories", "Stories", static_cast<int64_t>(corpus.stories.size())},
       {"summary", "Overview", -1},
       {"findings", "Findings", static_cast<int64_t>(corpus.findings.size())},
       {"timeline", "Timeline", static_cast<int64_t>(corpus.timeline.size())},
@@ -1418,6 +1419,37 @@ void WriteTimeline(const Corpus& corpus, Page& p) {
   p.Raw("</tbody></table>\n</section>\n");
 }
 
+// The stories first: what the documents are about, each with its
+// documents linked.
+void WriteStories(const Corpus& corpus, Page& p) {
+  p.Raw("<section id=\"stories\" aria-labelledby=\"stories-h\">\n");
+  p.Raw("<h2 id=\"stories-h\">Stories</h2>\n");
+  if (corpus.stories.empty()) {
+    p.Raw("<p class=\"muted\">No stories.</p>\n</section>\n");
+    return;
+  }
+  p.Raw("<ol class=\"stories\">\n");
+  for (const Story& s : corpus.stories) {
+    p.Raw("<li><strong>").Text(s.label).Raw("</strong> <span class=\"muted\">");
+    p.Num(s.documents.size()).Raw(s.documents.size() == 1 ? " document" : " documents");
+    if (!s.first_published.empty()) {
+      p.Raw(", ").Text(s.first_published);
+      if (s.last_published != s.first_published) {
+        p.Raw(" to ").Text(s.last_published);
+      }
+    }
+    p.Raw("</span>:");
+    for (uint32_t d : s.documents) {
+      if (d >= corpus.documents.size()) continue;
+      const Document& doc = corpus.documents[d];
+      p.Raw(" <a href=\"#").Raw(DocAnchor(doc)).Raw("\" title=\"");
+      p.Text(DocTitle(doc)).Raw("\">").Text(doc.meta().id).Raw("</a>");
+    }
+    p.Raw("</li>\n");
+  }
+  p.Raw("</ol>\n</section>\n");
+}
+
 void WriteErrors(const Corpus& corpus, Page& p) {
   p.Raw("<section id=\"errors\" aria-labelledby=\"errors-h\">\n");
   p.Raw("<h2 id=\"errors-h\">Errors</h2>\n");
@@ -1465,6 +1497,7 @@ Status WriteHtmlReport(const Corpus& corpus, const HtmlOptions& opts,
   p.Text(opts.title).Raw("</h1>\n");
   WriteToc(corpus, p);
   p.Raw("</header>\n<main id=\"main\" tabindex=\"-1\">\n");
+  WriteStories(corpus, p);
   WriteSummary(corpus, quotes, times, p);
   WriteFindings(corpus, opts, p);
   WriteTimeline(corpus, p);

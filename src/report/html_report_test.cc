@@ -615,5 +615,34 @@ TEST(HtmlReportTest, InferredDateShowsRangeAndEvidence) {
   EXPECT_EQ(TagProblem(html), "");
 }
 
+// Appends one story over every document, labelled with markup.
+Corpus WithStory() {
+  Corpus c = MakeCorpus();
+  Story s;
+  s.id = "s1";
+  s.label = "Velden <i>talks</i> & more";
+  for (uint32_t i = 0; i < c.documents.size(); ++i) {
+    s.documents.push_back(i);
+    c.documents[i].meta().story = "s1";
+  }
+  s.first_published = "2025-05-14";
+  s.last_published = "2025-05-15";
+  c.stories.push_back(s);
+  return c;
+}
+
+TEST(HtmlReportTest, StoryListComesFirstAndIsEscaped) {
+  std::string html = ToHtml(WithStory());
+  EXPECT_EQ(TagProblem(html), "");
+  size_t stories = html.find("<section id=\"stories\"");
+  ASSERT_NE(stories, std::string::npos);
+  EXPECT_LT(stories, html.find("<section id=\"summary\""));
+  EXPECT_NE(html.find("Velden &lt;i&gt;talks&lt;/i&gt; &amp; more"),
+            std::string::npos);
+  EXPECT_EQ(html.find("<i>talks</i>"), std::string::npos);
+  EXPECT_NE(html.find("2025-05-14 to 2025-05-15"), std::string::npos);
+  EXPECT_NE(html.find("href=\"#doc-d1\""), std::string::npos);
+}
+
 }  // namespace
 }  // namespace dossier

@@ -298,6 +298,7 @@ void WriteDocument(const Document& doc, Out<W>& o,
   o.EndArray();
 
   o.KUint("sentences", l.sentences.size());
+  o.KStrOrNull("story", m.story);
   o.Key("framing");
   WriteFraming(doc, corpus, o);
   o.EndObject();
@@ -654,6 +655,38 @@ void WriteEvents(const Corpus& corpus, Out<W>& o) {
 }
 
 template <typename W>
+void WriteStories(const Corpus& corpus, Out<W>& o) {
+  o.BeginArray();
+  for (const Story& s : corpus.stories) {
+    o.BeginObject();
+    o.KStr("id", s.id);
+    o.KStr("label", s.label);
+    o.Key("documents");
+    o.BeginArray();
+    for (uint32_t d : s.documents) {
+      if (d < corpus.documents.size()) o.Str(corpus.documents[d].meta().id);
+    }
+    o.EndArray();
+    o.Key("keywords");
+    o.BeginArray();
+    for (const std::string& k : s.keywords) o.Str(k);
+    o.EndArray();
+    o.Key("entities");
+    o.BeginArray();
+    for (int32_t e : s.entities) {
+      if (e >= 0 && static_cast<size_t>(e) < corpus.entities.size()) {
+        o.Str(corpus.entities[e].id);
+      }
+    }
+    o.EndArray();
+    o.KStrOrNull("first_published", s.first_published);
+    o.KStrOrNull("last_published", s.last_published);
+    o.EndObject();
+  }
+  o.EndArray();
+}
+
+template <typename W>
 bool WriteAll(const Corpus& corpus, const JsonOptions& opts, W& w) {
   Out<W> o(w);
   o.BeginObject();
@@ -700,6 +733,8 @@ bool WriteAll(const Corpus& corpus, const JsonOptions& opts, W& w) {
   WriteTimes(corpus, o);
   o.Key("events");
   WriteEvents(corpus, o);
+  o.Key("stories");
+  WriteStories(corpus, o);
   o.Key("findings");
   o.BeginArray();
   for (const Finding& f : corpus.findings) {

@@ -321,5 +321,29 @@ TEST(FormatIsoUtcTest, FormatsEpochSeconds) {
   EXPECT_EQ(FormatIsoUtc(1747296000), "2025-05-15T08:00:00Z");
 }
 
+TEST(JsonWriterTest, StoriesValidateAndDocumentsNameTheirStory) {
+  Corpus c = MakeCorpus();
+  Story s;
+  s.id = "s1";
+  s.label = "Mara Velden";
+  s.documents = {0};
+  s.keywords = {"talks"};
+  s.first_published = "2025-05-15";
+  s.last_published = "2025-05-15";
+  c.documents[0].meta().story = "s1";
+  c.stories.push_back(s);
+  std::string json = ToJson(c);
+  EXPECT_EQ(SchemaProblem(json), "");
+  rapidjson::Document d = Parse(json);
+  ASSERT_EQ(d["stories"].GetArray().Size(), 1u);
+  const auto& story = d["stories"][0];
+  EXPECT_STREQ(story["id"].GetString(), "s1");
+  EXPECT_STREQ(story["documents"][0].GetString(), "d1");
+  EXPECT_STREQ(DocById(d, "d1")["story"].GetString(), "s1");
+  if (c.documents.size() > 1) {
+    EXPECT_TRUE(DocById(d, c.documents[1].meta().id)["story"].IsNull());
+  }
+}
+
 }  // namespace
 }  // namespace dossier
