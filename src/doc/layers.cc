@@ -96,4 +96,17 @@ std::string_view FramingWordKindName(FramingWordKind kind) {
   return "none";
 }
 
+std::string_view ModalityName(Modality m) {
+  switch (m) {
+    case Modality::kHappened: return "happened";
+    case Modality::kWill: return "will";
+    case Modality::kPlanned: return "planned";
+    case Modality::kPossible: return "possible";
+    case Modality::kConditional: return "conditional";
+    case Modality::kRefused: return "refused";
+    case Modality::kDenied: return "denied";
+  }
+  return "happened";
+}
+
 }  // namespace dossier

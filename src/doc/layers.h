@@ -44,6 +44,7 @@ enum class Layer : uint32_t {
   kQuoteGroups = 1u << 11,  // Quote::group
   kFindings = 1u << 12,     // Corpus::findings
   kFraming = 1u << 13,      // Layers::framing
+  kEvents = 1u << 21,       // Layers::events
 };
 using LayerSet = uint32_t;
 constexpr LayerSet operator|(Layer a, Layer b) {
@@ -210,6 +211,40 @@ struct Framing {
   HeadlineCheck headline;
 };
 
+// What an event statement says about its event happening.
+enum class Modality : uint8_t {
+  kHappened,     // reported as fact (past or present)
+  kWill,         // future: will, would, 'll, going to, expected to
+  kPlanned,      // plan, scheduled, intend, set to
+  kPossible,     // may, might, could, possibly
+  kConditional,  // under a condition (if / unless): Event::condition
+  kRefused,      // declined, refused
+  kDenied,       // denied
+};
+std::string_view ModalityName(Modality m);  // "happened", "will", ...
+
+// An event frame: who does what to whom, where and when, as one sentence
+// (or one quote's content) states it.
+struct EventFrame {
+  Span span;       // the clause: actor .. last argument (or trigger)
+  Span trigger;    // the predicate word ("attend", "talks")
+  std::string lemma;     // "attend"
+  std::string category;  // PLOVER category ("CONSULT"), empty when none
+  Span actor;      // subject phrase; empty when none found
+  int32_t actor_mention = -1;   // index into Layers::mentions, or -1
+  Span target;     // object phrase; may be empty
+  int32_t target_mention = -1;
+  bool target_inferred = false;  // implicit ("will not attend"): taken from
+                                 // the meeting named last before it
+  Span place;      // "Istanbul" of "in Istanbul"; may be empty
+  int32_t place_mention = -1;
+  int32_t time = -1;            // index into Layers::times, or -1
+  bool negated = false;
+  Modality modality = Modality::kHappened;
+  Span condition;  // the if/unless clause when conditional
+  int32_t quote = -1;  // index into Layers::quotes when inside its content
+};
+
 // All layers of one document.
 struct Layers {
   std::vector<Block> blocks;
@@ -221,6 +256,7 @@ struct Layers {
   std::vector<Quote> quotes;
   std::vector<Timex> times;
   Framing framing;
+  std::vector<EventFrame> events;
 };
 
 }  // namespace dossier
