@@ -3,6 +3,7 @@
 #include <memory>
 #include <utility>
 
+#include "claims/cross_source_stage.h"
 #include "claims/role_check_stage.h"
 #include "clean/boilerplate_stage.h"
 #include "clean/repeated_block_stage.h"
@@ -74,6 +75,7 @@ Pipeline StandardPipeline(const PipelineOptions& opts) {
   p.Add(std::make_unique<QuoteGroupStage>());
   p.Add(std::make_unique<TimelineStage>());
   p.Add(std::make_unique<StoryStage>());
+  p.Add(std::make_unique<CrossSourceStage>());
   return p;
 }
 

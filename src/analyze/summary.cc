@@ -302,6 +302,17 @@ std::string SummarizeCorpus(const Corpus& corpus, const SummaryOptions& opts) {
     for (const Finding& f : corpus.findings) {
       if (f.doc >= corpus.documents.size()) continue;
       const Document& d = corpus.documents[f.doc];
+      if (f.kind != "role_conflict") {
+        line(f.kind + ": " + f.summary);
+        for (const FindingStatement& st : f.statements) {
+          if (st.doc >= corpus.documents.size()) continue;
+          const Document& sd = corpus.documents[st.doc];
+          line("   " + sd.meta().id + " " +
+               (sd.meta().published.empty() ? "undated" : sd.meta().published) +
+               " " + st.stance + ": " + Quoted(sd.Slice(st.span), 90));
+        }
+        continue;
+      }
       line(f.kind + " " + d.meta().id + " " + Quoted(d.Slice(f.span)) +
            " claim=" + Quoted(f.claim) + " date=" + f.date + " (" + f.date_how +
            ")");

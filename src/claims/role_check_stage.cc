@@ -271,6 +271,10 @@ Status RoleCheckStage::Finalize(Accumulator&, Corpus& corpus) const {
       f.kb = pe.id;
       f.date = date;
       f.date_how = date_how;
+      const std::string statement(doc.Slice(f.span));
+      f.summary = "\"" + statement + "\": " + f.fact;
+      f.statements.push_back({di, f.span, claim_text});
+      f.score = 2.0;  // a checkable error of fact
       corpus.findings.push_back(std::move(f));
     }
   }

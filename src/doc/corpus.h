@@ -49,9 +49,17 @@ struct StageTiming {
   uint64_t documents = 0;
 };
 
-// A statement that conflicts with a known fact or with another source.
+// One source's statement in a finding.
+struct FindingStatement {
+  uint32_t doc = 0;    // index into Corpus::documents
+  Span span;           // the statement in that document's text
+  std::string stance;  // what it asserts: "will not attend the talks"
+};
+
+// A statement that conflicts with a known fact or with another source, or
+// a claim that several sources carry.
 struct Finding {
-  std::string kind;         // "role_conflict"
+  std::string kind;  // role_conflict, agreement, contradiction, update, ...
   uint32_t doc = 0;         // index into Corpus::documents
   Span span;                // the statement (the title or descriptor + name)
   int32_t entity = -1;      // index into Corpus::entities, or -1
@@ -60,6 +68,12 @@ struct Finding {
   std::string kb;           // the record the fact comes from
   std::string date;         // the date the statement was checked against
   std::string date_how;     // "published", "text" or "corpus"
+  // For every kind: one line an analyst reads first, the statements it
+  // rests on (in publication order), and an importance score (higher is
+  // more important; findings are ranked by it).
+  std::string summary;
+  std::vector<FindingStatement> statements;
+  double score = 0;
 };
 
 // One span a timeline item was read from.

@@ -526,6 +526,12 @@ Status QuoteGroupStage::Finalize(Accumulator& merged, Corpus& corpus) const {
       f.fact = "other documents quote: \"" + m.content + "\" (" +
                (md.outlet ? *md.outlet : md.id) + "); " + q.misquote;
       f.date_how = "none";
+      f.summary = "Possible misquote: " + q.misquote;
+      f.statements.push_back({qi.doc, q.span, "this wording"});
+      f.statements.push_back(
+          {m.doc, corpus.documents[m.doc].layers().quotes[m.quote].span,
+           "the wording most documents carry"});
+      f.score = 2.2;  // a changed meaning inside quotation marks
       corpus.findings.push_back(std::move(f));
     }
   }

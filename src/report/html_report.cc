@@ -283,19 +283,29 @@ std::vector<MarkupSpan> StatementSpans(const Corpus& corpus, size_t d) {
   std::set<uint32_t> seen;
   for (size_t i = 0; i < corpus.findings.size(); ++i) {
     const Finding& f = corpus.findings[i];
-    if (f.doc != d || f.span.empty() || !seen.insert(f.span.start).second) {
-      continue;
+    // The statements of the finding (the first one is f.doc/f.span for a
+    // finding that lists none).
+    std::vector<std::pair<uint32_t, Span>> where;
+    if (f.statements.empty()) where.emplace_back(f.doc, f.span);
+    for (const FindingStatement& st : f.statements) {
+      where.emplace_back(st.doc, st.span);
     }
-    std::string title = "Finding " + FindingId(i) + " (" +
-                        std::string(FindingKindLabel(f.kind)) + "): " + f.fact;
-    MarkupSpan m;
-    m.span = f.span;
-    m.open = "<span class=\"stmt-hl\" id=\"" + StatementAnchor(doc, f.span) +
-             "\" tabindex=\"-1\" data-finding=\"" + FindingId(i) +
-             "\" title=\"" + HtmlEscape(title) + "\">";
-    m.reopen = "<span class=\"stmt-hl\" title=\"" + HtmlEscape(title) + "\">";
-    m.close = "</span>";
-    spans.push_back(std::move(m));
+    for (const auto& [sd, span] : where) {
+      if (sd != d || span.empty() || !seen.insert(span.start).second) {
+        continue;
+      }
+      std::string title = "Finding " + FindingId(i) + " (" +
+                          std::string(FindingKindLabel(f.kind)) + "): " +
+                          (f.summary.empty() ? f.fact : f.summary);
+      MarkupSpan m;
+      m.span = span;
+      m.open = "<span class=\"stmt-hl\" id=\"" + StatementAnchor(doc, span) +
+               "\" tabindex=\"-1\" data-finding=\"" + FindingId(i) +
+               "\" title=\"" + HtmlEscape(title) + "\">";
+      m.reopen = "<span class=\"stmt-hl\" title=\"" + HtmlEscape(title) + "\">";
+      m.close = "</span>";
+      spans.push_back(std::move(m));
+    }
   }
   return spans;
 }
@@ -793,8 +803,9 @@ void WriteFindings(const Corpus& corpus, const HtmlOptions& opts, Page& p) {
   p.Raw("<h2 id=\"findings-h\">Findings</h2>\n");
   if (corpus.findings.empty()) {
     p.Raw(
-        "<p class=\"muted\">No statement conflicts with the knowledge "
-        "base.</p>\n</section>\n");
+        "<p class=\"muted\">No findings: no statement conflicts with the "
+        "knowledge base or with another source, and no claim is carried by "
+        "two independent outlets.</p>\n</section>\n");
     return;
   }
   p.Raw("<ol class=\"findings\">\n");
@@ -804,6 +815,17 @@ void WriteFindings(const Corpus& corpus, const HtmlOptions& opts, Page& p) {
     p.Raw("<li class=\"finding\" id=\"").Raw(FindingId(i)).Raw("\">");
     p.Raw("<p class=\"fsum\"><span class=\"kind\">");
     p.Text(FindingKindLabel(f.kind)).Raw("</span> ");
+    if (f.kind != "role_conflict" && !f.statements.empty()) {
+      // Cross-source findings: the summary, then each source's statement.
+      p.Text(f.summary).Raw("</p>\n");
+      for (const FindingStatement& st : f.statements) {
+        if (st.doc >= corpus.documents.size()) continue;
+        p.Raw("<p class=\"muted\">").Text(st.stance).Raw(":</p>\n");
+        WriteStatement(corpus, st.doc, st.span, opts, p);
+      }
+      p.Raw("</li>\n");
+      continue;
+    }
     const Entity* e =
         f.entity >= 0 && static_cast<size_t>(f.entity) < corpus.entities.size()
             ? &corpus.entities[f.entity]

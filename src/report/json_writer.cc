@@ -754,8 +754,31 @@ bool WriteAll(const Corpus& corpus, const JsonOptions& opts, W& w) {
     o.KStr("claim", f.claim);
     o.KStr("fact", f.fact);
     o.KStrOrNull("kb", f.kb);
-    o.KStr("date", f.date);
-    o.KStr("date_how", f.date_how);
+    o.KStrOrNull("date", f.date);
+    o.KStrOrNull("date_how", f.date_how);
+    o.KStr("summary", f.summary);
+    o.Key("score");
+    o.Num(f.score);
+    o.Key("statements");
+    o.BeginArray();
+    for (const FindingStatement& st : f.statements) {
+      if (st.doc >= corpus.documents.size()) continue;
+      const Document& sd = corpus.documents[st.doc];
+      o.BeginObject();
+      o.KStr("doc", sd.meta().id);
+      o.Offsets(st.span, sd.text().size());
+      o.KStr("text", SafeSlice(sd.text(), st.span));
+      o.Key("outlet");
+      if (sd.meta().outlet.has_value()) {
+        o.Str(*sd.meta().outlet);
+      } else {
+        o.Null();
+      }
+      o.KStrOrNull("published", sd.meta().published);
+      o.KStr("stance", st.stance);
+      o.EndObject();
+    }
+    o.EndArray();
     o.EndObject();
   }
   o.EndArray();

@@ -1,0 +1,126 @@
+#include "claims/cross_source_stage.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace dossier {
+namespace {
+
+// A corpus of one-sentence documents, each with one "attend" event by
+// entity 0 (mention 0), with the given modality/negation, outlet and date.
+struct Spec {
+  std::string text;
+  Modality modality;
+  bool negated;
+  std::string outlet;  // empty: unknown
+  std::string day;     // empty: undated
+};
+
+Corpus MakeCorpus(const std::vector<Spec>& specs) {
+  Corpus c;
+  Entity e;
+  e.id = "e1";
+  e.name = "Mara Velden";
+  e.type = EntityType::kPerson;
+  c.entities.push_back(e);
+  for (size_t i = 0; i < specs.size(); ++i) {
+    const Spec& s = specs[i];
+    DocMeta m;
+    m.id = "d" + std::to_string(i + 1);
+    if (!s.outlet.empty()) m.outlet = s.outlet;
+    m.published = s.day;
+    const uint32_t n = static_cast<uint32_t>(s.text.size());
+    Document doc(m, s.text, OffsetMap::Identity(n));
+    Mention mn;
+    mn.span = Span{0, 6};  // "Velden"
+    mn.name = mn.span;
+    mn.type = EntityType::kPerson;
+    mn.entity = 0;
+    doc.layers().mentions.push_back(mn);
+    EventFrame ev;
+    ev.span = Span{0, n};
+    ev.lemma = "attend";
+    ev.actor = Span{0, 6};
+    ev.actor_mention = 0;
+    ev.target = Span{n - 10, n - 1};  // "the talks"
+    ev.modality = s.modality;
+    ev.negated = s.negated;
+    doc.layers().events.push_back(ev);
+    c.documents.push_back(std::move(doc));
+  }
+  return c;
+}
+
+std::vector<Finding> RunStage(Corpus& c) {
+  CrossSourceStage stage;
+  auto acc = stage.NewAccumulator();
+  EXPECT_TRUE(stage.Finalize(*acc, c).ok());
+  return c.findings;
+}
+
+TEST(CrossSourceStageTest, TwoOutletsSayingTheSameAgree) {
+  Corpus c = MakeCorpus({{"Velden will not attend the talks.", Modality::kWill,
+                          true, "Caldera Wire", "2025-03-12"},
+                         {"Velden won't attend the talks.", Modality::kWill,
+                          true, "Harbour Post", "2025-03-12"}});
+  std::vector<Finding> f = RunStage(c);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].kind, "agreement");
+  EXPECT_EQ(f[0].statements.size(), 2u);
+  EXPECT_NE(f[0].summary.find("2 independent sources"), std::string::npos)
+      << f[0].summary;
+  EXPECT_NE(f[0].summary.find("will not attend"), std::string::npos);
+}
+
+TEST(CrossSourceStageTest, OneOutletTwiceIsNoAgreement) {
+  Corpus c = MakeCorpus({{"Velden will not attend the talks.", Modality::kWill,
+                          true, "Caldera Wire", "2025-03-12"},
+                         {"Velden won't attend the talks.", Modality::kWill,
+                          true, "Caldera Wire", "2025-03-13"}});
+  EXPECT_TRUE(RunStage(c).empty());
+}
+
+TEST(CrossSourceStageTest, LaterReportChangingAPlanIsAnUpdate) {
+  Corpus c = MakeCorpus({{"Velden will not attend the talks.", Modality::kWill,
+                          true, "Harbour Post", "2025-03-14"},
+                         {"Velden may attend the talks.", Modality::kPossible,
+                          false, "Caldera Wire", "2025-03-11"}});
+  std::vector<Finding> f = RunStage(c);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].kind, "update");
+  ASSERT_EQ(f[0].statements.size(), 2u);
+  // In publication order: the earlier possibility first.
+  EXPECT_EQ(f[0].statements[0].doc, 1u);
+  EXPECT_EQ(f[0].statements[0].stance, "may attend the talks");
+  EXPECT_EQ(f[0].statements[1].stance, "will not attend the talks");
+}
+
+TEST(CrossSourceStageTest, FirmOppositeStatementsOnOneDayContradict) {
+  Corpus c = MakeCorpus({{"Velden will attend the talks.", Modality::kWill,
+                          false, "Caldera Wire", "2025-03-12"},
+                         {"Velden will not attend the talks.", Modality::kWill,
+                          true, "Harbour Post", "2025-03-12"}});
+  std::vector<Finding> f = RunStage(c);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].kind, "contradiction");
+}
+
+TEST(CrossSourceStageTest, FindingsAreRankedByScore) {
+  Corpus c = MakeCorpus({{"Velden will attend the talks.", Modality::kWill,
+                          false, "Caldera Wire", "2025-03-12"},
+                         {"Velden will not attend the talks.", Modality::kWill,
+                          true, "Harbour Post", "2025-03-12"}});
+  Finding low;
+  low.kind = "role_conflict";
+  low.score = 2.0;
+  c.findings.push_back(low);
+  std::vector<Finding> f = RunStage(c);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].kind, "contradiction");
+  EXPECT_EQ(f[1].kind, "role_conflict");
+}
+
+}  // namespace
+}  // namespace dossier
