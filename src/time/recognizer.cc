@@ -776,6 +776,19 @@ bool ParseAnaphoricDay(const Match& m, ParsedTimex* p) {
   return true;
 }
 
+// "the following year", "the previous month", "that same day": g1 the
+// direction (empty for "that day"), g2 the unit.
+bool ParseAnaphoricUnit(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kAnaphoric;
+  p->unit = UnitOf(m.g[2].empty() ? m.g[1] : m.g[2]);
+  std::array<char, 12> buf;
+  std::string_view l =
+      m.g[2].empty() ? std::string_view() : LowerInto(m.g[1], buf);
+  // ("the next year" is relative to the reference: the_next_unit.)
+  p->shift = l.empty() ? 0 : l == "following" ? 1 : -1;
+  return p->unit != TimeUnit::kNone;
+}
+
 bool ParseAnaphoricShift(const Match& m, ParsedTimex* p) {
   p->kind = TimexKind::kAnaphoric;
   p->quantity = NumberValue(m.g[1]);
@@ -1358,6 +1371,12 @@ std::vector<Row> Rows() {
        "\\b(?i:the) (?:(?i:(previous|next|following)) day|day (before|after|"
        "earlier|later))\\b",
        kUnitT, 0, ParseAnaphoricDay},
+      {"anaphoric_unit",
+       "\\b(?i:the) (?i:(following|previous|preceding|prior)) "
+       "(?i:(week|month|year))\\b()",
+       kUnitT, 0, ParseAnaphoricUnit},
+      {"that_day", "\\b(?i:that) (?:(?i:same) )?(?i:(day))\\b()()", kUnitT, 0,
+       ParseAnaphoricUnit},
       {"anaphoric_shift",
        "\\b" + num +
            " (days?|weeks?|months?|years?) (?i:(later|earlier|"

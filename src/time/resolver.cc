@@ -472,7 +472,7 @@ std::optional<ResolvedTimex> ResolveValue(const ParsedTimex& p,
       return Shifted(*ref, -p.quantity, p.unit);
     case TimexKind::kAnaphoric:
       if (p.quantity < 1) return std::nullopt;
-      if (ctx.anchor_quarter && p.unit == TimeUnit::kYear) {
+      if (ctx.anchor_quarter && p.unit == TimeUnit::kYear && p.counted) {
         return QuarterResult(*ctx.anchor_quarter + 4 * p.shift * p.quantity);
       }
       if (ctx.anchor) return Shifted(*ctx.anchor, p.shift * p.quantity, p.unit);

@@ -9,6 +9,9 @@
 // (past) or forward (future) when that would put it more than six months
 // away on the wrong side; "the next day" needs an anchor day from the text
 // ("two years later" an anchor year, else it is read as a duration).
+// Quarters without a year take the reference's; "the quarter" and "a
+// year ago" said of a quarter use ctx.anchor_quarter; seasons and
+// "last October" follow the reference (README.md has all rules).
 // Without a reference, relative expressions are underspecified
 // ("XXXX-WXX-4") and absolute ones still resolve.
 // Pure function; thread-safe.

@@ -5,11 +5,15 @@
 //
 // Three parts: time/recognizer.h (table-driven patterns -> ParsedTimex with
 // the tense around it), time/resolver.h (ParsedTimex + reference -> value)
-// and this stage, which runs both per sentence and carries the day last
-// named in the text for "the next day". Without a reference date, relative
-// expressions stay underspecified ("XXXX-WXX-4").
+// and this stage, which runs both per sentence (and on dateline blocks,
+// which have no sentences), carries the day, year and quarter last named in
+// the text for "the next day", "that year", "the quarter", "a year
+// earlier", and joins a clock time to the day right after it ("noon
+// Thursday"). Without a reference date, relative expressions stay
+// underspecified ("XXXX-WXX-4"); anaphoric ones without an anchor are
+// dropped, never guessed.
 // Output: Layers::times in text order, non-overlapping, spans without
-// prepositions. Reads text, sentences, meta; writes times.
+// prepositions. Reads text, sentences, blocks, meta; writes times.
 // Immutable; Run() is thread-safe.
 #ifndef DOSSIER_TIME_TIMEX_STAGE_H_
 #define DOSSIER_TIME_TIMEX_STAGE_H_

@@ -651,6 +651,21 @@ TEST(TimexStageTest, MoreDurationShapes) {
   EXPECT_EQ(t[5].value, "P2Y");
 }
 
+TEST(TimexStageTest, FollowingYearAndThatDayNeedAnAnchor) {
+  auto t = Times(
+      "The mill opened in 2019, and the following year it closed.\n"
+      "Floods struck on March 3.\nThat same day the bridge fell.",
+      kTue);
+  ASSERT_EQ(t.size(), 4u);
+  EXPECT_EQ(t[1].text, "the following year");
+  EXPECT_EQ(t[1].value, "2020");
+  EXPECT_EQ(t[3].text, "That same day");
+  EXPECT_EQ(t[3].value, "2025-03-03");
+  // Without a named time they are not guessed.
+  EXPECT_TRUE(Times("The following month, prices rose.", kTue).empty());
+  EXPECT_TRUE(Times("That day the bridge fell.", kTue).empty());
+}
+
 TEST(TimexStageTest, RatesAreNotDurations) {
   EXPECT_TRUE(Times("The plan saves $2 million a year.", kTue).empty());
   EXPECT_TRUE(Times("The airline adds 700 seats a week.", kTue).empty());
