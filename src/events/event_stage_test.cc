@@ -144,6 +144,14 @@ TEST(EventStage, PassiveActorFromByPhrase) {
   EXPECT_GE(e->time, 0);
 }
 
+TEST(EventStage, ReducedRelativeIsPassive) {
+  Corpus c = Analyze("Farmers described the raid carried out by Karsk units.");
+  const EventFrame* e = Find(c, "carry out");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(Text(c, e->actor), "Karsk units");
+  EXPECT_EQ(Text(c, e->target), "the raid");
+}
+
 TEST(EventStage, CoordinatedVerbInheritsSubject) {
   Corpus c = Analyze(
       "Oskar Brandt declined to attend and instead sent a junior envoy.");
