@@ -319,7 +319,9 @@ void SentenceReader::FindGroups() {
                 pos(g.head + 1) != kPosNN)) {
       g.lemma += " " + low(g.head + 1);
       g.particle_end = g.head + 2;
-    } else if (pos(g.head + 1) == kPosIN) {
+    } else if (pos(g.head + 1) == kPosIN ||
+               (pos(g.head + 1) == kPosTO && !IsVerbTag(pos(g.head + 2)) &&
+                pos(g.head + 2) != kPosRB)) {
       const std::string joined = g.lemma + " " + low(g.head + 1);
       Control c;
       Modality m;

@@ -198,6 +198,14 @@ TEST(EventStage, ObjectControlGivesTheActor) {
   EXPECT_EQ(urge->category, "REQUEST");
 }
 
+TEST(EventStage, CommitToIsAgree) {
+  Corpus c = Analyze("Oskar Brandt never committed to a meeting.");
+  const EventFrame* e = Find(c, "commit to");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->category, "AGREE");
+  EXPECT_TRUE(e->negated);
+}
+
 TEST(EventStage, NeverNegates) {
   Corpus c = Analyze("Oskar Brandt never met the envoy.");
   const EventFrame* e = Find(c, "meet");
