@@ -150,6 +150,13 @@ bool SentenceReader::IsNpEnd(int i) const {
 Np SentenceReader::NpRight(int i) const {
   Np np;
   if (i < 0 || i >= n()) return np;
+  if (pos(i) == kPosPRP) {
+    const std::string& w0 = low(i);
+    // A nominative pronoun starts the next clause ("warned he would").
+    if (w0 == "he" || w0 == "she" || w0 == "they" || w0 == "we" || w0 == "i") {
+      return np;
+    }
+  }
   if (pos(i) == kPosPRP && t_[i].mention < 0) {
     const std::string& w = low(i);
     if (w == "him" || w == "her" || w == "them" || w == "us" || w == "me" ||
@@ -191,7 +198,7 @@ Np SentenceReader::NpLeft(int j) const {
   Np np;
   if (!IsNpEnd(j)) return np;
   int i = j;
-  if (pos(j) != kPosPRP || t_[j].mention >= 0) {
+  if (pos(j) != kPosPRP) {  // a pronoun is a noun phrase on its own
     while (i - 1 >= 0) {
       if (t_[i - 1].timex >= 0 && t_[i - 1].timex != t_[j].timex) break;
       if (IsNpToken(i - 1) ||
@@ -292,6 +299,16 @@ void SentenceReader::FindGroups() {
         }
       }
     }
+    // A reduced relative: "the massacre committed by X", "forces backed
+    // by Y" (a lone participle after a noun) reads as a passive.
+    if (!g.passive && g.head == g.begin && IsNpEnd(g.head - 1) &&
+        pos(g.head - 1) != kPosPRP &&
+        (pos(g.head) == kPosVBN ||
+         (pos(g.head) == kPosVBD &&
+          (Is(g.head + 1, "by") ||
+           (pos(g.head + 1) == kPosRP && Is(g.head + 2, "by")))))) {
+      g.passive = true;
+    }
     g.particle_end = g.head + 1;
     if (g.lemma == "take" &&
         (Is(g.head + 1, "place") || Is(g.head + 1, "part"))) {
@@ -302,7 +319,9 @@ void SentenceReader::FindGroups() {
                 pos(g.head + 1) != kPosNN)) {
       g.lemma += " " + low(g.head + 1);
       g.particle_end = g.head + 2;
-    } else if (pos(g.head + 1) == kPosIN) {
+    } else if (pos(g.head + 1) == kPosIN ||
+               (pos(g.head + 1) == kPosTO && !IsVerbTag(pos(g.head + 2)) &&
+                pos(g.head + 2) != kPosRB)) {
       const std::string joined = g.lemma + " " + low(g.head + 1);
       Control c;
       Modality m;

@@ -144,6 +144,14 @@ TEST(EventStage, PassiveActorFromByPhrase) {
   EXPECT_GE(e->time, 0);
 }
 
+TEST(EventStage, ReducedRelativeIsPassive) {
+  Corpus c = Analyze("Farmers described the raid carried out by Karsk units.");
+  const EventFrame* e = Find(c, "carry out");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(Text(c, e->actor), "Karsk units");
+  EXPECT_EQ(Text(c, e->target), "the raid");
+}
+
 TEST(EventStage, CoordinatedVerbInheritsSubject) {
   Corpus c = Analyze(
       "Oskar Brandt declined to attend and instead sent a junior envoy.");
@@ -188,6 +196,14 @@ TEST(EventStage, ObjectControlGivesTheActor) {
   const EventFrame* urge = Find(c, "urge");
   ASSERT_NE(urge, nullptr);
   EXPECT_EQ(urge->category, "REQUEST");
+}
+
+TEST(EventStage, CommitToIsAgree) {
+  Corpus c = Analyze("Oskar Brandt never committed to a meeting.");
+  const EventFrame* e = Find(c, "commit to");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->category, "AGREE");
+  EXPECT_TRUE(e->negated);
 }
 
 TEST(EventStage, NeverNegates) {

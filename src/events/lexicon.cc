@@ -30,7 +30,7 @@ Map BuildMap(std::initializer_list<std::string_view> rows) {
 const Map& Verbs() {
   static const Map* const kMap = new Map(BuildMap({
       // Agree to, offer, promise, or indicate willingness to cooperate.
-      "AGREE|agree|promise|pledge|offer|commit|vow|accept|consent|invite|"
+      "AGREE|agree|promise|pledge|offer|commit to|vow|accept|consent|invite|"
       "propose|settle|reconcile",
       // Consultations and meetings, visits, hosting, phone calls.
       "CONSULT|meet|talk|negotiate|discuss|visit|host|consult|attend|confer|"

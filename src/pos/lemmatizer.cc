@@ -296,7 +296,12 @@ std::string VerbLemma(const std::string& w, uint8_t tag) {
     if (ends("ying") && n == 5) return w.substr(0, 1) + "ie";  // dying
     if (ends("ying")) return w.substr(0, n - 4) + "y";  // saying, denying
     if (ends("eeing")) return w.substr(0, n - 3);
-    if (ends("ing") && n > 4) return FixStem(w.substr(0, n - 3));
+    if (ends("ing") && n > 4) {
+      const std::string stem = w.substr(0, n - 3);
+      // "bring", "sing": no vowel left, so the word is no -ing form.
+      if (stem.find_first_of("aeiouy") == std::string::npos) return w;
+      return FixStem(stem);
+    }
     return w;
   }
   return w;

@@ -119,6 +119,7 @@ TEST(Lemmatizer, RegularVerbs) {
   EXPECT_EQ(Lemmatize("meeting", kPosVBG), "meet");
   EXPECT_EQ(Lemmatize("stopping", kPosVBG), "stop");
   EXPECT_EQ(Lemmatize("saying", kPosVBG), "say");
+  EXPECT_EQ(Lemmatize("bring", kPosVBG), "bring");  // mis-tagged base form
   EXPECT_EQ(Lemmatize("received", kPosVBD), "receive");
   EXPECT_EQ(Lemmatize("released", kPosVBD), "release");
   EXPECT_EQ(Lemmatize("played", kPosVBD), "play");
