@@ -620,7 +620,10 @@ void WriteQuoteLink(const Corpus& corpus, const QuoteRef& r,
 void WriteSourceLine(const Document& doc, Page& p) {
   const DocMeta& m = doc.meta();
   p.Text(OutletOf(m)).Raw(" &middot; ");
-  if (m.published.empty()) {
+  if (m.published.empty() && m.published_how == PublishedHow::kInferred &&
+      !m.published_earliest.empty()) {
+    p.Text(PublishedText(m));  // "between ... and ... (inferred)"
+  } else if (m.published.empty()) {
     p.Raw("date unknown");
   } else {
     p.Text(PublishedDay(m));

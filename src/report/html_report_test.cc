@@ -644,5 +644,19 @@ TEST(HtmlReportTest, StoryListComesFirstAndIsEscaped) {
   EXPECT_NE(html.find("href=\"#doc-d1\""), std::string::npos);
 }
 
+TEST(HtmlReportTest, FindingStatementShowsAnInferredDateRange) {
+  Corpus c = CorpusWithFinding();
+  DocMeta& m = c.documents[0].meta();
+  m.published.clear();
+  m.published_how = PublishedHow::kInferred;
+  m.published_earliest = "2025-05-11";
+  m.published_latest = "2025-05-12";
+  std::string html = ToHtml(c);
+  std::string findings = Between(html, "<section id=\"findings\"", "</section>");
+  EXPECT_NE(findings.find("between 2025-05-11 and 2025-05-12 (inferred)"),
+            std::string::npos);
+  EXPECT_EQ(findings.find("date unknown"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace dossier
