@@ -1,5 +1,6 @@
 #include "html/source_align.h"
 
+#include <unicode/utf8.h>
 #include <libxml/HTMLparser.h>
 
 #include <algorithm>
@@ -37,21 +38,12 @@ bool StartsWithIgnoreCase(std::string_view s, size_t i, std::string_view w) {
 }
 
 void AppendUtf8(uint32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
+  // ICU's encoder; what is not a Unicode scalar value becomes U+FFFD.
+  if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+  char buf[U8_MAX_LENGTH];
+  int32_t n = 0;
+  U8_APPEND_UNSAFE(buf, n, static_cast<UChar32>(cp));
+  out.append(buf, static_cast<size_t>(n));
 }
 
 // The visible, non-space characters of a page with their byte offsets.
