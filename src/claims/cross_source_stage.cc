@@ -177,6 +177,18 @@ Status CrossSourceStage::Finalize(Accumulator&, Corpus& corpus) const {
       }
       const int32_t actor = l.mentions[e.actor_mention].entity;
       if (actor < 0 || e.lemma.empty() || IsReportingVerb(e.lemma)) continue;
+      // Someone else's quoted words about the actor ("Ukraine should agree
+      // to this," the president said) are a demand or a guess, not a
+      // report of what the actor does or plans.
+      if (e.quote >= 0 && static_cast<size_t>(e.quote) < l.quotes.size()) {
+        const Quote& q = l.quotes[e.quote];
+        const int32_t sm = q.speaker_mention;
+        const int32_t speaker =
+            sm >= 0 && static_cast<size_t>(sm) < l.mentions.size()
+                ? l.mentions[sm].entity
+                : -1;
+        if (q.kind != QuoteKind::kIndirect && speaker != actor) continue;
+      }
       bool flips = false;
       std::string action = ActionKey(
           e.lemma,

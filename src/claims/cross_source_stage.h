@@ -4,7 +4,8 @@
 // stages): reads events, mentions, quotes, meta and Corpus::entities;
 // appends to Corpus::findings and then ranks all findings by score.
 //
-// A statement is an event frame (events/) whose actor is a linked entity.
+// A statement is an event frame (events/) whose actor is a linked entity
+// (not a verb of saying, and not inside another speaker's direct quote).
 // Statements about the same thing share a key (within one story, when
 // stories/ has grouped the documents): the actor's entity, the
 // action (its lemma, with attendance verbs - attend, join, participate,

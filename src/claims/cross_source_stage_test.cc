@@ -122,5 +122,21 @@ TEST(CrossSourceStageTest, FindingsAreRankedByScore) {
   EXPECT_EQ(f[1].kind, "role_conflict");
 }
 
+TEST(CrossSourceStageTest, AnotherSpeakersDirectQuoteIsNoStatement) {
+  Corpus c = MakeCorpus({{"Velden will attend the talks.", Modality::kWill,
+                          false, "Caldera Wire", "2025-03-12"},
+                         {"Velden won't attend the talks.", Modality::kWill,
+                          true, "Harbour Post", "2025-03-12"}});
+  // The second document's statement sits in a direct quote by someone
+  // else (no speaker entity): it is dropped, so nothing is left to compare.
+  Quote q;
+  q.kind = QuoteKind::kDirect;
+  q.span = c.documents[1].layers().events[0].span;
+  q.content = q.span;
+  c.documents[1].layers().quotes.push_back(q);
+  c.documents[1].layers().events[0].quote = 0;
+  EXPECT_TRUE(RunStage(c).empty());
+}
+
 }  // namespace
 }  // namespace dossier
