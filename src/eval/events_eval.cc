@@ -36,6 +36,7 @@
 #include "entities/coref_stage.h"
 #include "entities/mention_stage.h"
 #include "eval/eval.h"
+#include "eval/eval_run.h"
 #include "events/event_stage.h"
 #include "pipeline/driver.h"
 #include "pos/pos_stage.h"
@@ -322,10 +323,7 @@ class EventsEvalTask : public EvalTask {
         }
       }
     }
-    double stage_seconds = 0;
-    for (const StageTiming& t : corpus.timings) {
-      if (t.name == "events") stage_seconds += t.seconds;
-    }
+    const double stage_seconds = StageSeconds(corpus, "events");
     EvalReport report;
     report.task = "events";
     report.data = path;

@@ -23,6 +23,7 @@
 
 #include "analyze/analyze.h"
 #include "eval/eval.h"
+#include "eval/eval_run.h"
 #include "time/calendar.h"
 
 namespace dossier {
@@ -139,8 +140,8 @@ class PubDateEvalTask : public EvalTask {
     StatusOr<Corpus> corpus =
         AnalyzeArticles(pipeline, std::move(raws), analyze);
     if (!corpus.ok()) return corpus.status();
-    std::map<std::string, const Document*> by_source;
-    for (const Document& d : corpus->documents) by_source[d.meta().source] = &d;
+    const std::map<std::string, const Document*> by_source =
+        DocumentsBySource(*corpus);
 
     double hidden = 0, covered = 0, correct = 0, exact = 0, width = 0;
     for (size_t i = 1; i < docs.size(); i += 2) {

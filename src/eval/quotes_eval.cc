@@ -86,6 +86,7 @@
 
 #include "analyze/analyze.h"
 #include "eval/eval.h"
+#include "eval/eval_run.h"
 
 namespace dossier {
 namespace {
@@ -712,19 +713,12 @@ class QuotesEvalTask : public EvalTask {
       raw.format = RawArticle::Format::kText;
       raws.push_back(std::move(raw));
     }
-    AnalyzeOptions analyze;
-    analyze.run.threads = opts.threads;
-    const Pipeline pipeline = PerDocumentPipeline();
-    auto t0 = std::chrono::steady_clock::now();
+    double wall = 0;
     StatusOr<Corpus> corpus =
-        AnalyzeArticles(pipeline, std::move(raws), analyze);
-    double wall =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
-            .count();
+        RunPerDocumentPipeline(std::move(raws), opts.threads, &wall);
     if (!corpus.ok()) return corpus.status();
-
-    std::map<std::string, const Document*> by_source;
-    for (const Document& d : corpus->documents) by_source[d.meta().source] = &d;
+    const std::map<std::string, const Document*> by_source =
+        DocumentsBySource(*corpus);
 
     Scores all, direct;
     size_t failed = 0;
@@ -747,10 +741,7 @@ class QuotesEvalTask : public EvalTask {
       direct.AddArticle(DirectGold(a.gold),
                         DirectPredictions(a.gold, pred, pred_to_gold));
     }
-    double quote_seconds = 0;
-    for (const StageTiming& t : corpus->timings) {
-      if (t.name == "quotes") quote_seconds += t.seconds;
-    }
+    const double quote_seconds = StageSeconds(*corpus, "quotes");
 
     EvalReport r;
     r.task = "quotes";

@@ -43,6 +43,7 @@
 
 #include "analyze/analyze.h"
 #include "eval/eval.h"
+#include "eval/eval_run.h"
 #include "stories/cluster_score.h"
 
 namespace dossier {
@@ -328,10 +329,7 @@ class StoriesEvalTask : public EvalTask {
       topics.push_back(d.topic);
       subtopics.push_back(d.subtopic);
     }
-    double story_seconds = 0;
-    for (const StageTiming& t : corpus->timings) {
-      if (t.name == "stories") story_seconds += t.seconds;
-    }
+    const double story_seconds = StageSeconds(*corpus, "stories");
     EvalReport r;
     r.task = "stories";
     r.data = path;

@@ -69,6 +69,7 @@
 
 #include "analyze/analyze.h"
 #include "eval/eval.h"
+#include "eval/eval_run.h"
 
 namespace dossier {
 namespace {
@@ -597,19 +598,12 @@ class TimeEvalTask : public EvalTask {
       raw.published = d.dct;
       raws.push_back(std::move(raw));
     }
-    AnalyzeOptions analyze;
-    analyze.run.threads = opts.threads;
-    const Pipeline pipeline = PerDocumentPipeline();
-    auto t0 = std::chrono::steady_clock::now();
+    double wall = 0;
     StatusOr<Corpus> corpus =
-        AnalyzeArticles(pipeline, std::move(raws), analyze);
-    double wall =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
-            .count();
+        RunPerDocumentPipeline(std::move(raws), opts.threads, &wall);
     if (!corpus.ok()) return corpus.status();
-
-    std::map<std::string, const Document*> by_source;
-    for (const Document& d : corpus->documents) by_source[d.meta().source] = &d;
+    const std::map<std::string, const Document*> by_source =
+        DocumentsBySource(*corpus);
 
     Scores s;
     ErrorLog log(std::getenv("DOSSIER_TIME_ERRORS"));
@@ -627,10 +621,7 @@ class TimeEvalTask : public EvalTask {
       s.AddDocument(d.gold, Predictions(*it->second, d.text),
                     it->second->layers().removed);
     }
-    double time_seconds = 0;
-    for (const StageTiming& t : corpus->timings) {
-      if (t.name == "times") time_seconds += t.seconds;
-    }
+    const double time_seconds = StageSeconds(*corpus, "times");
 
     EvalReport r;
     r.task = "time";
