@@ -510,7 +510,9 @@ Status EntityLinkStage::Finalize(Accumulator& merged, Corpus& corpus) const {
       if (initials.size() < 2) continue;
       auto [it, fresh] = by_initials.emplace(
           std::make_pair(refs[i].doc, initials), Find(parent, cluster[i]));
-      if (!fresh && Find(parent, it->second) != Find(parent, cluster[i])) {
+      // -1 (ambiguous) stays so; it is no cluster and must not reach Find.
+      if (!fresh && it->second >= 0 &&
+          Find(parent, it->second) != Find(parent, cluster[i])) {
         it->second = -1;  // two candidates: ambiguous
       }
     }

@@ -260,5 +260,18 @@ TEST(EntityLinkStageTest, AcronymDoesNotJoinAcrossDocuments) {
   EXPECT_NE(ByName(c, "FNA"), nullptr);
 }
 
+// Three names with the same initials: the third meets an ambiguous entry
+// (no cluster), which must stay ambiguous (this once indexed the cluster
+// array at -1 and corrupted the heap).
+TEST(EntityLinkStageTest, AcronymStaysApartWhenThreeNamesFit) {
+  Corpus c = MakeCorpus(
+      {"The Freeland News Agency, the Free National Army and the Fenwick "
+       "Naval Academy met in Caldera. FNA said nothing."});
+  Link(c);
+  EXPECT_NE(ByName(c, "FNA"), nullptr);
+  EXPECT_NE(ByName(c, "Freeland News Agency"), nullptr);
+  EXPECT_NE(ByName(c, "Fenwick Naval Academy"), nullptr);
+}
+
 }  // namespace
 }  // namespace dossier
