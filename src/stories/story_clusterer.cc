@@ -214,6 +214,32 @@ uint32_t StoryClusterer::Add(const StoryFeatures& f, bool observed) {
   return story;
 }
 
+void StoryClusterer::Rebuild(const std::vector<uint32_t>& assign) {
+  const uint32_t n = static_cast<uint32_t>(doc_story_.size());
+  for (uint32_t t = 0; t < stories_.size(); ++t) {
+    stories_[t] = Story();
+    redirect_[t] = t;
+  }
+  for (uint32_t d = 0; d < n; ++d) {
+    doc_story_[d] = assign[d];
+    stories_[assign[d]].members.push_back(d);
+  }
+  for (uint32_t d = 0; d < n; ++d) {
+    for (const auto& [o, sim] : neighbours_[d]) {
+      const uint32_t a = assign[d], b = assign[o];
+      if (a == b) {
+        stories_[a].internal += sim;
+      } else {
+        stories_[a].pair_sums[b] += sim;
+        stories_[b].pair_sums[a] += sim;
+      }
+    }
+  }
+  for (uint32_t t = 0; t < stories_.size(); ++t) {
+    if (stories_[t].members.empty()) stories_[t].live = false;
+  }
+}
+
 void StoryClusterer::Refine(int rounds) {
   const uint32_t n = static_cast<uint32_t>(doc_story_.size());
   if (n == 0) return;
@@ -267,29 +293,7 @@ void StoryClusterer::Refine(int rounds) {
     }
     if (!changed) break;
   }
-  // Rebuild the stories from the assignment.
-  for (uint32_t t = 0; t < stories_.size(); ++t) {
-    stories_[t] = Story();
-    redirect_[t] = t;
-  }
-  for (uint32_t d = 0; d < n; ++d) {
-    doc_story_[d] = assign[d];
-    stories_[assign[d]].members.push_back(d);
-  }
-  for (uint32_t d = 0; d < n; ++d) {
-    for (const auto& [o, sim] : neighbours_[d]) {
-      const uint32_t a = assign[d], b = assign[o];
-      if (a == b) {
-        stories_[a].internal += sim;
-      } else {
-        stories_[a].pair_sums[b] += sim;
-        stories_[b].pair_sums[a] += sim;
-      }
-    }
-  }
-  for (uint32_t t = 0; t < stories_.size(); ++t) {
-    if (stories_[t].members.empty()) stories_[t].live = false;
-  }
+  Rebuild(assign);
   // Merge the closest pair while one is close enough.
   while (true) {
     double best = 0;
@@ -313,6 +317,7 @@ void StoryClusterer::Refine(int rounds) {
     if (best < opts_.merge || best <= 0) break;
     Merge(ba, bb);
   }
+  Split();
 }
 
 std::vector<std::vector<uint32_t>> StoryClusterer::Stories() const {
@@ -351,6 +356,84 @@ std::vector<std::string> StoryClusterer::TopTerms(
     out.push_back(terms[ranked[i].second]);
   }
   return out;
+}
+
+// Each document of a large story links to its `split_k` most similar
+// members; the connected parts of that graph with `split_part`+ members
+// become stories of their own (the first keeps the id), and smaller parts
+// go to the large part they are most similar to on average.
+void StoryClusterer::Split() {
+  if (opts_.split_k <= 0) return;
+  const uint32_t n = static_cast<uint32_t>(doc_story_.size());
+  std::vector<uint32_t> assign(n);
+  for (uint32_t d = 0; d < n; ++d) assign[d] = StoryOf(d);
+  bool any = false;
+  const size_t stories = stories_.size();
+  for (uint32_t t = 0; t < stories; ++t) {
+    if (!stories_[t].live || stories_[t].members.size() < opts_.split_min)
+      continue;
+    const std::vector<uint32_t> m = stories_[t].members;
+    const size_t size = m.size();
+    std::vector<double> sim(size * size, 0);
+    for (size_t i = 0; i < size; ++i)
+      for (size_t j = i + 1; j < size; ++j)
+        sim[i * size + j] = sim[j * size + i] = Similarity(m[i], m[j]);
+    std::vector<size_t> comp(size);
+    for (size_t i = 0; i < size; ++i) comp[i] = i;
+    auto find = [&](size_t x) {
+      while (comp[x] != x) x = comp[x] = comp[comp[x]];
+      return x;
+    };
+    std::vector<size_t> order(size);
+    for (size_t i = 0; i < size; ++i) {
+      for (size_t j = 0; j < size; ++j) order[j] = j;
+      std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        return sim[i * size + a] > sim[i * size + b] ||
+               (sim[i * size + a] == sim[i * size + b] && a < b);
+      });
+      int taken = 0;
+      for (size_t j : order) {
+        if (j == i) continue;
+        if (taken++ >= opts_.split_k) break;
+        comp[find(i)] = find(j);
+      }
+    }
+    std::map<size_t, std::vector<size_t>> groups;
+    for (size_t i = 0; i < size; ++i) groups[find(i)].push_back(i);
+    std::vector<std::vector<size_t>> parts;
+    for (auto& [r, g] : groups) parts.push_back(g);
+    std::sort(parts.begin(), parts.end(), [](const auto& a, const auto& b) {
+      return a.size() > b.size() || (a.size() == b.size() && a[0] < b[0]);
+    });
+    if (parts.size() < 2 || parts[1].size() < opts_.split_part) continue;
+    size_t big = 0;
+    while (big < parts.size() && parts[big].size() >= opts_.split_part) ++big;
+    std::vector<uint32_t> ids(big, t);
+    for (size_t p = 1; p < big; ++p) {
+      ids[p] = static_cast<uint32_t>(stories_.size());
+      stories_.emplace_back();
+      redirect_.push_back(ids[p]);
+    }
+    for (size_t p = 0; p < parts.size(); ++p) {
+      size_t to = p;
+      if (p >= big) {
+        double best = -1;
+        for (size_t q = 0; q < big; ++q) {
+          double sum = 0;
+          for (size_t i : parts[p])
+            for (size_t j : parts[q]) sum += sim[i * size + j];
+          sum /= static_cast<double>(parts[q].size());
+          if (sum > best) {
+            best = sum;
+            to = q;
+          }
+        }
+      }
+      for (size_t i : parts[p]) assign[m[i]] = ids[to];
+    }
+    any = true;
+  }
+  if (any) Rebuild(assign);
 }
 
 }  // namespace dossier

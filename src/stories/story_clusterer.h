@@ -58,6 +58,14 @@ struct StoryOptions {
   // in a small corpus every term is in a large share of the documents, so
   // plain IDF would weigh the vocabulary of the story itself as noise.
   double min_documents = 50;
+  // Refine's last step splits a story of `split_min`+ documents when the
+  // graph linking each member to its `split_k` most similar members falls
+  // into parts with `split_part`+ documents each: two events of one kind
+  // (two trials, two storms) whose average link joined them, though each
+  // document's nearest neighbours lie in its own event. 0 turns it off.
+  int split_k = 3;
+  size_t split_min = 8;
+  size_t split_part = 3;
 };
 
 class StoryClusterer {
@@ -75,8 +83,9 @@ class StoryClusterer {
   // up to `rounds` passes move each document (in Add order) to the story
   // whose top-k link to it is highest, when that beats its own story's
   // (without itself) and reaches `join`; then stories merge, the closest
-  // pair by average link first, while a pair reaches `merge`. Makes the
-  // result depend less on the order of Add calls. Story ids are kept (a
+  // pair by average link first, while a pair reaches `merge`; then a large
+  // story whose nearest-neighbour graph falls apart splits (`split_k`). Makes
+  // the result depend less on the order of Add calls. Story ids are kept (a
   // merged story keeps the lower id; a story emptied by moves disappears).
   void Refine(int rounds = 3);
 
@@ -113,6 +122,8 @@ class StoryClusterer {
   // Mean similarity of member pairs; -1 for a story of one document.
   double Cohesion(uint32_t story) const;
   void Merge(uint32_t into, uint32_t from);
+  void Rebuild(const std::vector<uint32_t>& assign);
+  void Split();
 
   StoryOptions opts_;
   Kind kinds_[3];

@@ -159,5 +159,42 @@ TEST(StoryClustererTest, RefineOnEmptyClustererDoesNothing) {
   EXPECT_TRUE(c.Stories().empty());
 }
 
+// Two trials: the same vocabulary, different people and years.
+StoryFeatures Trial(int which, int i) {
+  StoryFeatures f;
+  f.words = {"trial", "court",      "jury",      "verdict",
+             "judge", "prosecutor", "testimony", "x" + std::to_string(i)};
+  f.names = which == 0 ? std::vector<std::string>{"e#1", "harlow", "brisk"}
+                       : std::vector<std::string>{"e#2", "mertz", "oldwick"};
+  f.markers = {which == 0 ? "y:2031" : "y:2029"};
+  return f;
+}
+
+TEST(StoryClustererTest, RefineSplitsAStoryOfTwoEventsOfOneKind) {
+  for (int split_k : {0, 3}) {
+    StoryOptions o;
+    o.split_k = split_k;
+    StoryClusterer c(o);
+    for (int i = 0; i < 10; ++i) c.Add(Trial(i % 2, i));
+    c.Refine();
+    if (split_k == 0) {
+      // The shared vocabulary alone holds them in one story.
+      EXPECT_EQ(c.Stories().size(), 1u);
+      continue;
+    }
+    auto stories = c.Stories();
+    ASSERT_EQ(stories.size(), 2u);
+    EXPECT_EQ(stories[0], (std::vector<uint32_t>{0, 2, 4, 6, 8}));
+    EXPECT_EQ(stories[1], (std::vector<uint32_t>{1, 3, 5, 7, 9}));
+  }
+}
+
+TEST(StoryClustererTest, RefineKeepsAOneEventStoryWhole) {
+  StoryClusterer c;
+  for (int i = 0; i < 10; ++i) c.Add(Trial(0, i));
+  c.Refine();
+  EXPECT_EQ(c.Stories().size(), 1u);
+}
+
 }  // namespace
 }  // namespace dossier
