@@ -85,6 +85,9 @@ class SentenceReader {
   bool IsNpEnd(int i) const;
   Np NpRight(int i) const;
   Np NpLeft(int j) const;
+  // The number a quantifier starting at `i` qualifies ("at least 12",
+  // "about 45", "more than $5"): the index of that CD or $ token, or -1.
+  int QuantifiedNumber(int i) const;
   Span NpSpan(const Np& np) const {
     return {t_[np.begin].span.start, t_[np.end - 1].span.end};
   }
@@ -136,6 +139,7 @@ bool SentenceReader::IsNpToken(int i) const {
       p == kPosPRPS || p == kPosCD || p == kPosPOS) {
     return true;
   }
+  if (p == kPosDollar && pos(i + 1) == kPosCD) return true;  // "$5 million"
   // "potentially historic talks", "escalating tensions".
   if ((p == kPosRB && IsAdjectiveTag(pos(i + 1))) ||
       ((p == kPosVBG || p == kPosVBN) && IsNounTag(pos(i + 1)) &&
@@ -171,6 +175,11 @@ Np SentenceReader::NpRight(int i) const {
     }
     return np;
   }
+  // "about 45 protesters", "at least 12 people": the quantifier starts
+  // the noun phrase.
+  const int quantified = QuantifiedNumber(i);
+  const int begin = i;
+  if (quantified > i) i = quantified;
   if (!IsNpToken(i) && !(pos(i) == kPosPRP && t_[i].mention >= 0)) return np;
   int j = i;
   int head = -1;
@@ -190,7 +199,7 @@ Np SentenceReader::NpRight(int i) const {
     break;
   }
   if (head < 0) return np;
-  np = {i, head + 1, head};
+  np = {begin, head + 1, head};
   // "the release of prisoners": one "of" phrase joins the noun phrase, and
   // so does the "for" phrase of a demand ("calls for a ceasefire").
   static constexpr std::string_view kForNouns[] = {
@@ -228,6 +237,18 @@ Np SentenceReader::NpLeft(int j) const {
       break;
     }
   }
+  // "at least 12 people", "nearly 30 people": the quantifier before the
+  // number joins ("least" alone was taken as an adjective).
+  if ((Is(i, "least") || Is(i, "most")) && Is(i - 1, "at")) {
+    --i;
+  } else {
+    for (int q = std::max(0, i - 2); q < i; ++q) {
+      if (QuantifiedNumber(q) == i) {
+        i = q;
+        break;
+      }
+    }
+  }
   np = {i, j + 1, j};
   // "the absence of both presidents": the head is the noun before "of";
   // "the talks between Norland and Estovia": before "between".
@@ -245,6 +266,27 @@ int32_t SentenceReader::NpMention(const Np& np) const {
   return -1;
 }
 
+int SentenceReader::QuantifiedNumber(int i) const {
+  auto number_at = [&](int k) {
+    return pos(k) == kPosCD || (pos(k) == kPosDollar && pos(k + 1) == kPosCD)
+               ? k
+               : -1;
+  };
+  const std::string& w = low(i);
+  if (w == "about" || w == "nearly" || w == "almost" || w == "around" ||
+      w == "roughly" || w == "approximately" || w == "over" || w == "some" ||
+      w == "under" || w == "estimated") {
+    return number_at(i + 1);
+  }
+  const std::string& w2 = low(i + 1);
+  if ((w == "at" && (w2 == "least" || w2 == "most")) ||
+      ((w == "more" || w == "fewer" || w == "less") && w2 == "than") ||
+      (w == "up" && w2 == "to") || (w == "an" && w2 == "estimated")) {
+    return number_at(i + 2);
+  }
+  return -1;
+}
+
 bool SentenceReader::IsLocNp(const Np& np) const {
   const int32_t m = NpMention(np);
   return m >= 0 && doc_.layers().mentions[m].type == EntityType::kLoc;
@@ -254,6 +296,29 @@ bool SentenceReader::IsLocNp(const Np& np) const {
 // verb is a particle ("brushed aside"), and a plural tagged as a verb right
 // after such a particle is a noun ("brushed aside calls for").
 void SentenceReader::FixTags() {
+  // "Police arrested 40 protesters": a participle right after the first
+  // noun phrase of the sentence, before an object, with no finite verb
+  // after it in the clause, is the main verb (the tagger took it for a
+  // reduced relative, "the protesters arrested last week were freed").
+  for (int i = 1; i < n() && i < 6; ++i) {
+    if (pos(i) != kPosVBN) continue;
+    bool subject = IsNounTag(pos(i - 1));
+    for (int k = 0; k < i && subject; ++k) {
+      subject = IsNpToken(k) && !IsBoundary(k);
+    }
+    const uint8_t next = pos(i + 1);
+    const bool object = next == kPosCD || next == kPosDT ||
+                        next == kPosPRPS || next == kPosDollar ||
+                        IsNounTag(next) || QuantifiedNumber(i + 1) >= 0;
+    if (!subject || !object) continue;
+    bool finite = false;
+    for (int k = i + 1; k < n() && !IsBoundary(k) && !Is(k, ","); ++k) {
+      const uint8_t p = pos(k);
+      finite |= p == kPosVBD || p == kPosVBZ || p == kPosVBP || p == kPosMD;
+    }
+    if (!finite) t_[i].pos = kPosVBD;
+    break;
+  }
   for (int i = 1; i < n(); ++i) {
     if ((Is(i, "aside") || Is(i, "away")) && IsVerbTag(pos(i - 1))) {
       t_[i].pos = kPosRP;
@@ -386,6 +451,15 @@ void SentenceReader::FindSubject(Group& g, int gi) {
         return;
       }
     }
+    return;
+  }
+  // A time expression is no subject ("Roe on Monday said", "the protesters
+  // arrested last week were freed"): the noun phrase before it, if any.
+  if (k >= 0 && IsNpEnd(k) && t_[k].timex >= 0) {
+    const int32_t tx = t_[k].timex;
+    while (k >= 0 && t_[k].timex == tx) --k;
+    if (k >= 0 && pos(k) == kPosIN) --k;  // "on Monday"
+    if (k >= 0 && IsNpEnd(k) && t_[k].timex < 0) g.subject = NpLeft(k);
     return;
   }
   if (k >= 0 && IsNpEnd(k)) {

@@ -274,5 +274,49 @@ TEST(EventStage, PassiveSubjectKeepsItsBetweenPhrase) {
   EXPECT_EQ(Text(c, e->target), "The last talks between Norland and Estovia");
 }
 
+TEST(EventStageTest, QuantifierAndNumberStayInTheTarget) {
+  Corpus c = Analyze("Police detained about 45 protesters in Tessby.");
+  const EventFrame* e = Find(c, "detain");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(Text(c, e->target), "about 45 protesters");
+}
+
+TEST(EventStageTest, AmountInDollarsIsTheTarget) {
+  Corpus c = Analyze("Mara Velden pledged $5 million in aid.");
+  const EventFrame* e = Find(c, "pledge");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(Text(c, e->target), "$5 million");
+}
+
+TEST(EventStageTest, AtLeastJoinsAPassiveSubject) {
+  Corpus c = Analyze("At least 12 people were killed in the flood.");
+  const EventFrame* e = Find(c, "kill");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(Text(c, e->target), "At least 12 people");
+}
+
+TEST(EventStageTest, SentenceInitialParticipleWithObjectIsTheVerb) {
+  Corpus c = Analyze("Police arrested 40 protesters in Tessby.");
+  const EventFrame* e = Find(c, "arrest");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(Text(c, e->actor), "Police");
+  EXPECT_EQ(Text(c, e->target), "40 protesters");
+}
+
+TEST(EventStageTest, TimeExpressionIsNoSubject) {
+  Corpus c = Analyze("The protesters arrested last week were freed.");
+  const EventFrame* e = Find(c, "free");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(Text(c, e->target), "");
+  EXPECT_EQ(Text(c, e->actor), "");
+}
+
+TEST(EventStageTest, SubjectBeforeATimeAdjunct) {
+  Corpus c = Analyze("Mara Velden on Monday rejected the offer.");
+  const EventFrame* e = Find(c, "reject");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(Text(c, e->actor), "Mara Velden");
+}
+
 }  // namespace
 }  // namespace dossier

@@ -18,6 +18,7 @@ const std::unordered_map<std::string_view, std::string_view>& IrregularVerbs() {
         "have|has|had|having|'ve|'d",
         "do|does|did|done|doing",
         "go|goes|went|gone",
+        "free|freed",
         "say|says|said",
         "make|made",
         "take|took|taken",
@@ -279,6 +280,7 @@ std::string VerbLemma(const std::string& w, uint8_t tag) {
   }
   if (tag == kPosVBD || tag == kPosVBN) {
     if (ends("ied") && n > 4) return w.substr(0, n - 3) + "y";
+    if (ends("ied")) return w.substr(0, n - 1);  // died, lied, tied
     if (ends("eed") && n <= 5) return w;         // need, heed
     if (ends("eed")) return w.substr(0, n - 1);  // agreed, freed
     if (ends("ed")) {

@@ -127,6 +127,14 @@ TEST(Lemmatizer, RegularVerbs) {
   EXPECT_EQ(Lemmatize("agreed", kPosVBD), "agree");
 }
 
+TEST(Lemmatizer, ShortIedAndEedVerbs) {
+  EXPECT_EQ(Lemmatize("died", kPosVBD), "die");
+  EXPECT_EQ(Lemmatize("tied", kPosVBN), "tie");
+  EXPECT_EQ(Lemmatize("dies", kPosVBZ), "die");
+  EXPECT_EQ(Lemmatize("tried", kPosVBD), "try");
+  EXPECT_EQ(Lemmatize("freed", kPosVBN), "free");
+}
+
 TEST(Lemmatizer, Nouns) {
   EXPECT_EQ(Lemmatize("talks", kPosNNS), "talks");
   EXPECT_EQ(Lemmatize("ceasefires", kPosNNS), "ceasefire");
