@@ -1,16 +1,18 @@
 #include "claims/cross_source_stage.h"
 
-#include "events/lexicon.h"
-#include "pos/lemmatizer.h"
-#include "pos/tags.h"
-
 #include <algorithm>
+#include <cstdlib>
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
 #include <tuple>
 #include <utility>
 #include <vector>
+
+#include "events/lexicon.h"
+#include "pos/lemmatizer.h"
+#include "pos/tags.h"
 
 namespace dossier {
 namespace {
@@ -50,14 +52,14 @@ std::string ActionKey(std::string_view lemma, bool refused, bool* flips) {
   }
   // Accepting a proposal: "rejected the truce" is "did not accept it", as
   // is "stopped short of agreeing to it" (refused) or "brushed aside".
-  static constexpr std::string_view kAccept[] = {"accept", "agree",
-                                                 "agree to", "embrace"};
+  static constexpr std::string_view kAccept[] = {"accept", "agree", "agree to",
+                                                 "embrace"};
   for (std::string_view a : kAccept) {
     if (lemma == a) return "accept";
   }
   static constexpr std::string_view kReject[] = {
-      "reject",    "dismiss",  "brush aside", "turn down", "rebuff",
-      "spurn",     "wave off", "wave away",   "veto"};
+      "reject", "dismiss",  "brush aside", "turn down", "rebuff",
+      "spurn",  "wave off", "wave away",   "veto"};
   for (std::string_view r : kReject) {
     if (lemma == r) {
       *flips = !refused;
@@ -92,8 +94,8 @@ std::string TargetKey(std::string_view phrase) {
     w = Lower(w);
     if (w.size() > 3 && w.back() == 's') w.pop_back();
     static constexpr std::string_view kWrappers[] = {
-        "demand", "call", "proposal", "offer", "plan", "idea", "push",
-        "appeal", "request", "bid"};
+        "demand", "call", "proposal", "offer",   "plan",
+        "idea",   "push", "appeal",   "request", "bid"};
     bool wrapper = false;
     for (std::string_view x : kWrappers) wrapper |= w == x;
     // Only a noun-noun compound ("truce demand"): a determiner before the
@@ -101,7 +103,8 @@ std::string TargetKey(std::string_view phrase) {
     if (!wrapper || start < 2 || !letter(phrase[start - 2])) break;
     std::string before;
     size_t b = start - 1;
-    while (b > 0 && letter(phrase[b - 1])) before.insert(before.begin(), phrase[--b]);
+    while (b > 0 && letter(phrase[b - 1]))
+      before.insert(before.begin(), phrase[--b]);
     before = Lower(before);
     if (before == "the" || before == "a" || before == "an" || before == "his" ||
         before == "her" || before == "their" || before == "its") {
@@ -169,11 +172,56 @@ std::string When(const Statement& s) {
   return s.lo + ".." + s.hi;
 }
 
+// The statement of event `i` of document `d`: its outlet ("#<doc id>" when
+// unknown) and the days the document may have been written.
+Statement MakeStatement(const Corpus& corpus, uint32_t d, uint32_t i,
+                        bool negative, bool firm) {
+  const DocMeta& m = corpus.documents[d].meta();
+  Statement st{
+      d,
+      i,
+      negative,
+      firm,
+      m.published,
+      m.outlet.has_value() && !m.outlet->empty() ? *m.outlet : "#" + m.id,
+      "",
+      ""};
+  if (m.published.size() >= 10) {
+    st.lo = st.hi = m.published.substr(0, 10);
+  } else if (!m.published_earliest.empty() && !m.published_latest.empty()) {
+    st.lo = m.published_earliest;
+    st.hi = m.published_latest;
+  }
+  return st;
+}
+
+// The outlet as shown: its name, or the document id when unknown.
+std::string OutletName(const Corpus& corpus, const Statement& s) {
+  return s.outlet[0] == '#' ? corpus.documents[s.doc].meta().id : s.outlet;
+}
+
 std::string Trunc(std::string_view s, size_t max) {
   if (s.size() <= max) return std::string(s);
   size_t cut = max;
   while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
   return std::string(s.substr(0, cut)) + "...";
+}
+
+// The target phrase as the stance shows it, with the preposition that
+// introduced it ("travel to Türkiye", "meet with Roe").
+std::string TargetText(const Document& doc, const EventFrame& e) {
+  std::string text = Trunc(doc.Slice(e.target), 60);
+  if (e.target.start <= e.trigger.end) return text;
+  std::string_view gap = doc.Slice(Span{e.trigger.end, e.target.start});
+  while (!gap.empty() && gap.front() == ' ') gap.remove_prefix(1);
+  while (!gap.empty() && gap.back() == ' ') gap.remove_suffix(1);
+  static constexpr std::string_view kPreps[] = {
+      "to",      "with", "in",   "for",     "on",
+      "against", "into", "from", "between", "of"};
+  for (std::string_view p : kPreps) {
+    if (gap == p) return std::string(p) + " " + text;
+  }
+  return text;
 }
 
 // The past tense of a verb lemma's first word ("brush aside" -> "brushed
@@ -184,20 +232,20 @@ std::string Past(std::string_view lemma) {
   const std::string_view rest =
       sp == std::string_view::npos ? std::string_view() : lemma.substr(sp);
   static constexpr std::string_view kIrregular[][2] = {
-      {"go", "went"},      {"come", "came"},     {"meet", "met"},
-      {"hold", "held"},    {"take", "took"},     {"make", "made"},
-      {"send", "sent"},    {"leave", "left"},    {"give", "gave"},
-      {"begin", "began"},  {"break", "broke"},   {"see", "saw"},
-      {"fly", "flew"},     {"lead", "led"},      {"win", "won"},
-      {"speak", "spoke"},  {"run", "ran"},       {"bring", "brought"},
-      {"seek", "sought"},  {"fight", "fought"},  {"think", "thought"},
-      {"stand", "stood"},  {"put", "put"},       {"set", "set"},
-      {"let", "let"},      {"cut", "cut"},       {"hit", "hit"},
-      {"spend", "spent"},  {"build", "built"},   {"keep", "kept"},
-      {"get", "got"},      {"know", "knew"},     {"find", "found"},
-      {"stop", "stopped"}, {"plan", "planned"},  {"ban", "banned"},
+      {"go", "went"},      {"come", "came"},        {"meet", "met"},
+      {"hold", "held"},    {"take", "took"},        {"make", "made"},
+      {"send", "sent"},    {"leave", "left"},       {"give", "gave"},
+      {"begin", "began"},  {"break", "broke"},      {"see", "saw"},
+      {"fly", "flew"},     {"lead", "led"},         {"win", "won"},
+      {"speak", "spoke"},  {"run", "ran"},          {"bring", "brought"},
+      {"seek", "sought"},  {"fight", "fought"},     {"think", "thought"},
+      {"stand", "stood"},  {"put", "put"},          {"set", "set"},
+      {"let", "let"},      {"cut", "cut"},          {"hit", "hit"},
+      {"spend", "spent"},  {"build", "built"},      {"keep", "kept"},
+      {"get", "got"},      {"know", "knew"},        {"find", "found"},
+      {"stop", "stopped"}, {"plan", "planned"},     {"ban", "banned"},
       {"drop", "dropped"}, {"commit", "committed"}, {"admit", "admitted"},
-      {"veto", "vetoed"},  {"wave", "waved"},    {"fall", "fell"}};
+      {"veto", "vetoed"},  {"wave", "waved"},       {"fall", "fell"}};
   for (const auto& iv : kIrregular) {
     if (v == iv[0]) return std::string(iv[1]) + std::string(rest);
   }
@@ -225,7 +273,8 @@ std::string DateWords(std::string_view v) {
   if (v.size() < 7) return std::string(v);
   const int m = (v[5] - '0') * 10 + (v[6] - '0');
   if (m < 1 || m > 12) return std::string(v);
-  std::string out = std::string(kMonths[m - 1]) + " " + std::string(v.substr(0, 4));
+  std::string out =
+      std::string(kMonths[m - 1]) + " " + std::string(v.substr(0, 4));
   if (v.size() >= 10) {
     std::string day(v.substr(8, 2));
     if (day[0] == '0') day.erase(0, 1);
@@ -328,10 +377,9 @@ std::vector<DatedFact> FindDatedFacts(const Corpus& corpus) {
       if (best < 0) continue;
       // The phrase: the noun with its modifiers to the date (or back).
       uint32_t b = static_cast<uint32_t>(best);
-      while (b > sent->first_token &&
-             (IsNounTag(l.tokens[b - 1].pos) ||
-              IsAdjectiveTag(l.tokens[b - 1].pos) ||
-              l.tokens[b - 1].pos == kPosVBN)) {
+      while (b > sent->first_token && (IsNounTag(l.tokens[b - 1].pos) ||
+                                       IsAdjectiveTag(l.tokens[b - 1].pos) ||
+                                       l.tokens[b - 1].pos == kPosVBN)) {
         --b;
       }
       Span phrase = l.tokens[b].span.start < t.span.start
@@ -433,6 +481,368 @@ void DatedFactAgreements(Corpus& corpus) {
   }
 }
 
+// A count or amount as a statement gives it: "at least 12" is [12, inf),
+// "about 45" [40.5, 49.5], "nearly 30" [25.5, 30], "12" [12, 12].
+struct Amount {
+  double lo = 0, hi = 0;
+  bool ok = false;
+};
+
+bool Overlap(const Amount& a, const Amount& b) {
+  return a.lo <= b.hi && b.lo <= a.hi;
+}
+
+// The first count in a noun phrase ("at least 12 people", "$5 million",
+// "about 1,200 islanders", "twelve villagers"); !ok when there is none, or
+// when the number is part of a compound ("30-day") or looks like a year.
+Amount ParseAmount(std::string_view phrase) {
+  std::vector<std::string> w;
+  {
+    std::string cur;
+    for (char c : phrase) {
+      if (c == ' ' || c == '\n' || c == '\t') {
+        if (!cur.empty()) w.push_back(Lower(cur));
+        cur.clear();
+      } else {
+        cur += c;
+      }
+    }
+    if (!cur.empty()) w.push_back(Lower(cur));
+  }
+  static const std::map<std::string, double> kWords = {
+      {"two", 2},       {"three", 3},     {"four", 4},     {"five", 5},
+      {"six", 6},       {"seven", 7},     {"eight", 8},    {"nine", 9},
+      {"ten", 10},      {"eleven", 11},   {"twelve", 12},  {"dozen", 12},
+      {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15}, {"twenty", 20},
+      {"thirty", 30},   {"forty", 40},    {"fifty", 50},   {"hundred", 100}};
+  Amount a;
+  for (size_t k = 0; k < w.size(); ++k) {
+    std::string t = w[k];
+    while (!t.empty() && (t.back() == ',' || t.back() == '.')) t.pop_back();
+    if (!t.empty() && t[0] == '$') t.erase(0, 1);
+    double v = -1;
+    bool digits = false;
+    if (!t.empty() && t[0] >= '0' && t[0] <= '9') {
+      std::string num;
+      for (char c : t) {
+        if (c >= '0' && c <= '9') {
+          num += c;
+        } else if (c == '.') {
+          num += c;
+        } else if (c == ',') {
+          continue;
+        } else {
+          return a;  // "30-day", "3rd", "12km": not a plain count
+        }
+      }
+      v = std::atof(num.c_str());
+      digits = true;
+      if (t.size() == 4 && t.find_first_of(",.") == std::string::npos &&
+          v >= 1800 && v <= 2100) {
+        return a;  // a year
+      }
+    } else if (auto it = kWords.find(t); it != kWords.end()) {
+      v = it->second;
+    }
+    if (v < 0) continue;
+    if (k + 1 < w.size()) {
+      const std::string& m = w[k + 1];
+      if (m == "million") v *= 1e6;
+      if (m == "billion") v *= 1e9;
+      if (m == "thousand") v *= 1e3;
+      if (m == "hundred" && digits) v *= 1e2;
+    }
+    const std::string p1 = k >= 1 ? w[k - 1] : "";
+    const std::string p2 = k >= 2 ? w[k - 2] + " " + p1 : "";
+    a.ok = true;
+    a.lo = a.hi = v;
+    if (p2 == "at least" || p2 == "more than" || p1 == "over") {
+      a.hi = 1e300;
+    } else if (p2 == "at most" || p2 == "up to" || p2 == "fewer than" ||
+               p2 == "less than" || p1 == "under") {
+      a.lo = 0;
+    } else if (p1 == "nearly" || p1 == "almost") {
+      a.lo = 0.85 * v;
+    } else if (p1 == "about" || p1 == "around" || p1 == "roughly" ||
+               p1 == "approximately" || p1 == "some" || p1 == "estimated") {
+      a.lo = 0.9 * v;
+      a.hi = 1.1 * v;
+    }
+    return a;
+  }
+  return a;
+}
+
+// Whether the counts the statements' targets give (if any) are compatible:
+// "pledged $5 million" and "pledged $8 million" are no agreement.
+bool SameAmounts(const Corpus& corpus, const std::vector<Statement>& st) {
+  std::vector<Amount> a;
+  for (const Statement& s : st) {
+    const Document& doc = corpus.documents[s.doc];
+    const EventFrame& e = doc.layers().events[s.event];
+    if (e.target.empty()) continue;
+    Amount x = ParseAmount(doc.Slice(e.target));
+    if (x.ok) a.push_back(x);
+  }
+  for (size_t i = 0; i < a.size(); ++i) {
+    for (size_t j = i + 1; j < a.size(); ++j) {
+      if (!Overlap(a[i], a[j])) return false;
+    }
+  }
+  return true;
+}
+
+// Counting verbs that report one figure: the dead, the injured, the
+// arrested.
+std::string CountAction(const std::string& lemma) {
+  if (lemma == "die") return "kill";
+  if (lemma == "wound" || lemma == "hurt") return "injure";
+  if (lemma == "detain") return "arrest";
+  return lemma;
+}
+
+// Builds a contradiction or update finding from statements (one per
+// document, each with its value in words), when some pair of values is
+// incompatible (`differ`). Contradiction when such a pair was written on the
+// same day or undated; update when every such pair is ordered by date.
+void ValueFinding(Corpus& corpus, std::vector<Statement> one,
+                  std::vector<std::string> stance,
+                  const std::function<bool(size_t, size_t)>& differ,
+                  int32_t entity, const std::string& what) {
+  std::vector<size_t> idx(one.size());
+  for (size_t i = 0; i < idx.size(); ++i) idx[i] = i;
+  std::stable_sort(idx.begin(), idx.end(), [&](size_t a, size_t b) {
+    if (one[a].lo.empty() != one[b].lo.empty()) return !one[a].lo.empty();
+    if (Before(one[a], one[b])) return true;
+    if (Before(one[b], one[a])) return false;
+    return one[a].lo < one[b].lo;
+  });
+  bool any = false, unordered = false;
+  for (size_t x = 0; x < idx.size(); ++x) {
+    for (size_t y = x + 1; y < idx.size(); ++y) {
+      if (!differ(idx[x], idx[y])) continue;
+      any = true;
+      unordered |= !Before(one[idx[x]], one[idx[y]]) &&
+                   !Before(one[idx[y]], one[idx[x]]);
+    }
+  }
+  if (!any) return;
+  Finding f;
+  f.kind = unordered ? "contradiction" : "update";
+  f.score = unordered ? 3.0 : 2.5;
+  f.entity = entity;
+  std::set<std::string> outlets;
+  std::string list;
+  for (size_t i : idx) {
+    const Statement& s = one[i];
+    outlets.insert(s.outlet);
+    const EventFrame& e = corpus.documents[s.doc].layers().events[s.event];
+    f.statements.push_back({s.doc, e.span, stance[i]});
+    if (!list.empty()) list += unordered ? " vs " : " -> ";
+    list += stance[i] + " (" + OutletName(corpus, s) + ", " + When(s) + ")";
+  }
+  f.score += 0.25 * static_cast<double>(outlets.size() - 1);
+  f.doc = f.statements.front().doc;
+  f.span = f.statements.front().span;
+  f.claim = f.statements.front().stance;
+  // The statements are the sources' own words (they name the actor).
+  f.summary = (unordered ? "Sources give different " + what + ": "
+                         : "The " + what + " changed over time: ") +
+              list;
+  corpus.findings.push_back(std::move(f));
+}
+
+// Counts that differ between documents of a story: the same counting
+// action (kill/die, injure, arrest/detain, ...) of the same unit ("people",
+// "protesters", "million"), by the same actor or none, from firm positive
+// statements. A document giving two incompatible counts for one key
+// (partial counts, several places) is left out of it.
+void CountFindings(Corpus& corpus) {
+  using CountKey = std::tuple<std::string, int32_t, std::string, std::string>;
+  std::map<CountKey,
+           std::map<uint32_t, std::vector<std::pair<uint32_t, Amount>>>>
+      counts;
+  std::vector<CountKey> order;
+  for (uint32_t d = 0; d < corpus.documents.size(); ++d) {
+    const Document& doc = corpus.documents[d];
+    const Layers& l = doc.layers();
+    for (uint32_t i = 0; i < l.events.size(); ++i) {
+      const EventFrame& e = l.events[i];
+      if (e.lemma.empty() || IsReportingVerb(e.lemma) || e.negated ||
+          e.modality != Modality::kHappened) {
+        continue;
+      }
+      std::string action = CountAction(e.lemma);
+      std::string unit;
+      Amount a;
+      // "The death toll rose to 15".
+      const std::string actor_head =
+          e.actor.empty() ? "" : TargetKey(doc.Slice(e.actor));
+      if (actor_head == "toll" &&
+          (e.lemma == "rise" || e.lemma == "climb" || e.lemma == "reach" ||
+           e.lemma == "stand" || e.lemma == "increase" || e.lemma == "hit" ||
+           e.lemma == "jump")) {
+        action = "kill";
+        unit = "people";
+        if (!e.target.empty()) a = ParseAmount(doc.Slice(e.target));
+      } else if (!e.target.empty()) {
+        a = ParseAmount(doc.Slice(e.target));
+        unit = TargetKey(doc.Slice(e.target));
+        if (unit == "person") unit = "people";
+      }
+      if (!a.ok || unit.empty()) continue;
+      int32_t actor = -1;
+      if (actor_head != "toll" && e.actor_mention >= 0 &&
+          static_cast<size_t>(e.actor_mention) < l.mentions.size()) {
+        actor = l.mentions[e.actor_mention].entity;
+      }
+      CountKey key{doc.meta().story, actor, action, unit};
+      auto [it, fresh] = counts.try_emplace(key);
+      if (fresh) order.push_back(key);
+      it->second[d].push_back({i, a});
+    }
+  }
+  for (const CountKey& key : order) {
+    const auto& per_doc = counts[key];
+    if (per_doc.size() < 2) continue;
+    std::vector<Statement> one;
+    std::vector<std::string> stance;
+    std::vector<Amount> values;
+    for (const auto& [d, list] : per_doc) {
+      bool consistent = true;
+      for (const auto& [i, a] : list) {
+        consistent = consistent && Overlap(a, list.front().second);
+      }
+      if (!consistent) continue;
+      const uint32_t i = list.front().first;
+      const Document& doc = corpus.documents[d];
+      const EventFrame& e = doc.layers().events[i];
+      one.push_back(MakeStatement(corpus, d, i, false, true));
+      stance.push_back(Trunc(doc.Slice(e.span), 80));  // the source's words
+      values.push_back(list.front().second);
+    }
+    if (one.size() < 2) continue;
+    ValueFinding(
+        corpus, one, stance,
+        [&](size_t x, size_t y) { return !Overlap(values[x], values[y]); },
+        std::get<1>(key), "numbers");
+  }
+}
+
+// Story, actor entity, action, target: what stance statements are keyed by.
+using StanceKey = std::tuple<std::string, int32_t, std::string, std::string>;
+
+// Whether an entity is a country of the knowledge base ("country:xx").
+bool IsCountry(const Corpus& corpus, int32_t entity) {
+  return entity >= 0 && static_cast<size_t>(entity) < corpus.entities.size() &&
+         corpus.entities[entity].kb.rfind("country:", 0) == 0;
+}
+
+// Whether a time expression after a trigger is the trigger's own: no
+// comma, verb or modal between them ("will meet Velden in Varnhold on
+// Thursday", not "meet Roe, provided Norland starts a truce on Monday").
+bool TimeOfTrigger(const Document& doc, Span trigger, Span time) {
+  if (time.start < trigger.end) return false;
+  for (const Token& t : doc.layers().tokens) {
+    if (t.span.start < trigger.end) continue;
+    if (t.span.start >= time.start) break;
+    if (IsVerbTag(t.pos) || t.pos == kPosMD || doc.Slice(t.span) == ",") {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Plans that differ in date or place between documents: firm, positive
+// statements of what an actor will do (will, planned) about one target
+// ("Roe will meet Velden on Thursday" / "... on Friday"; "in Varnhold" /
+// "in Caldmoor"). A date counts when it is a calendar day after the
+// trigger; a place when it is a linked place, and a country differs only
+// from another country (a city may lie in it). Keys are compared without
+// their named place ("talks@e3"), so a plan moved to another city is found.
+void PlanFindings(Corpus& corpus,
+                  const std::map<StanceKey, std::vector<Statement>>& groups,
+                  const std::vector<StanceKey>& order) {
+  std::map<StanceKey, std::vector<Statement>> base;
+  std::vector<StanceKey> base_order;
+  for (const StanceKey& k : order) {
+    auto g = groups.find(k);
+    if (g == groups.end()) continue;
+    std::string t = std::get<3>(k);
+    t = t.substr(0, t.find('@'));
+    StanceKey b{std::get<0>(k), std::get<1>(k), std::get<2>(k), t};
+    auto [it, fresh] = base.try_emplace(b);
+    if (fresh) base_order.push_back(b);
+    it->second.insert(it->second.end(), g->second.begin(), g->second.end());
+  }
+  for (const StanceKey& k : base_order) {
+    std::map<uint32_t, std::pair<const Statement*, std::string>> date_of;
+    std::map<uint32_t, std::pair<const Statement*, int32_t>> place_of;
+    for (const Statement& s : base[k]) {
+      const Layers& l = corpus.documents[s.doc].layers();
+      const EventFrame& e = l.events[s.event];
+      if (s.negative || !s.firm ||
+          (e.modality != Modality::kWill && e.modality != Modality::kPlanned)) {
+        continue;
+      }
+      if (e.time >= 0 && static_cast<size_t>(e.time) < l.times.size()) {
+        const Timex& t = l.times[e.time];
+        if (t.type == TimexType::kDate && t.value.size() == 10 &&
+            IsCalendarValue(t.value) &&
+            TimeOfTrigger(corpus.documents[s.doc], e.trigger, t.span)) {
+          date_of.try_emplace(s.doc, &s, t.value);
+        }
+      }
+      if (e.place_mention >= 0 &&
+          static_cast<size_t>(e.place_mention) < l.mentions.size() &&
+          l.mentions[e.place_mention].entity >= 0) {
+        place_of.try_emplace(s.doc, &s, l.mentions[e.place_mention].entity);
+      }
+    }
+    const int32_t actor = std::get<1>(k);
+    if (date_of.size() >= 2) {
+      std::vector<Statement> one;
+      std::vector<std::string> stance, value;
+      for (const auto& [d, sv] : date_of) {
+        one.push_back(*sv.first);
+        const Document& doc = corpus.documents[d];
+        const EventFrame& e = doc.layers().events[sv.first->event];
+        stance.push_back(
+            Trunc(
+                doc.Slice(Span{
+                    e.span.start,
+                    std::max(e.span.end, doc.layers().times[e.time].span.end)}),
+                100) +
+            " [" + sv.second + "]");
+        value.push_back(sv.second);
+      }
+      ValueFinding(
+          corpus, one, stance,
+          [&](size_t x, size_t y) { return value[x] != value[y]; }, actor,
+          "dates");
+    }
+    if (place_of.size() >= 2) {
+      std::vector<Statement> one;
+      std::vector<std::string> stance;
+      std::vector<int32_t> place;
+      for (const auto& [d, sp] : place_of) {
+        one.push_back(*sp.first);
+        const Document& doc = corpus.documents[d];
+        const EventFrame& e = doc.layers().events[sp.first->event];
+        stance.push_back(Trunc(doc.Slice(e.span), 100));
+        place.push_back(sp.second);
+      }
+      ValueFinding(
+          corpus, one, stance,
+          [&](size_t x, size_t y) {
+            return place[x] != place[y] &&
+                   IsCountry(corpus, place[x]) == IsCountry(corpus, place[y]);
+          },
+          actor, "places");
+    }
+  }
+}
+
 // Which outlets editorialize most: the share of each outlet's body
 // sentences that evaluate or predict in the outlet's own voice
 // (framing/FramingStage), pooled over its articles, when two or more outlets
@@ -451,9 +861,9 @@ void EditorialFinding(Corpus& corpus) {
     const Framing& fr = doc.layers().framing;
     if (!fr.computed || fr.sentences == 0) continue;
     const DocMeta& m = doc.meta();
-    const std::string name =
-        m.outlet.has_value() && !m.outlet->empty() ? *m.outlet
-                                                 : m.id + " (outlet unknown)";
+    const std::string name = m.outlet.has_value() && !m.outlet->empty()
+                                 ? *m.outlet
+                                 : m.id + " (outlet unknown)";
     auto [it, fresh] = outlets.try_emplace(name);
     if (fresh) order.push_back(name);
     Outlet& o = it->second;
@@ -483,8 +893,9 @@ void EditorialFinding(Corpus& corpus) {
   Finding f;
   f.kind = "framing";
   f.score = 0.9;
-  f.summary = "Editorializing (the outlet's own evaluations and predictions, "
-              "share of sentences), most to least: ";
+  f.summary =
+      "Editorializing (the outlet's own evaluations and predictions, "
+      "share of sentences), most to least: ";
   bool first = true;
   for (const std::string& n : order) {
     const Outlet& o = outlets[n];
@@ -497,11 +908,11 @@ void EditorialFinding(Corpus& corpus) {
     if (o.lead < 0) continue;
     const Document& doc = corpus.documents[o.lead];
     const Framing& fr = doc.layers().framing;
-    f.statements.push_back(
-        {static_cast<uint32_t>(o.lead), fr.editorial.front(),
-         n + ": " + std::to_string(o.editorial) + " of " +
-             std::to_string(o.sentences) + " sentences editorial (" +
-             percent(share(n)) + ")"});
+    f.statements.push_back({static_cast<uint32_t>(o.lead), fr.editorial.front(),
+                            n + ": " + std::to_string(o.editorial) + " of " +
+                                std::to_string(o.sentences) +
+                                " sentences editorial (" + percent(share(n)) +
+                                ")"});
   }
   if (f.statements.empty()) return;
   f.doc = f.statements.front().doc;
@@ -545,7 +956,7 @@ std::unique_ptr<CorpusStage::Accumulator> CrossSourceStage::NewAccumulator()
 
 Status CrossSourceStage::Finalize(Accumulator&, Corpus& corpus) const {
   // Story, actor, action, target: statements are compared within a story.
-  using Key = std::tuple<std::string, int32_t, std::string, std::string>;
+  using Key = StanceKey;
   std::map<Key, std::vector<Statement>> groups;
   std::vector<Key> order;  // keys in order of first appearance
   for (uint32_t d = 0; d < corpus.documents.size(); ++d) {
@@ -601,23 +1012,8 @@ Status CrossSourceStage::Finalize(Accumulator&, Corpus& corpus) const {
       Key key{doc.meta().story, actor, std::move(action), std::move(target)};
       auto [it, fresh] = groups.try_emplace(key);
       if (fresh) order.push_back(key);
-      const DocMeta& m = doc.meta();
-      Statement st{
-          d,
-          i,
-          Negative(e, flips),
-          Firm(e),
-          m.published,
-          m.outlet.has_value() && !m.outlet->empty() ? *m.outlet : "#" + m.id,
-          "",
-          ""};
-      if (m.published.size() >= 10) {
-        st.lo = st.hi = m.published.substr(0, 10);
-      } else if (!m.published_earliest.empty() && !m.published_latest.empty()) {
-        st.lo = m.published_earliest;
-        st.hi = m.published_latest;
-      }
-      it->second.push_back(std::move(st));
+      it->second.push_back(
+          MakeStatement(corpus, d, i, Negative(e, flips), Firm(e)));
     }
   }
 
@@ -674,8 +1070,9 @@ Status CrossSourceStage::Finalize(Accumulator&, Corpus& corpus) const {
       any_neg |= s.negative;
       any_pos |= !s.negative;
       if (s.firm) firm_outlets.insert(s.outlet);
-      any_conditional |= corpus.documents[s.doc].layers().events[s.event]
-                             .modality == Modality::kConditional;
+      any_conditional |=
+          corpus.documents[s.doc].layers().events[s.event].modality ==
+          Modality::kConditional;
     }
     // The stance moves along that order (and no later statement was
     // written strictly before an earlier one it differs from).
@@ -708,7 +1105,7 @@ Status CrossSourceStage::Finalize(Accumulator&, Corpus& corpus) const {
       f.kind = "update";
       f.score = 2.5;
     } else if (!(any_neg && any_pos) && firm_outlets.size() >= 2 &&
-               !any_conditional) {
+               !any_conditional && SameAmounts(corpus, one)) {
       // What sources only guess at or set as a condition is no claim they
       // agree on: the agreement rests on the firm statements.
       one.erase(std::remove_if(one.begin(), one.end(),
@@ -734,14 +1131,12 @@ Status CrossSourceStage::Finalize(Accumulator&, Corpus& corpus) const {
       const Document& doc = corpus.documents[s.doc];
       const EventFrame& e = doc.layers().events[s.event];
       std::string stance = StanceText(e);
-      if (!e.target.empty()) stance += " " + Trunc(doc.Slice(e.target), 60);
+      if (!e.target.empty()) stance += " " + TargetText(doc, e);
       if (e.modality == Modality::kConditional) stance += " (on a condition)";
       f.statements.push_back({s.doc, e.span, stance});
       if (f.kind != "agreement") {
         if (!stances.empty()) stances += f.kind == "update" ? " -> " : " vs ";
-        stances += stance + " (" +
-                   (s.outlet[0] == '#' ? doc.meta().id : s.outlet) + ", " +
-                   When(s) + ")";
+        stances += stance + " (" + OutletName(corpus, s) + ", " + When(s) + ")";
       }
     }
     if (f.kind == "agreement") {
@@ -763,7 +1158,9 @@ Status CrossSourceStage::Finalize(Accumulator&, Corpus& corpus) const {
     f.claim = f.statements.front().stance;
     corpus.findings.push_back(std::move(f));
   }
+  PlanFindings(corpus, groups, order);
   DatedFactAgreements(corpus);
+  CountFindings(corpus);
   EditorialFinding(corpus);
   std::stable_sort(
       corpus.findings.begin(), corpus.findings.end(),

@@ -2,11 +2,11 @@
 
 #include <gtest/gtest.h>
 
-#include "analyze/analyze.h"
-
 #include <array>
 #include <string>
 #include <vector>
+
+#include "analyze/analyze.h"
 
 namespace dossier {
 namespace {
@@ -222,6 +222,87 @@ TEST(CrossSourceStageTest, RanksOutletsByEditorializing) {
   EXPECT_EQ(a->kind, "framing");
   EXPECT_LT(a->summary.find("Harbour Post"), a->summary.find("Caldera Wire"))
       << a->summary;
+}
+
+TEST(CrossSourceStageTest, DifferentCountsOnOneDayContradict) {
+  std::vector<Finding> f =
+      AnalyzeAll({{"Caldera Wire", "2031-04-02",
+                   "Police arrested 40 protesters in Tessby on Monday."},
+                  {"Harbour Post", "2031-04-02",
+                   "Police arrested 65 protesters in Tessby on Monday."}});
+  const Finding* a = FindSummary(f, "different numbers");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->kind, "contradiction");
+  ASSERT_EQ(a->statements.size(), 2u);
+  EXPECT_NE(a->summary.find("40 protesters"), std::string::npos) << a->summary;
+  EXPECT_NE(a->summary.find("65 protesters"), std::string::npos) << a->summary;
+}
+
+TEST(CrossSourceStageTest, ALaterHigherTollIsAnUpdate) {
+  std::vector<Finding> f = AnalyzeAll(
+      {{"Caldera Wire", "2031-04-02", "The flood killed 12 people in Tessby."},
+       {"Harbour Post", "2031-04-04",
+        "Nearly 30 people died in the flood in Tessby."}});
+  const Finding* a = FindSummary(f, "numbers changed");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->kind, "update");
+  EXPECT_LT(a->summary.find("12 people"), a->summary.find("30 people"))
+      << a->summary;
+}
+
+TEST(CrossSourceStageTest, CompatibleCountsDoNotConflict) {
+  std::vector<Finding> f =
+      AnalyzeAll({{"Caldera Wire", "2031-04-02",
+                   "At least 12 people were killed in the flood."},
+                  {"Harbour Post", "2031-04-02",
+                   "The flood killed 15 people in Tessby."}});
+  EXPECT_EQ(FindSummary(f, "numbers"), nullptr);
+}
+
+TEST(CrossSourceStageTest, DifferentAmountsAreNoAgreement) {
+  std::vector<Finding> f = AnalyzeAll(
+      {{"Caldera Wire", "2031-04-02", "Mara Velden pledged $5 million."},
+       {"Harbour Post", "2031-04-02", "Mara Velden pledged $8 million."}});
+  EXPECT_EQ(FindSummary(f, "independent sources"), nullptr);
+  const Finding* a = FindSummary(f, "different numbers");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->entity >= 0, true);
+}
+
+TEST(CrossSourceStageTest, PlansInDifferentPlacesContradict) {
+  // (Different wording around it: near-duplicates are folded into one.)
+  std::vector<Finding> f = AnalyzeAll(
+      {{"Caldera Wire", "2031-04-02",
+        "Ada Roe will meet Mara Velden in Varnhold. Aides expect a short "
+        "meeting about grain exports."},
+       {"Harbour Post", "2031-04-02",
+        "Officials in both capitals confirmed the plans. Ada Roe will meet "
+        "Mara Velden in Caldmoor."}});
+  const Finding* a = FindSummary(f, "different places");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->kind, "contradiction");
+}
+
+TEST(CrossSourceStageTest, PlansOnDifferentDaysContradict) {
+  std::vector<Finding> f =
+      AnalyzeAll({{"Caldera Wire", "2031-04-02",
+                   "Ada Roe will meet Mara Velden on 4 April."},
+                  {"Harbour Post", "2031-04-02",
+                   "Ada Roe will meet Mara Velden on 6 April."}});
+  const Finding* a = FindSummary(f, "different dates");
+  ASSERT_NE(a, nullptr);
+  EXPECT_NE(a->summary.find("2031-04-04"), std::string::npos) << a->summary;
+  EXPECT_NE(a->summary.find("2031-04-06"), std::string::npos) << a->summary;
+}
+
+TEST(CrossSourceStageTest, ADateOfAnotherClauseIsNotThePlansDate) {
+  std::vector<Finding> f = AnalyzeAll(
+      {{"Caldera Wire", "2031-04-02",
+        "Ada Roe will meet Mara Velden, provided Norland starts a truce on "
+        "4 April."},
+       {"Harbour Post", "2031-04-02",
+        "Ada Roe will meet Mara Velden on 6 April."}});
+  EXPECT_EQ(FindSummary(f, "different dates"), nullptr);
 }
 
 }  // namespace
