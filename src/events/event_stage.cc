@@ -731,6 +731,21 @@ void SentenceReader::FillArgs(EventFrame& e, int trigger, int after) const {
   int best = -1, best_dist = 1 << 30;
   for (int k = 0; k < n(); ++k) {
     if (t_[k].timex < 0) continue;
+    // A duration or a set ("for three days", "a day after", "every week")
+    // is no point in time.
+    const TimexType type = doc_.layers().times[t_[k].timex].type;
+    if (type == TimexType::kDuration || type == TimexType::kSet) continue;
+    // A time that modifies a noun ("the 2022 ceasefire", "Thursday's
+    // talks") is that noun's time: the event's when the noun is its
+    // trigger or in its target ("attend Thursday's talks"), else not.
+    int after = k;
+    while (after < n() && t_[after].timex == t_[k].timex) ++after;
+    if (pos(after) == kPosPOS) ++after;
+    if ((IsNounTag(pos(after)) || IsAdjectiveTag(pos(after))) &&
+        t_[after].mention < 0 && (trigger < after || trigger > after + 2) &&
+        !e.target.Contains(t_[after].span)) {
+      continue;
+    }
     const bool in_clause = k >= cs && k < ce;
     bool initial = false;
     if (!in_clause && k < cs) {

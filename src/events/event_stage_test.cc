@@ -318,5 +318,29 @@ TEST(EventStageTest, SubjectBeforeATimeAdjunct) {
   EXPECT_EQ(Text(c, e->actor), "Mara Velden");
 }
 
+TEST(EventStageTest, ADurationIsNoEventTime) {
+  Corpus c = Analyze("Mara Velden waited for three days in Port Avel.");
+  const EventFrame* e = Find(c, "wait");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->time, -1);
+}
+
+TEST(EventStageTest, ATimeModifyingAnotherNounIsNotTheVerbs) {
+  Corpus c = Analyze(
+      "Oskar Brandt, who signed the 2019 accord, is expected to fly to Port "
+      "Avel.");
+  const EventFrame* e = Find(c, "fly");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->time, -1);
+}
+
+TEST(EventStageTest, TheTargetsTimeIsTheEventsTime) {
+  Corpus c = Analyze("Oskar Brandt will not attend Thursday's talks.");
+  const EventFrame* e = Find(c, "attend");
+  ASSERT_NE(e, nullptr);
+  ASSERT_GE(e->time, 0);
+  EXPECT_EQ(Text(c, c.documents[0].layers().times[e->time].span), "Thursday");
+}
+
 }  // namespace
 }  // namespace dossier
