@@ -729,6 +729,14 @@ void SentenceReader::FillArgs(EventFrame& e, int trigger, int after) const {
   int cs = ClauseStart(trigger);
   int ce = ClauseEnd(trigger);
   int best = -1, best_dist = 1 << 30;
+  // The trigger's verb group: auxiliaries, modals, adverbs and "to" before
+  // it ("would not travel").
+  int group_start = trigger;
+  while (group_start > 0 &&
+         (IsVerbTag(pos(group_start - 1)) || pos(group_start - 1) == kPosMD ||
+          pos(group_start - 1) == kPosRB || pos(group_start - 1) == kPosTO)) {
+    --group_start;
+  }
   for (int k = 0; k < n(); ++k) {
     if (t_[k].timex < 0) continue;
     // A duration or a set ("for three days", "a day after", "every week")
@@ -746,6 +754,20 @@ void SentenceReader::FillArgs(EventFrame& e, int trigger, int after) const {
         !e.target.Contains(t_[after].span)) {
       continue;
     }
+    // Another predicate between the time and the trigger takes it ("late
+    // Sunday, X confirmed he would travel": Sunday is the confirming;
+    // "meet Y, conditional on Z starting a truce on Monday").
+    // (A noun trigger's own verb may lie between: "talks are scheduled for
+    // Thursday".)
+    bool other_verb = false;
+    for (int q = std::min(k, trigger) + 1;
+         IsVerbTag(pos(trigger)) && q < std::max(k, trigger); ++q) {
+      if (q >= group_start && q < trigger) break;  // the trigger's own group
+      // ("waiting room": a participle inside a noun phrase is no predicate.)
+      other_verb |= (IsVerbTag(pos(q)) || pos(q) == kPosMD) &&
+                    t_[q].timex < 0 && !IsNpToken(q);
+    }
+    if (other_verb) continue;
     const bool in_clause = k >= cs && k < ce;
     bool initial = false;
     if (!in_clause && k < cs) {

@@ -342,5 +342,24 @@ TEST(EventStageTest, TheTargetsTimeIsTheEventsTime) {
   EXPECT_EQ(Text(c, c.documents[0].layers().times[e->time].span), "Thursday");
 }
 
+TEST(EventStageTest, ATimeBeforeAnotherVerbIsThatVerbs) {
+  Corpus c = Analyze(
+      "Late on Sunday, Mara Velden confirmed she would travel to Port Avel.");
+  const EventFrame* travel = Find(c, "travel");
+  ASSERT_NE(travel, nullptr);
+  EXPECT_EQ(travel->time, -1);
+  const EventFrame* confirm = Find(c, "confirm");
+  ASSERT_NE(confirm, nullptr);
+  EXPECT_GE(confirm->time, 0);
+}
+
+TEST(EventStageTest, AParticipleInsideANounPhraseKeepsTheTime) {
+  Corpus c = Analyze(
+      "The council would decide on a new ramp and waiting room in March.");
+  const EventFrame* e = Find(c, "decide");
+  ASSERT_NE(e, nullptr);
+  EXPECT_GE(e->time, 0);
+}
+
 }  // namespace
 }  // namespace dossier
