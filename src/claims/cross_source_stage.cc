@@ -592,13 +592,44 @@ bool SameAmounts(const Corpus& corpus, const std::vector<Statement>& st) {
   return true;
 }
 
-// Counting verbs that report one figure: the dead, the injured, the
-// arrested.
+// Counting verbs that report one figure of an event (the dead, the
+// injured, the arrested, the destroyed), as one key; "" for any other verb:
+// "scored 23 points", "spent four seasons", "completed 17 passes" count
+// other things, often one part of a whole.
 std::string CountAction(const std::string& lemma) {
-  if (lemma == "die") return "kill";
-  if (lemma == "wound" || lemma == "hurt") return "injure";
-  if (lemma == "detain") return "arrest";
-  return lemma;
+  if (lemma == "kill" || lemma == "die") return "kill";
+  if (lemma == "injure" || lemma == "wound" || lemma == "hurt") {
+    return "injure";
+  }
+  if (lemma == "arrest" || lemma == "detain") return "arrest";
+  if (lemma == "kidnap" || lemma == "abduct" || lemma == "seize") {
+    return "kidnap";
+  }
+  if (lemma == "evacuate" || lemma == "displace" || lemma == "rescue" ||
+      lemma == "destroy" || lemma == "damage" || lemma == "missing" ||
+      lemma == "pledge" || lemma == "release" || lemma == "free") {
+    return lemma == "free" ? "release" : lemma;
+  }
+  return "";
+}
+
+// Whether the sentence around a span counts over a period or in total
+// ("since the war began", "so far this year", "in all"): such a figure
+// is no rival of one event's count.
+bool Cumulative(const Document& doc, Span span) {
+  for (const Sentence& s : doc.layers().sentences) {
+    if (!s.span.Contains(span)) continue;
+    const std::string text = " " + Lower(doc.Slice(s.span)) + " ";
+    static constexpr std::string_view kMarkers[] = {
+        " since ",   " so far ",  " in total",   " in all ",   " overall ",
+        " total ",   " to date",  " this year",  " altogether", " cumulative",
+        " a year ",  " a month ", " per ",       " a day ",    " each "};
+    for (std::string_view m : kMarkers) {
+      if (text.find(m) != std::string::npos) return true;
+    }
+    return false;
+  }
+  return false;
 }
 
 // Builds a contradiction or update finding from statements (one per
@@ -674,6 +705,7 @@ void CountFindings(Corpus& corpus) {
       }
       std::string action = CountAction(e.lemma);
       std::string unit;
+      if (Cumulative(doc, e.span)) continue;
       Amount a;
       // "The death toll rose to 15".
       const std::string actor_head =
@@ -685,7 +717,7 @@ void CountFindings(Corpus& corpus) {
         action = "kill";
         unit = "people";
         if (!e.target.empty()) a = ParseAmount(doc.Slice(e.target));
-      } else if (!e.target.empty()) {
+      } else if (!e.target.empty() && !action.empty()) {
         a = ParseAmount(doc.Slice(e.target));
         unit = TargetKey(doc.Slice(e.target));
         if (unit == "person") unit = "people";
@@ -722,9 +754,33 @@ void CountFindings(Corpus& corpus) {
       values.push_back(list.front().second);
     }
     if (one.size() < 2) continue;
+    // Counts at two known places, or on two known days, are of two events.
+    std::vector<int32_t> place;
+    std::vector<std::string> day;
+    for (const Statement& st : one) {
+      const Layers& l = corpus.documents[st.doc].layers();
+      const EventFrame& e = l.events[st.event];
+      place.push_back(e.place_mention >= 0 &&
+                              static_cast<size_t>(e.place_mention) <
+                                  l.mentions.size()
+                          ? l.mentions[e.place_mention].entity
+                          : -1);
+      day.push_back(e.time >= 0 && static_cast<size_t>(e.time) < l.times.size()
+                        ? l.times[e.time].value
+                        : "");
+    }
     ValueFinding(
         corpus, one, stance,
-        [&](size_t x, size_t y) { return !Overlap(values[x], values[y]); },
+        [&](size_t x, size_t y) {
+          if (place[x] >= 0 && place[y] >= 0 && place[x] != place[y]) {
+            return false;
+          }
+          if (IsCalendarValue(day[x]) && IsCalendarValue(day[y]) &&
+              day[x] != day[y]) {
+            return false;
+          }
+          return !Overlap(values[x], values[y]);
+        },
         std::get<1>(key), "numbers");
   }
 }

@@ -305,5 +305,31 @@ TEST(CrossSourceStageTest, ADateOfAnotherClauseIsNotThePlansDate) {
   EXPECT_EQ(FindSummary(f, "different dates"), nullptr);
 }
 
+TEST(CrossSourceStageTest, ATotalSinceIsNoRivalCount) {
+  std::vector<Finding> f = AnalyzeAll(
+      {{"Caldera Wire", "2031-04-02",
+        "The flood killed 12 people in Tessby on Monday."},
+       {"Harbour Post", "2031-04-02",
+        "Floods have killed 140 people in Tessby since January, the mayor "
+        "said."}});
+  EXPECT_EQ(FindSummary(f, "numbers"), nullptr);
+}
+
+TEST(CrossSourceStageTest, CountsAtTwoPlacesDoNotConflict) {
+  std::vector<Finding> f = AnalyzeAll(
+      {{"Caldera Wire", "2031-04-02",
+        "Police arrested 40 protesters in Tessby on Monday."},
+       {"Harbour Post", "2031-04-02",
+        "Police arrested 65 protesters in Varnhold on Monday."}});
+  EXPECT_EQ(FindSummary(f, "numbers"), nullptr);
+}
+
+TEST(CrossSourceStageTest, OtherCountsAreNotCompared) {
+  std::vector<Finding> f = AnalyzeAll(
+      {{"Caldera Wire", "2031-04-02", "Ada Roe scored 23 points on Monday."},
+       {"Harbour Post", "2031-04-02", "Ada Roe scored 1,000 points."}});
+  EXPECT_EQ(FindSummary(f, "numbers"), nullptr);
+}
+
 }  // namespace
 }  // namespace dossier
