@@ -400,6 +400,16 @@ void SentenceReader::FindGroups() {
            (pos(g.head + 1) == kPosRP && Is(g.head + 2, "by")))))) {
       g.passive = true;
     }
+    // A participle set off by a comma after a noun phrase ("an offer,
+    // believed to be the largest", "the minister, asked about it, said")
+    // is passive too.
+    // (Before "to" the tagger often says VBD: ", believed to be".)
+    if (!g.passive && g.head == g.begin &&
+        (pos(g.head) == kPosVBN ||
+         (pos(g.head) == kPosVBD && Is(g.head + 1, "to"))) &&
+        Is(g.head - 1, ",") && IsNpEnd(g.head - 2)) {
+      g.passive = true;
+    }
     g.particle_end = g.head + 1;
     if (g.lemma == "take" &&
         (Is(g.head + 1, "place") || Is(g.head + 1, "part"))) {
@@ -652,6 +662,26 @@ void SentenceReader::GerundAdjuncts() {
 // "called for" a demand (possible).
 void SentenceReader::Irrealis() {
   for (Group& g : groups_) {
+    // What someone believes or thinks ("I believe X did not win", "Roe
+    // does not think Brandt won", "I think she will come") is an opinion:
+    // possible, not reported fact.
+    if (g.subject.ok() && !g.subject_inherited) {
+      int b = g.subject.begin - 1;
+      if (Is(b, "that")) --b;
+      if (b >= 0 && IsVerbTag(pos(b)) && pos(b) != kPosVBN) {
+        const std::string lemma = LemmaAt(b);
+        static constexpr std::string_view kOpinion[] = {
+            "believe", "think",   "suspect", "doubt", "guess",
+            "suppose", "assume",  "hope",    "fear",  "reckon",
+            "imagine", "suspect", "bet"};
+        bool opinion = false;
+        for (std::string_view v : kOpinion) opinion |= lemma == v;
+        if (opinion) {
+          g.modality = Modality::kPossible;
+          continue;
+        }
+      }
+    }
     if (g.controlled || g.has_modal || g.head != g.begin || !g.subject.ok()) {
       continue;
     }
@@ -972,10 +1002,24 @@ void SentenceReader::ApplyConditions(size_t first_event) {
         }
       }
     } else {
-      // "Y will ... if X": the nearest event before it.
+      // "Y will ... if X": the nearest event before it whose trigger is a
+      // verb of a clause, not a participle in a noun phrase ("would not
+      // have placed him on injured reserve if ..."); else the nearest.
+      int any = -1;
       for (size_t e = first_event; e < count; ++e) {
-        if (event_trigger_[e - first_event] < k) main = static_cast<int>(e);
+        const int tr = event_trigger_[e - first_event];
+        if (tr >= k) continue;
+        any = static_cast<int>(e);
+        const bool participle_in_np =
+            (pos(tr) == kPosVBN || pos(tr) == kPosVBG) &&
+            IsNounTag(pos(tr + 1)) && !IsVerbTag(pos(tr - 1)) &&
+            pos(tr - 1) != kPosMD && pos(tr - 1) != kPosRB &&
+            !IsNounTag(pos(tr - 1)) && pos(tr - 1) != kPosPRP;
+        if (IsVerbTag(pos(tr)) && !participle_in_np) {
+          main = static_cast<int>(e);
+        }
       }
+      if (main < 0) main = any;
     }
     if (main >= 0) {
       (*out_)[main].modality = Modality::kConditional;

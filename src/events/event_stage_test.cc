@@ -361,5 +361,31 @@ TEST(EventStageTest, AParticipleInsideANounPhraseKeepsTheTime) {
   EXPECT_GE(e->time, 0);
 }
 
+TEST(EventStageTest, WhatSomeoneBelievesIsPossible) {
+  Corpus c = Analyze("I believe Oskar Brandt did not win.");
+  const EventFrame* e = Find(c, "win");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->modality, Modality::kPossible);
+  EXPECT_TRUE(e->negated);
+}
+
+TEST(EventStageTest, ConditionGoesToTheVerbNotAParticipleInANounPhrase) {
+  Corpus c = Analyze(
+      "The club would not have placed Brandt on injured reserve if it were "
+      "still in the race.");
+  const EventFrame* e = Find(c, "place");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->modality, Modality::kConditional);
+}
+
+TEST(EventStageTest, ParticipleAfterACommaIsPassive) {
+  Corpus c = Analyze(
+      "Norland made an offer for the port, believed to be the largest in its "
+      "history.");
+  const EventFrame* e = Find(c, "believe");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(Text(c, e->actor), "");
+}
+
 }  // namespace
 }  // namespace dossier
