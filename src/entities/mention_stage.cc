@@ -566,9 +566,23 @@ void Recognizer::FixInitials() {
   std::vector<std::string> probe;  // lower-cased first words to look for
   std::vector<uint32_t> which;
   for (uint32_t c = 0; c < cands_.size(); ++c) {
-    const Candidate& cand = cands_[c];
+    Candidate& cand = cands_[c];
     if (!cand.initial || cand.title_first != kNone) continue;
     std::string_view w = NameText(cand.first);
+    // Indefinite pronouns are never names ("Nobody knows ...").
+    if (cand.end - cand.first == 1) {
+      const std::string k = MakeKey(w);
+      static constexpr std::string_view kIndefinite[] = {
+          "nobody",   "somebody",   "someone",   "anyone",  "anybody",
+          "everyone", "everybody",  "nothing",   "something", "everything",
+          "anything", "none",       "neither",   "either",  "each"};
+      bool indefinite = false;
+      for (std::string_view x : kIndefinite) indefinite |= k == x;
+      if (indefinite) {
+        cand.keep = false;
+        continue;
+      }
+    }
     if (Flags(cand.first) != 0) continue;
     if (std::binary_search(mid_caps_.begin(), mid_caps_.end(), w)) continue;
     probe.push_back(MakeKey(w));

@@ -212,6 +212,12 @@ TEST(MentionStageTest, OrdinarySentenceOpenerIsNotAName) {
   EXPECT_EQ(Find(ms, "Protesters"), nullptr);
 }
 
+TEST(MentionStageTest, IndefinitePronounIsNotAName) {
+  auto ms = Mentions("Nobody expected the vote. Everyone left early.");
+  EXPECT_EQ(Find(ms, "Nobody"), nullptr);
+  EXPECT_EQ(Find(ms, "Everyone"), nullptr);
+}
+
 TEST(MentionStageTest, PossessiveIsOutsideTheSpan) {
   auto ms = Mentions(
       "Mara Velden's plan worried the Caldera Herald's "
