@@ -941,6 +941,66 @@ void SentenceReader::Emit() {
     out_->push_back(std::move(e));
     event_trigger_.push_back(g.head);
   }
+  // Other event nouns ("the fire", "his murder trial", "after the
+  // earthquake"): reported as they stand, without an actor of their own.
+  for (int i = 0; i < n(); ++i) {
+    if (!IsNounTag(pos(i)) || t_[i].mention >= 0 || t_[i].timex >= 0) {
+      continue;
+    }
+    if (std::find(event_trigger_.begin(), event_trigger_.end(), i) !=
+        event_trigger_.end()) {
+      continue;
+    }
+    std::string_view cat = events::NounCategory(low(i));
+    if (cat.empty()) cat = events::NounCategory(LemmaAt(i));
+    if (cat.empty()) continue;
+    // Its time is that of the verb it follows in its clause: the talks
+    // someone "will attend" are ahead (will); else reported as they stand.
+    Modality m = Modality::kHappened;
+    const int cs = ClauseStart(i);
+    for (const Group& g : groups_) {
+      if (g.head < cs || g.head >= i) continue;
+      m = (g.modality == Modality::kWill || g.modality == Modality::kPlanned)
+              ? Modality::kWill
+              : Modality::kHappened;
+    }
+    Group none;
+    AddNominal(i, none, m, false, i + 1);
+  }
+  // States that are events of their own: "two people are dead", "found
+  // guilty", "three still missing", "was badly injured".
+  for (int i = 0; i < n(); ++i) {
+    const uint8_t p = pos(i);
+    if (!IsAdjectiveTag(p) && p != kPosVBN) continue;
+    const std::string& w = low(i);
+    if (w != "dead" && w != "guilty" && w != "missing" && w != "injured" &&
+        w != "wounded") {
+      continue;
+    }
+    if (std::find(event_trigger_.begin(), event_trigger_.end(), i) !=
+        event_trigger_.end()) {
+      continue;
+    }
+    EventFrame e;
+    e.trigger = t_[i].span;
+    e.lemma = w;
+    e.category = w == "guilty" ? "ACCUSE" : w == "missing" ? "" : "ASSAULT";
+    Np subject = NpLeft(i - 1);
+    for (int k = i - 1; k >= 0 && k > i - 4; --k) {
+      if (IsNpEnd(k)) {
+        subject = NpLeft(k);
+        break;
+      }
+      if (!IsVerbTag(pos(k)) && pos(k) != kPosRB) break;
+    }
+    if (subject.ok()) {
+      e.target = NpSpan(subject);
+      e.target_mention = NpMention(subject);
+    }
+    FillArgs(e, i, i + 1);
+    out_->push_back(std::move(e));
+    event_trigger_.push_back(i);
+  }
 }
 
 void SentenceReader::ApplyConditions(size_t first_event) {

@@ -387,5 +387,27 @@ TEST(EventStageTest, ParticipleAfterACommaIsPassive) {
   EXPECT_EQ(Text(c, e->actor), "");
 }
 
+TEST(EventStageTest, AnEventNounStandsAsAnEvent) {
+  Corpus c = Analyze("The fire spread to the harbour in Port Avel.");
+  const EventFrame* e = Find(c, "fire");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->modality, Modality::kHappened);
+  EXPECT_EQ(Text(c, e->actor), "");
+}
+
+TEST(EventStageTest, AnEventNounAfterAFutureVerbIsAhead) {
+  Corpus c = Analyze("Mara Velden will attend the summit in Port Avel.");
+  const EventFrame* e = Find(c, "summit");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->modality, Modality::kWill);
+}
+
+TEST(EventStageTest, DeadIsAStateEvent) {
+  Corpus c = Analyze("Two fishermen are dead after the storm.");
+  const EventFrame* e = Find(c, "dead");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(Text(c, e->target), "Two fishermen");
+}
+
 }  // namespace
 }  // namespace dossier

@@ -112,10 +112,16 @@ const Map& Nouns() {
       "ASSAULT|attack|attacks|airstrike|airstrikes|strike|bombing|shelling|"
       "invasion|assault|offensive|shooting|killing|massacre|bombardment|"
       "ambush|assassination|murder|war|fighting|clashes|clash|explosion|"
-      "blast|incursion",
+      "blast|incursion|stabbing|beating|shootout|gunfire|arson|rape|"
+      "hijacking|kidnapping|abduction|homicide|manslaughter",
       "-|election|elections|vote|referendum|trip|tour|ceremony|"
       "inauguration|earthquake|storm|fire|crash|accident|death|funeral|"
-      "launch|trial|hearing|announcement|speech|interview|visit",
+      "launch|trial|hearing|announcement|speech|interview|visit|flood|"
+      "flooding|quake|tsunami|eruption|blaze|collision|derailment|outage|"
+      "injury|robbery|theft|heist|burglary|escape|victory|defeat|"
+      "appointment|nomination|acquisition|merger|takeover|verdict|"
+      "conviction|sentencing|overdose|suicide|crime|incident|game|match|"
+      "playoff|tournament|wedding|divorce|premiere",
   }));
   return *kMap;
 }
