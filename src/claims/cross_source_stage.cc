@@ -621,9 +621,9 @@ bool Cumulative(const Document& doc, Span span) {
     if (!s.span.Contains(span)) continue;
     const std::string text = " " + Lower(doc.Slice(s.span)) + " ";
     static constexpr std::string_view kMarkers[] = {
-        " since ",   " so far ",  " in total",   " in all ",   " overall ",
-        " total ",   " to date",  " this year",  " altogether", " cumulative",
-        " a year ",  " a month ", " per ",       " a day ",    " each "};
+        " since ",  " so far ",  " in total",  " in all ",    " overall ",
+        " total ",  " to date",  " this year", " altogether", " cumulative",
+        " a year ", " a month ", " per ",      " a day ",     " each "};
     for (std::string_view m : kMarkers) {
       if (text.find(m) != std::string::npos) return true;
     }
@@ -633,13 +633,16 @@ bool Cumulative(const Document& doc, Span span) {
 }
 
 // Builds a contradiction or update finding from statements (one per
-// document, each with its value in words), when some pair of values is
+// document: its words as `stance`, its value in short as `value`; `about`
+// names what the values are of), when some pair of values is
 // incompatible (`differ`). Contradiction when such a pair was written on the
 // same day or undated; update when every such pair is ordered by date.
 void ValueFinding(Corpus& corpus, std::vector<Statement> one,
                   std::vector<std::string> stance,
+                  const std::vector<std::string>& value,
                   const std::function<bool(size_t, size_t)>& differ,
-                  int32_t entity, const std::string& what) {
+                  int32_t entity, const std::string& what,
+                  const std::string& about) {
   std::vector<size_t> idx(one.size());
   for (size_t i = 0; i < idx.size(); ++i) idx[i] = i;
   std::stable_sort(idx.begin(), idx.end(), [&](size_t a, size_t b) {
@@ -670,16 +673,18 @@ void ValueFinding(Corpus& corpus, std::vector<Statement> one,
     const EventFrame& e = corpus.documents[s.doc].layers().events[s.event];
     f.statements.push_back({s.doc, e.span, stance[i]});
     if (!list.empty()) list += unordered ? " vs " : " -> ";
-    list += stance[i] + " (" + OutletName(corpus, s) + ", " + When(s) + ")";
+    list += value[i] + " (" + OutletName(corpus, s) + ", " + When(s) + ")";
   }
   f.score += 0.25 * static_cast<double>(outlets.size() - 1);
   f.doc = f.statements.front().doc;
   f.span = f.statements.front().span;
   f.claim = f.statements.front().stance;
-  // The statements are the sources' own words (they name the actor).
-  f.summary = (unordered ? "Sources give different " + what + ": "
-                         : "The " + what + " changed over time: ") +
-              list;
+  // "Sources give different numbers (killed): 12 civilians (Caldera Wire,
+  // 2031-04-02) vs 20 civilians (...)"; the statements keep the sources'
+  // own words.
+  f.summary = (unordered ? "Sources give different " + what
+                         : "The " + what + " changed over time") +
+              " (" + about + "): " + list;
   corpus.findings.push_back(std::move(f));
 }
 
@@ -769,8 +774,26 @@ void CountFindings(Corpus& corpus) {
                         ? l.times[e.time].value
                         : "");
     }
+    // In short: the count phrase ("at least 12 people"); about: the actor
+    // (when an entity) and the act ("Ada Roe pledged", "killed").
+    std::vector<std::string> value_text;
+    for (const Statement& st : one) {
+      const Document& doc = corpus.documents[st.doc];
+      const EventFrame& e = doc.layers().events[st.event];
+      value_text.push_back(e.target.empty() ? Trunc(doc.Slice(e.span), 60)
+                                            : Trunc(doc.Slice(e.target), 60));
+    }
+    const EventFrame& first =
+        corpus.documents[one.front().doc].layers().events[one.front().event];
+    std::string about = Past(first.lemma == "die" ? "kill" : first.lemma);
+    if (std::get<1>(key) >= 0) {
+      about = corpus.entities[std::get<1>(key)].name + " " + about;
+    }
+    if (std::get<2>(key) == "kill" && std::get<3>(key) == "people") {
+      about = "killed";
+    }
     ValueFinding(
-        corpus, one, stance,
+        corpus, one, stance, value_text,
         [&](size_t x, size_t y) {
           if (place[x] >= 0 && place[y] >= 0 && place[x] != place[y]) {
             return false;
@@ -781,7 +804,7 @@ void CountFindings(Corpus& corpus) {
           }
           return !Overlap(values[x], values[y]);
         },
-        std::get<1>(key), "numbers");
+        std::get<1>(key), "numbers", about);
   }
 }
 
@@ -807,6 +830,22 @@ bool TimeOfTrigger(const Document& doc, Span trigger, Span time) {
     }
   }
   return true;
+}
+
+// What a plan is, in words: "Ada Roe will meet Mara Velden".
+std::string PlanAbout(const Corpus& corpus, const Statement& s) {
+  const Document& doc = corpus.documents[s.doc];
+  const EventFrame& e = doc.layers().events[s.event];
+  const Layers& l = doc.layers();
+  std::string who;
+  if (e.actor_mention >= 0 &&
+      static_cast<size_t>(e.actor_mention) < l.mentions.size() &&
+      l.mentions[e.actor_mention].entity >= 0) {
+    who = corpus.entities[l.mentions[e.actor_mention].entity].name + " ";
+  }
+  std::string text = who + StanceText(e);
+  if (!e.target.empty()) text += " " + TargetText(doc, e);
+  return text;
 }
 
 // Plans that differ in date or place between documents: firm, positive
@@ -858,11 +897,14 @@ void PlanFindings(Corpus& corpus,
     const int32_t actor = std::get<1>(k);
     if (date_of.size() >= 2) {
       std::vector<Statement> one;
-      std::vector<std::string> stance, value;
+      std::vector<std::string> stance, value, value_text;
       for (const auto& [d, sv] : date_of) {
         one.push_back(*sv.first);
         const Document& doc = corpus.documents[d];
         const EventFrame& e = doc.layers().events[sv.first->event];
+        value_text.push_back(
+            std::string(doc.Slice(doc.layers().times[e.time].span)) + " = " +
+            sv.second);
         stance.push_back(
             Trunc(
                 doc.Slice(Span{
@@ -873,28 +915,29 @@ void PlanFindings(Corpus& corpus,
         value.push_back(sv.second);
       }
       ValueFinding(
-          corpus, one, stance,
+          corpus, one, stance, value_text,
           [&](size_t x, size_t y) { return value[x] != value[y]; }, actor,
-          "dates");
+          "dates", PlanAbout(corpus, one.front()));
     }
     if (place_of.size() >= 2) {
       std::vector<Statement> one;
-      std::vector<std::string> stance;
+      std::vector<std::string> stance, value_text;
       std::vector<int32_t> place;
       for (const auto& [d, sp] : place_of) {
         one.push_back(*sp.first);
         const Document& doc = corpus.documents[d];
         const EventFrame& e = doc.layers().events[sp.first->event];
+        value_text.push_back(std::string(doc.Slice(e.place)));
         stance.push_back(Trunc(doc.Slice(e.span), 100));
         place.push_back(sp.second);
       }
       ValueFinding(
-          corpus, one, stance,
+          corpus, one, stance, value_text,
           [&](size_t x, size_t y) {
             return place[x] != place[y] &&
                    IsCountry(corpus, place[x]) == IsCountry(corpus, place[y]);
           },
-          actor, "places");
+          actor, "places", PlanAbout(corpus, one.front()));
     }
   }
 }
