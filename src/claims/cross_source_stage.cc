@@ -1,6 +1,7 @@
 #include "claims/cross_source_stage.h"
 
 #include <algorithm>
+#include <climits>
 #include <cstdlib>
 #include <functional>
 #include <map>
@@ -79,6 +80,17 @@ std::string TargetKey(std::string_view phrase) {
   };
   std::string w;
   size_t end = phrase.size();
+  // "a delegation of 12": the size is no head.
+  {
+    size_t e = end;
+    while (e > 0 && phrase[e - 1] == ' ') --e;
+    size_t b = e;
+    while (b > 0 && ((phrase[b - 1] >= '0' && phrase[b - 1] <= '9') ||
+                     phrase[b - 1] == ',')) {
+      --b;
+    }
+    if (b < e && b >= 4 && phrase.substr(b - 4, 4) == " of ") end = b - 4;
+  }
   for (int tries = 0; tries < 2; ++tries) {
     while (end > 0 && !letter(phrase[end - 1])) --end;
     size_t start = end;
@@ -245,7 +257,11 @@ std::string Past(std::string_view lemma) {
       {"get", "got"},      {"know", "knew"},        {"find", "found"},
       {"stop", "stopped"}, {"plan", "planned"},     {"ban", "banned"},
       {"drop", "dropped"}, {"commit", "committed"}, {"admit", "admitted"},
-      {"veto", "vetoed"},  {"wave", "waved"},       {"fall", "fell"}};
+      {"veto", "vetoed"},  {"wave", "waved"},       {"fall", "fell"},
+      {"catch", "caught"}, {"buy", "bought"},       {"sell", "sold"},
+      {"tell", "told"},    {"say", "said"},         {"pay", "paid"},
+      {"lose", "lost"},    {"shoot", "shot"},       {"strike", "struck"},
+      {"seize", "seized"}, {"free", "freed"},       {"flee", "fled"}};
   for (const auto& iv : kIrregular) {
     if (v == iv[0]) return std::string(iv[1]) + std::string(rest);
   }
@@ -258,6 +274,11 @@ std::string Past(std::string_view lemma) {
   } else if (out.size() >= 2 && out.back() == 'y' &&
              !vowel(out[out.size() - 2])) {
     out.back() = 'i';
+    out += "ed";
+  } else if (out.size() >= 3 && out.size() <= 4 && !vowel(out.back()) &&
+             out.back() != 'w' && out.back() != 'x' && out.back() != 'y' &&
+             vowel(out[out.size() - 2]) && !vowel(out[out.size() - 3])) {
+    out += out.back();  // grab -> grabbed, ship -> shipped (one syllable)
     out += "ed";
   } else {
     out += "ed";
@@ -520,6 +541,21 @@ Amount ParseAmount(std::string_view phrase) {
     std::string t = w[k];
     while (!t.empty() && (t.back() == ',' || t.back() == '.')) t.pop_back();
     if (!t.empty() && t[0] == '$') t.erase(0, 1);
+    // A size: "nine-member", "12-member", "200-strong", "five-person".
+    for (std::string_view suffix :
+         {"-member", "-strong", "-person", "-man", "-woman", "-seat"}) {
+      if (t.size() > suffix.size() && t.ends_with(suffix)) {
+        const std::string n = t.substr(0, t.size() - suffix.size());
+        auto it = kWords.find(n);
+        const bool numeric = !n.empty() && n.find_first_not_of("0123456789") ==
+                                               std::string::npos;
+        if (it != kWords.end() || numeric) {
+          a.ok = true;
+          a.lo = a.hi = numeric ? std::atof(n.c_str()) : it->second;
+          return a;
+        }
+      }
+    }
     double v = -1;
     bool digits = false;
     if (!t.empty() && t[0] >= '0' && t[0] <= '9') {
@@ -569,6 +605,31 @@ Amount ParseAmount(std::string_view phrase) {
       a.hi = 1.1 * v;
     }
     return a;
+  }
+  return a;
+}
+
+// The size of a group a noun phrase names: "a nine-member delegation", "a
+// 200-strong force", "a delegation of 12". Other numbers ("scored 23
+// points", "29 of 34 passes") are no size.
+Amount ParseSize(std::string_view phrase) {
+  Amount a;
+  const std::string low = Lower(phrase);
+  for (std::string_view suffix :
+       {"-member", "-strong", "-person", "-man ", "-woman", "-seat"}) {
+    if (low.find(suffix) != std::string::npos) return ParseAmount(phrase);
+  }
+  // "<noun> of <number>" at the end.
+  size_t e = low.size();
+  while (e > 0 && low[e - 1] == ' ') --e;
+  size_t b = e;
+  while (b > 0 &&
+         ((low[b - 1] >= '0' && low[b - 1] <= '9') || low[b - 1] == ',')) {
+    --b;
+  }
+  if (b < e && b >= 4 && low.substr(b - 4, 4) == " of " &&
+      low.find(" of ") == b - 4) {
+    return ParseAmount(phrase.substr(b));
   }
   return a;
 }
@@ -873,9 +934,18 @@ void PlanFindings(Corpus& corpus,
   for (const StanceKey& k : base_order) {
     std::map<uint32_t, std::pair<const Statement*, std::string>> date_of;
     std::map<uint32_t, std::pair<const Statement*, int32_t>> place_of;
+    std::map<uint32_t, std::pair<const Statement*, Amount>> size_of;
     for (const Statement& s : base[k]) {
       const Layers& l = corpus.documents[s.doc].layers();
       const EventFrame& e = l.events[s.event];
+      // A size or amount in the target of any firm statement ("will lead a
+      // delegation of 12" / "a nine-member delegation"); counting actions
+      // are compared by CountFindings.
+      if (!s.negative && s.firm && !e.target.empty() &&
+          CountAction(e.lemma).empty()) {
+        const Amount a = ParseSize(corpus.documents[s.doc].Slice(e.target));
+        if (a.ok) size_of.try_emplace(s.doc, &s, a);
+      }
       if (s.negative || !s.firm ||
           (e.modality != Modality::kWill && e.modality != Modality::kPlanned)) {
         continue;
@@ -895,6 +965,28 @@ void PlanFindings(Corpus& corpus,
       }
     }
     const int32_t actor = std::get<1>(k);
+    if (size_of.size() >= 2) {
+      std::vector<Statement> one;
+      std::vector<std::string> stance, value_text;
+      std::vector<Amount> amount;
+      for (const auto& [d, sa] : size_of) {
+        one.push_back(*sa.first);
+        const Document& doc = corpus.documents[d];
+        const EventFrame& e = doc.layers().events[sa.first->event];
+        stance.push_back(Trunc(doc.Slice(e.span), 100));
+        value_text.push_back(Trunc(doc.Slice(e.target), 60));
+        amount.push_back(sa.second);
+      }
+      const Statement& s0 = one.front();
+      const EventFrame& e0 = corpus.documents[s0.doc].layers().events[s0.event];
+      std::string about =
+          (actor >= 0 ? corpus.entities[actor].name + " " : std::string()) +
+          Past(e0.lemma) + " ... " + std::get<3>(k);
+      ValueFinding(
+          corpus, one, stance, value_text,
+          [&](size_t x, size_t y) { return !Overlap(amount[x], amount[y]); },
+          actor, "numbers", about);
+    }
     if (date_of.size() >= 2) {
       std::vector<Statement> one;
       std::vector<std::string> stance, value, value_text;
@@ -939,6 +1031,132 @@ void PlanFindings(Corpus& corpus,
           },
           actor, "places", PlanAbout(corpus, one.front()));
     }
+  }
+}
+
+// Days since 1970-01-01 of "YYYY-MM-DD" (the civil calendar), or a very
+// small number when `v` is no calendar day.
+int64_t DayNumber(std::string_view v) {
+  if (v.size() < 10 || !IsCalendarValue(v.substr(0, 10))) return INT64_MIN / 2;
+  int64_t y = std::atoi(std::string(v.substr(0, 4)).c_str());
+  const int64_t m = std::atoi(std::string(v.substr(5, 2)).c_str());
+  const int64_t d = std::atoi(std::string(v.substr(8, 2)).c_str());
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t yoe = y - era * 400;
+  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+// The day a story's recent event took place, when the sources differ: event
+// nouns of one kind (the meeting nouns talks/session/meeting/round as one)
+// told as done, dated to a calendar day in the week before their document
+// was written. When two or more independent outlets give one day and another
+// outlet gives a different day within three days of it (and not that day
+// too), the minority is reported against the majority: "the talks: 13 March
+// in 3 sources vs 12 March (Meridian Review)".
+void EventDayFindings(Corpus& corpus) {
+  using DayKey = std::pair<std::string, std::string>;  // story, event kind
+  std::map<DayKey, std::map<std::string, std::vector<Statement>>> days;
+  std::vector<DayKey> order;
+  for (uint32_t d = 0; d < corpus.documents.size(); ++d) {
+    const Document& doc = corpus.documents[d];
+    const Layers& l = doc.layers();
+    Statement probe = MakeStatement(corpus, d, 0, false, true);
+    if (probe.hi.empty()) continue;
+    const int64_t written = DayNumber(probe.hi);
+    for (uint32_t i = 0; i < l.events.size(); ++i) {
+      const EventFrame& e = l.events[i];
+      if (e.negated || e.modality != Modality::kHappened || e.time < 0 ||
+          static_cast<size_t>(e.time) >= l.times.size() ||
+          events::NounCategory(e.lemma).empty() || !e.actor.empty()) {
+        continue;
+      }
+      const Timex& t = l.times[e.time];
+      if (t.type != TimexType::kDate && t.type != TimexType::kTime) continue;
+      const int64_t day = DayNumber(t.value);
+      if (day > written || day < written - 7) continue;
+      std::string kind = TargetKey(e.lemma);
+      DayKey key{doc.meta().story, kind};
+      auto [it, fresh] = days.try_emplace(key);
+      if (fresh) order.push_back(key);
+      std::vector<Statement>& list = it->second[t.value.substr(0, 10)];
+      bool seen = false;
+      for (const Statement& s : list) seen |= s.doc == d;
+      if (!seen) list.push_back(MakeStatement(corpus, d, i, false, true));
+    }
+  }
+  for (const DayKey& key : order) {
+    const auto& by_day = days[key];
+    if (by_day.size() < 2) continue;
+    auto outlets_of = [](const std::vector<Statement>& st) {
+      std::set<std::string> o;
+      for (const Statement& s : st) o.insert(s.outlet);
+      return o;
+    };
+    std::string top;
+    size_t top_n = 0;
+    for (const auto& [day, st] : by_day) {
+      const size_t n = outlets_of(st).size();
+      if (n > top_n) {
+        top = day;
+        top_n = n;
+      }
+    }
+    if (top_n < 2) continue;
+    std::set<uint32_t> top_docs;
+    for (const Statement& s : by_day.at(top)) top_docs.insert(s.doc);
+    std::vector<const Statement*> minority;
+    std::vector<std::string> minority_day;
+    for (const auto& [day, st] : by_day) {
+      if (day == top || std::llabs(DayNumber(day) - DayNumber(top)) > 3) {
+        continue;
+      }
+      for (const Statement& s : st) {
+        if (top_docs.count(s.doc)) continue;
+        minority.push_back(&s);
+        minority_day.push_back(day);
+      }
+    }
+    if (minority.empty()) continue;
+    Finding f;
+    f.kind = "contradiction";
+    f.score = 3.0 + 0.25 * static_cast<double>(top_n);
+    const std::string what =
+        key.second == "meeting" ? "the talks" : "the " + key.second;
+    std::string majority;
+    for (const Statement& s : by_day.at(top)) {
+      const Document& doc = corpus.documents[s.doc];
+      const EventFrame& e = doc.layers().events[s.event];
+      const Timex& t = doc.layers().times[e.time];
+      f.statements.push_back({s.doc,
+                              Span{std::min(e.span.start, t.span.start),
+                                   std::max(e.span.end, t.span.end)},
+                              what + " on " + top});
+      if (!majority.empty()) majority += ", ";
+      majority += OutletName(corpus, s);
+    }
+    std::string rest;
+    for (size_t m = 0; m < minority.size(); ++m) {
+      const Statement& s = *minority[m];
+      const Document& doc = corpus.documents[s.doc];
+      const EventFrame& e = doc.layers().events[s.event];
+      const Timex& t = doc.layers().times[e.time];
+      f.statements.push_back({s.doc,
+                              Span{std::min(e.span.start, t.span.start),
+                                   std::max(e.span.end, t.span.end)},
+                              what + " on " + minority_day[m]});
+      rest += " vs " + DateWords(minority_day[m]) + " (" +
+              OutletName(corpus, s) + ")";
+    }
+    f.doc = f.statements.front().doc;
+    f.span = f.statements.front().span;
+    f.claim = f.statements.front().stance;
+    f.summary = "Sources give different dates (" + what +
+                "): " + DateWords(top) + " in " + std::to_string(top_n) +
+                " sources (" + majority + ")" + rest;
+    corpus.findings.push_back(std::move(f));
   }
 }
 
@@ -1258,6 +1476,7 @@ Status CrossSourceStage::Finalize(Accumulator&, Corpus& corpus) const {
     corpus.findings.push_back(std::move(f));
   }
   PlanFindings(corpus, groups, order);
+  EventDayFindings(corpus);
   DatedFactAgreements(corpus);
   CountFindings(corpus);
   EditorialFinding(corpus);

@@ -27,8 +27,10 @@
 // Values (README.md has the rules): counts that differ between documents
 // ("killed 12" / "killed 20", as intervals: "at least 12" fits 15), and the
 // dates and places of plans ("will meet Velden on 4 April" / "on 6 April";
-// "in Varnhold" / "in Caldmoor") give a contradiction when written on one
-// day, an update when ordered by date. An agreement whose statements give
+// "in Varnhold" / "in Caldmoor"), and group sizes ("a nine-member
+// delegation" / "a delegation of 12") give a contradiction when written on
+// one day, an update when ordered by date. The day of a recent event told
+// by two or more outlets is held against a minority giving a nearby day. An agreement whose statements give
 // incompatible counts is not reported.
 // Score: contradiction 3, update 2.5, role conflict 2, agreement 1, each
 // plus 0.25 per further outlet; ties keep the order of appearance.

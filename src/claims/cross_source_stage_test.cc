@@ -316,11 +316,11 @@ TEST(CrossSourceStageTest, ATotalSinceIsNoRivalCount) {
 }
 
 TEST(CrossSourceStageTest, CountsAtTwoPlacesDoNotConflict) {
-  std::vector<Finding> f = AnalyzeAll(
-      {{"Caldera Wire", "2031-04-02",
-        "Police arrested 40 protesters in Tessby on Monday."},
-       {"Harbour Post", "2031-04-02",
-        "Police arrested 65 protesters in Varnhold on Monday."}});
+  std::vector<Finding> f =
+      AnalyzeAll({{"Caldera Wire", "2031-04-02",
+                   "Police arrested 40 protesters in Tessby on Monday."},
+                  {"Harbour Post", "2031-04-02",
+                   "Police arrested 65 protesters in Varnhold on Monday."}});
   EXPECT_EQ(FindSummary(f, "numbers"), nullptr);
 }
 
@@ -329,6 +329,46 @@ TEST(CrossSourceStageTest, OtherCountsAreNotCompared) {
       {{"Caldera Wire", "2031-04-02", "Ada Roe scored 23 points on Monday."},
        {"Harbour Post", "2031-04-02", "Ada Roe scored 1,000 points."}});
   EXPECT_EQ(FindSummary(f, "numbers"), nullptr);
+}
+
+TEST(CrossSourceStageTest, DifferentGroupSizesContradict) {
+  std::vector<Finding> f = AnalyzeAll(
+      {{"Caldera Wire", "2031-04-02",
+        "Oskar Brandt will lead a nine-member delegation to Varnhold. The "
+        "talks open on Monday."},
+       {"Harbour Post", "2031-04-02",
+        "Officials said the team had been chosen. Oskar Brandt will lead a "
+        "delegation of 12."}});
+  const Finding* a = FindSummary(f, "different numbers");
+  ASSERT_NE(a, nullptr) << (f.empty() ? "" : f[0].summary);
+  EXPECT_EQ(a->kind, "contradiction");
+  EXPECT_NE(a->summary.find("nine-member"), std::string::npos) << a->summary;
+  EXPECT_NE(a->summary.find("of 12"), std::string::npos) << a->summary;
+}
+
+TEST(CrossSourceStageTest, ScoresAreNoGroupSizes) {
+  std::vector<Finding> f = AnalyzeAll(
+      {{"Caldera Wire", "2031-04-02", "Ada Roe scored 23 points on Monday."},
+       {"Harbour Post", "2031-04-02",
+        "In the final, Ada Roe completed 17 of 20 passes."}});
+  EXPECT_EQ(FindSummary(f, "numbers"), nullptr);
+}
+
+TEST(CrossSourceStageTest, AMinorityDayForTheTalksIsReported) {
+  std::vector<Finding> f =
+      AnalyzeAll({{"Caldera Wire", "2031-04-04",
+                   "The talks in Varnhold ended on Thursday without a deal."},
+                  {"Harbour Post", "2031-04-04",
+                   "Delegates left Varnhold after the talks on Thursday."},
+                  {"Tessby Times", "2031-04-04",
+                   "The talks, held on Wednesday, produced no agreement."}});
+  const Finding* a = FindSummary(f, "different dates (the talks)");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->kind, "contradiction");
+  EXPECT_NE(a->summary.find("3 April 2031 in 2 sources"), std::string::npos)
+      << a->summary;
+  EXPECT_NE(a->summary.find("2 April 2031 (Tessby Times)"), std::string::npos)
+      << a->summary;
 }
 
 }  // namespace
