@@ -831,6 +831,33 @@ void SentenceReader::AddNominal(int noun, const Group& gov, Modality m,
     e.actor = NpSpan(gov.subject);
     e.actor_mention = NpMention(gov.subject);
   }
+  // The noun's own actor: a possessive before it ("Norland's attack",
+  // "Roe's visit") or a by-phrase after it ("the attack by Karsk units").
+  if (e.actor.empty()) {
+    int k = noun - 1;
+    while (k >= 0 && (IsAdjectiveTag(pos(k)) || pos(k) == kPosVBN ||
+                      pos(k) == kPosVBG || pos(k) == kPosCD)) {
+      --k;
+    }
+    if (k >= 1 && pos(k) == kPosPOS && t_[k - 1].mention >= 0) {
+      Np owner = NpLeft(k - 1);
+      if (owner.ok()) {
+        e.actor = NpSpan(owner);
+        e.actor_mention = NpMention(owner);
+      }
+    } else if (Is(noun + 1, "by")) {
+      Np by = NpRight(noun + 2);
+      bool named = false;  // "by the end of May" is no actor
+      for (int q = by.begin; by.ok() && q < by.end; ++q) {
+        named |= t_[q].mention >= 0;
+      }
+      if (named) {
+        e.actor = NpSpan(by);
+        e.actor_mention = NpMention(by);
+        after = by.end;
+      }
+    }
+  }
   FillArgs(e, noun, after);
   out_->push_back(std::move(e));
   event_trigger_.push_back(noun);

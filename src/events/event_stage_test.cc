@@ -409,5 +409,20 @@ TEST(EventStageTest, DeadIsAStateEvent) {
   EXPECT_EQ(Text(c, e->target), "Two fishermen");
 }
 
+TEST(EventStageTest, APossessiveIsTheActorOfAnEventNoun) {
+  Corpus c = Analyze("Norland's attack on Port Avel drew protests.");
+  const EventFrame* e = Find(c, "attack");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(Text(c, e->actor), "Norland");
+  EXPECT_EQ(Text(c, e->target), "Port Avel");
+}
+
+TEST(EventStageTest, AByPhraseIsTheActorOfAnEventNoun) {
+  Corpus c = Analyze("The attack by Karsk units on the harbour failed.");
+  const EventFrame* e = Find(c, "attack");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(Text(c, e->actor), "Karsk units");
+}
+
 }  // namespace
 }  // namespace dossier
