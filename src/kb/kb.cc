@@ -176,7 +176,8 @@ struct OfficeEntry {
 };
 
 bool OfficeLess(const OfficeEntry& e, std::pair<EntityIndex, std::string_view> k) {
-  return std::tie(e.of, e.office_key) < std::tie(k.first, k.second);
+  if (e.of != k.first) return e.of < k.first;
+  return std::string_view(e.office_key) < k.second;
 }
 
 }  // namespace
