@@ -493,6 +493,40 @@ TEST(ExtractMainTextTest, DropsShortLinesThatEndTheText) {
   EXPECT_THAT(p.text, Not(HasSubstr("Petra Lind, Osterby")));
 }
 
+TEST(ExtractMainTextTest, DropsCallsToActionThatEndTheText) {
+  ExtractedPage p = Extract(R"(<html><body><article>
+<p>The ferry between Lumen and Osterby, stopped for a month by storms, sails again from Monday, the shipping line said.</p>
+<p>Repairs to the landing stage, which the waves had torn loose, cost the town more than it had planned for.</p>
+<p>The mayor of Osterby, Ilse Brantvik, said the town would ask the region to share the cost of the work.</p>
+<p>Follow the Lumen Courier on Twitter and Instagram for the latest news from the coast.</p>
+<p>Um einen Kommentar zu hinterlassen, loggen Sie sich bitte ein.</p>
+</article></body></html>)");
+  EXPECT_THAT(p.text, HasSubstr("share the cost of the work"));
+  EXPECT_THAT(p.text, Not(HasSubstr("Follow the Lumen Courier")));
+  EXPECT_THAT(p.text, Not(HasSubstr("Kommentar")));
+}
+
+TEST(ExtractMainTextTest, KeepsMentionsOfSocialNetworksInTheText) {
+  ExtractedPage p = Extract(R"(<html><body><article>
+<p>The ferry between Lumen and Osterby, stopped for a month by storms, sails again from Monday, the shipping line said.</p>
+<p>Repairs to the landing stage, which the waves had torn loose, cost the town more than it had planned for.</p>
+<p>The mayor of Osterby, Ilse Brantvik, said the town would ask the region to share the cost of the work.</p>
+<p>She announced the decision on Twitter late on Sunday, after a meeting of the council.</p>
+</article></body></html>)");
+  EXPECT_THAT(p.text, HasSubstr("announced the decision on Twitter"));
+}
+
+TEST(ExtractMainTextTest, DropsDisclosureThatOpensTheText) {
+  ExtractedPage p = Extract(R"(<html><body><article>
+<p>This post contains affiliate links: we may earn a commission.</p>
+<p>The new hiking boots from Fjellgard, tested on the coast path of Lumen for a month, kept our feet dry in every storm.</p>
+<p>Their soles, made of recycled rubber, wore down less than those of the three other pairs we tried on the same path.</p>
+<p>At the price, the boots are the best buy of the season, our testers in Osterby said after the last walk.</p>
+</article></body></html>)");
+  EXPECT_THAT(p.text, HasSubstr("kept our feet dry"));
+  EXPECT_THAT(p.text, Not(HasSubstr("affiliate links")));
+}
+
 // The pre-pass cuts unread attributes and <svg> contents: a quoted '>' in
 // a cut attribute, and a drawing's <text> change nothing.
 TEST(ExtractMainTextTest, PrePassKeepsTextAndClasses) {
