@@ -1119,10 +1119,43 @@ bool IsDisclosure(string_view p) {
                  40);
 }
 
+// True for a notice that is never article text wherever it stands:
+// newsletter and subscription offers, comment-form notes ("Your email
+// address will not be published"), opinion disclaimers. `p` is lowercase.
+bool IsPageNotice(string_view p) {
+  for (string_view c : {"newsletter",
+                        "subscribe",
+                        "subscription",
+                        "abonnier",
+                        "suscrib",
+                        "suscr\xc3\xad"
+                        "b",
+                        "subskrypcj",
+                        "e-mail-adresse wird nicht ver\xc3\xb6"
+                        "ffentlicht",
+                        "email address will not be published",
+                        "required fields are marked",
+                        "erforderliche felder",
+                        "hinterlasse einen kommentar",
+                        "hinterlasse jetzt einen kommentar",
+                        "leave a comment",
+                        "leave a reply",
+                        "kommentar schreiben",
+                        "kommentar hinterlassen",
+                        "n'engagent que leurs auteurs",
+                        "meinung des autors wieder",
+                        "do not necessarily reflect",
+                        "nicht notwendigerweise"}) {
+    if (FindCue(p, c) != string_view::npos) return true;
+  }
+  return false;
+}
+
 // A text of four or more paragraphs loses up to three paragraphs under
-// 400 bytes that end it as calls to action (IsCallToAction), and up to
-// two that open it as disclosures (IsDisclosure); three paragraphs are
-// always left.
+// 400 bytes that end it as calls to action (IsCallToAction), up to
+// two that open it as disclosures (IsDisclosure), and then the notices
+// under 200 bytes after its first paragraph (IsPageNotice); three
+// paragraphs are always left.
 void DropPageNotes(std::string& text) {
   std::vector<string_view> paras;
   for (size_t start = 0; start <= text.size();) {
@@ -1143,9 +1176,23 @@ void DropPageNotes(std::string& text) {
     if (p.size() >= 400 || !IsDisclosure(Lower(p))) break;
     ++first;
   }
-  if (first == 0 && last == paras.size()) return;
+  // Notices inside (under 200 bytes, not the first paragraph).
+  std::vector<bool> drop(paras.size(), false);
+  size_t dropped = 0;
+  for (size_t i = first + 1; i < last; ++i) {
+    if (paras[i].size() < 200 && IsPageNotice(Lower(paras[i]))) {
+      drop[i] = true;
+      ++dropped;
+    }
+  }
+  if (last - first - dropped < 3) {
+    drop.assign(paras.size(), false);
+    dropped = 0;
+  }
+  if (first == 0 && last == paras.size() && dropped == 0) return;
   std::string out;
   for (size_t i = first; i < last; ++i) {
+    if (drop[i]) continue;
     if (!out.empty()) out += "\n\n";
     out.append(paras[i]);
   }

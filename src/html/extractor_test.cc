@@ -527,6 +527,21 @@ TEST(ExtractMainTextTest, DropsDisclosureThatOpensTheText) {
   EXPECT_THAT(p.text, Not(HasSubstr("affiliate links")));
 }
 
+TEST(ExtractMainTextTest, DropsNoticesInsideTheText) {
+  ExtractedPage p = Extract(R"(<html><body><article>
+<p>The ferry between Lumen and Osterby, stopped for a month by storms, sails again from Monday, the shipping line said.</p>
+<p>Never miss a story from the coast: sign up for our free newsletter today!</p>
+<p>Repairs to the landing stage, which the waves had torn loose, cost the town more than it had planned for.</p>
+<p>The mayor of Osterby, Ilse Brantvik, said the town would ask the region to share the cost of the work.</p>
+<p>Your email address will not be published. Required fields are marked *</p>
+<p>The region's council meets on Thursday to discuss the request, a spokeswoman for the council said.</p>
+</article></body></html>)");
+  EXPECT_THAT(p.text, HasSubstr("landing stage"));
+  EXPECT_THAT(p.text, HasSubstr("meets on Thursday"));
+  EXPECT_THAT(p.text, Not(HasSubstr("newsletter")));
+  EXPECT_THAT(p.text, Not(HasSubstr("will not be published")));
+}
+
 // The pre-pass cuts unread attributes and <svg> contents: a quoted '>' in
 // a cut attribute, and a drawing's <text> change nothing.
 TEST(ExtractMainTextTest, PrePassKeepsTextAndClasses) {
