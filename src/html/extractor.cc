@@ -1120,32 +1120,26 @@ bool IsDisclosure(string_view p) {
 }
 
 // True for a notice that is never article text wherever it stands:
-// newsletter and subscription offers, comment-form notes ("Your email
+// newsletter offers and calls to subscribe, comment-form notes ("Your email
 // address will not be published"), opinion disclaimers. `p` is lowercase.
 bool IsPageNotice(string_view p) {
-  for (string_view c : {"newsletter",
-                        "subscribe",
-                        "subscription",
-                        "abonnier",
-                        "suscrib",
+  // The verbs, not the nouns: "a subscription service" is news.
+  for (string_view c : {"subscribe", "abonnieren", "abonniere",
                         "suscr\xc3\xad"
-                        "b",
-                        "subskrypcj",
-                        "e-mail-adresse wird nicht ver\xc3\xb6"
-                        "ffentlicht",
-                        "email address will not be published",
-                        "required fields are marked",
-                        "erforderliche felder",
-                        "hinterlasse einen kommentar",
-                        "hinterlasse jetzt einen kommentar",
-                        "leave a comment",
-                        "leave a reply",
-                        "kommentar schreiben",
-                        "kommentar hinterlassen",
-                        "n'engagent que leurs auteurs",
-                        "meinung des autors wieder",
-                        "do not necessarily reflect",
-                        "nicht notwendigerweise"}) {
+                        "bete",
+                        "suscribete"}) {
+    if (FindCue(p, c, 0, true, true) != string_view::npos) return true;
+  }
+  for (string_view c :
+       {"newsletter", "subskrypcj",
+        "e-mail-adresse wird nicht ver\xc3\xb6"
+        "ffentlicht",
+        "email address will not be published", "required fields are marked",
+        "erforderliche felder", "hinterlasse einen kommentar",
+        "hinterlasse jetzt einen kommentar", "leave a comment", "leave a reply",
+        "kommentar schreiben", "kommentar hinterlassen",
+        "n'engagent que leurs auteurs", "meinung des autors wieder",
+        "do not necessarily reflect", "nicht notwendigerweise"}) {
     if (FindCue(p, c) != string_view::npos) return true;
   }
   return false;

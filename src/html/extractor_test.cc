@@ -542,6 +542,16 @@ TEST(ExtractMainTextTest, DropsNoticesInsideTheText) {
   EXPECT_THAT(p.text, Not(HasSubstr("will not be published")));
 }
 
+TEST(ExtractMainTextTest, KeepsNewsAboutSubscriptions) {
+  ExtractedPage p = Extract(R"(<html><body><article>
+<p>The streaming service Fjordflix, based in Lumen, lost a tenth of its customers in the last quarter, it said on Monday.</p>
+<p>It raised the price of its monthly subscription by two crowns in March.</p>
+<p>Analysts at the Osterby bank said the rise had driven families to cheaper services from abroad.</p>
+<p>The company plans to offer a cheaper plan with advertising from the autumn, its chief executive said.</p>
+</article></body></html>)");
+  EXPECT_THAT(p.text, HasSubstr("price of its monthly subscription"));
+}
+
 // The pre-pass cuts unread attributes and <svg> contents: a quoted '>' in
 // a cut attribute, and a drawing's <text> change nothing.
 TEST(ExtractMainTextTest, PrePassKeepsTextAndClasses) {
