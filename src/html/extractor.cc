@@ -977,6 +977,222 @@ void DropTrailingShortLines(std::string& text) {
   }
 }
 
+bool IsWordByte(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// Where `cue` occurs in `s` (both lowercase) at or after `from`, starting a
+// word when `word_start` and ending one when `word_end`; npos if nowhere.
+size_t FindCue(string_view s, string_view cue, size_t from = 0,
+               bool word_start = true, bool word_end = false) {
+  for (size_t i = s.find(cue, from); i != string_view::npos;
+       i = s.find(cue, i + 1)) {
+    if (word_start && i > 0 && IsWordByte(s[i - 1])) continue;
+    size_t e = i + cue.size();
+    if (word_end && e < s.size() && IsWordByte(s[e])) continue;
+    return i;
+  }
+  return string_view::npos;
+}
+
+// True when one of `firsts` is followed within `window` bytes by one of
+// `seconds` (whole words): "follow us on Twitter", "download our app".
+bool CuePair(string_view s, std::initializer_list<string_view> firsts,
+             std::initializer_list<string_view> seconds, size_t window) {
+  for (string_view a : firsts) {
+    for (size_t i = FindCue(s, a); i != string_view::npos;
+         i = FindCue(s, a, i + 1)) {
+      string_view rest = s.substr(i + a.size(), window);
+      for (string_view b : seconds) {
+        if (FindCue(rest, b, 0, true, true) != string_view::npos) return true;
+      }
+    }
+  }
+  return false;
+}
+
+// True for a call to the reader that closes an article page: subscribe,
+// newsletters, log in to comment, follow us on a social network, get our
+// app, rights notices ("All rights reserved"), comment-thread headers
+// ("3 Kommentare", "Leave a reply"). `p` is lowercase.
+bool IsCallToAction(string_view p) {
+  for (string_view c : {"subscrib",
+                        "subscription",
+                        "abonnier",
+                        "suscr\xc3\xad"
+                        "be",
+                        "suscribe",
+                        "subskrypcj",
+                        "newsletter",
+                        "eingeloggt",
+                        "einloggen",
+                        "loggen sie sich",
+                        "logged in",
+                        "sign up",
+                        "signup",
+                        "sign in",
+                        "registriert",
+                        "all rights reserved",
+                        "alle rechte vorbehalten",
+                        "prawa zastrze\xc5\xbc"
+                        "one",
+                        "prawem autorskim",
+                        "derechos reservados",
+                        "tous droits r\xc3\xa9serv\xc3\xa9s",
+                        "copyrighted",
+                        "kommentar schreiben",
+                        "kommentare schreiben",
+                        "kommentar zu schreiben",
+                        "kommentare zu schreiben",
+                        "kommentar hinterlassen",
+                        "kommentar zu hinterlassen",
+                        "kommentare hinterlassen",
+                        "keine kommentare",
+                        "comment below",
+                        "comments below",
+                        "leave a comment",
+                        "leave a reply",
+                        "diskutieren sie mit",
+                        "letter to the editor",
+                        "leserbrief",
+                        "creative commons-lizenz",
+                        "creative-commons-lizenz",
+                        "creative commons license",
+                        "creative commons licence",
+                        "under a creative commons",
+                        "unter einer creative commons",
+                        "cc-by",
+                        "cc by-",
+                        "suggested citation",
+                        "cite this article",
+                        "zitiervorschlag",
+                        "supporting our work",
+                        "support our work",
+                        "support our journalism",
+                        "unterst\xc3\xbctzen sie unsere",
+                        "cancel anytime",
+                        "cancel at any time",
+                        "jederzeit k\xc3\xbcndbar",
+                        "cancela cuando quieras",
+                        "paywall",
+                        "bezahlschranke",
+                        "abgelegt unter",
+                        "this entry was posted in"}) {
+    if (FindCue(p, c) != string_view::npos) return true;
+  }
+  for (string_view c : {"log in", "login"}) {
+    if (FindCue(p, c, 0, true, true) != string_view::npos) return true;
+  }
+  // "12 Kommentare"
+  for (size_t i = FindCue(p, "kommentare", 0, false, true);
+       i != string_view::npos;
+       i = FindCue(p, "kommentare", i + 1, false, true)) {
+    if (i >= 2 && p[i - 1] == ' ' && p[i - 2] >= '0' && p[i - 2] <= '9')
+      return true;
+  }
+  if (CuePair(p,
+              {"follow", "folg", "s\xc3\xadguenos", "siguenos", "obserwuj",
+               "join", "\xc3\xbanete"},
+              {"twitter", "facebook", "instagram", "telegram", "whatsapp",
+               "youtube", "linkedin"},
+              60))
+    return true;
+  return CuePair(p, {"download", "herunterladen", "descarga"}, {"app", "apps"},
+                 40) ||
+         CuePair(p, {"app", "apps"}, {"download", "herunterladen"}, 40);
+}
+
+// True for a disclosure before an article: advertising or affiliate
+// notes ("This post contains affiliate links", "*Werbung"), browser
+// warnings. `p` is lowercase.
+bool IsDisclosure(string_view p) {
+  for (string_view c :
+       {"affiliate link", "affiliate-link", "contains references to products",
+        "enth\xc3\xa4lt werbung", "browser version with limited support"}) {
+    if (FindCue(p, c) != string_view::npos) return true;
+  }
+  if (StartsWithPhrase(p, "werbung") || StartsWithPhrase(p, "*werbung"))
+    return true;
+  return CuePair(p, {"advertiser", "advertisers"},
+                 {"influence", "compensate", "compensates", "compensation"},
+                 40);
+}
+
+// True for a notice that is never article text wherever it stands:
+// newsletter offers and calls to subscribe, comment-form notes ("Your email
+// address will not be published"), opinion disclaimers. `p` is lowercase.
+bool IsPageNotice(string_view p) {
+  // The verbs, not the nouns: "a subscription service" is news.
+  for (string_view c : {"subscribe", "abonnieren", "abonniere",
+                        "suscr\xc3\xad"
+                        "bete",
+                        "suscribete"}) {
+    if (FindCue(p, c, 0, true, true) != string_view::npos) return true;
+  }
+  for (string_view c :
+       {"newsletter", "subskrypcj",
+        "e-mail-adresse wird nicht ver\xc3\xb6"
+        "ffentlicht",
+        "email address will not be published", "required fields are marked",
+        "erforderliche felder", "hinterlasse einen kommentar",
+        "hinterlasse jetzt einen kommentar", "leave a comment", "leave a reply",
+        "kommentar schreiben", "kommentar hinterlassen",
+        "n'engagent que leurs auteurs", "meinung des autors wieder",
+        "do not necessarily reflect", "nicht notwendigerweise"}) {
+    if (FindCue(p, c) != string_view::npos) return true;
+  }
+  return false;
+}
+
+// A text of four or more paragraphs loses up to three paragraphs under
+// 400 bytes that end it as calls to action (IsCallToAction), up to
+// two that open it as disclosures (IsDisclosure), and then the notices
+// under 200 bytes after its first paragraph (IsPageNotice); three
+// paragraphs are always left.
+void DropPageNotes(std::string& text) {
+  std::vector<string_view> paras;
+  for (size_t start = 0; start <= text.size();) {
+    size_t end = text.find("\n\n", start);
+    if (end == std::string::npos) end = text.size();
+    paras.emplace_back(text.data() + start, end - start);
+    start = end + 2;
+  }
+  if (paras.size() < 4) return;
+  size_t first = 0, last = paras.size();
+  for (int k = 0; k < 3 && last - first > 3; ++k) {
+    string_view p = paras[last - 1];
+    if (p.size() >= 400 || !IsCallToAction(Lower(p))) break;
+    --last;
+  }
+  for (int k = 0; k < 2 && last - first > 3; ++k) {
+    string_view p = paras[first];
+    if (p.size() >= 400 || !IsDisclosure(Lower(p))) break;
+    ++first;
+  }
+  // Notices inside (under 200 bytes, not the first paragraph).
+  std::vector<bool> drop(paras.size(), false);
+  size_t dropped = 0;
+  for (size_t i = first + 1; i < last; ++i) {
+    if (paras[i].size() < 200 && IsPageNotice(Lower(paras[i]))) {
+      drop[i] = true;
+      ++dropped;
+    }
+  }
+  if (last - first - dropped < 3) {
+    drop.assign(paras.size(), false);
+    dropped = 0;
+  }
+  if (first == 0 && last == paras.size() && dropped == 0) return;
+  std::string out;
+  for (size_t i = first; i < last; ++i) {
+    if (drop[i]) continue;
+    if (!out.empty()) out += "\n\n";
+    out.append(paras[i]);
+  }
+  text.swap(out);
+}
+
 // Drops credit lines (IsCreditLine) other than the first paragraph.
 void DropCreditLines(std::string& text) {
   std::string out;
@@ -1650,6 +1866,7 @@ StatusOr<ExtractedPage> ExtractMainText(string_view html,
   CutAtRelatedHeading(page.text);
   DropCreditLines(page.text);
   DropTrailingShortLines(page.text);
+  DropPageNotes(page.text);
   return page;
 }
 

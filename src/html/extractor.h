@@ -11,7 +11,9 @@
 // siblings, one paragraph per block (p, h1-h6, li, blockquote, td, pre, ...);
 // a lead outside that container (lead/intro/teaser box, the <h1>'s
 // <header>) goes first, and the text ends before a related-articles
-// heading, without credit lines or short trailing chrome lines.
+// heading, without credit lines or short trailing chrome lines, calls to
+// action at its end (subscribe, follow us, log in to comment), disclosures
+// at its start or page notices (newsletter offers, comment-form notes).
 // See src/html/README.md for the rules. Metadata comes from
 // <title>, <meta> (OpenGraph, article:*, author, description), JSON-LD
 // (NewsArticle/Article), <time datetime>, <link rel=canonical>, <html lang>.

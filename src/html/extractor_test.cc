@@ -493,6 +493,65 @@ TEST(ExtractMainTextTest, DropsShortLinesThatEndTheText) {
   EXPECT_THAT(p.text, Not(HasSubstr("Petra Lind, Osterby")));
 }
 
+TEST(ExtractMainTextTest, DropsCallsToActionThatEndTheText) {
+  ExtractedPage p = Extract(R"(<html><body><article>
+<p>The ferry between Lumen and Osterby, stopped for a month by storms, sails again from Monday, the shipping line said.</p>
+<p>Repairs to the landing stage, which the waves had torn loose, cost the town more than it had planned for.</p>
+<p>The mayor of Osterby, Ilse Brantvik, said the town would ask the region to share the cost of the work.</p>
+<p>Follow the Lumen Courier on Twitter and Instagram for the latest news from the coast.</p>
+<p>Um einen Kommentar zu hinterlassen, loggen Sie sich bitte ein.</p>
+</article></body></html>)");
+  EXPECT_THAT(p.text, HasSubstr("share the cost of the work"));
+  EXPECT_THAT(p.text, Not(HasSubstr("Follow the Lumen Courier")));
+  EXPECT_THAT(p.text, Not(HasSubstr("Kommentar")));
+}
+
+TEST(ExtractMainTextTest, KeepsMentionsOfSocialNetworksInTheText) {
+  ExtractedPage p = Extract(R"(<html><body><article>
+<p>The ferry between Lumen and Osterby, stopped for a month by storms, sails again from Monday, the shipping line said.</p>
+<p>Repairs to the landing stage, which the waves had torn loose, cost the town more than it had planned for.</p>
+<p>The mayor of Osterby, Ilse Brantvik, said the town would ask the region to share the cost of the work.</p>
+<p>She announced the decision on Twitter late on Sunday, after a meeting of the council.</p>
+</article></body></html>)");
+  EXPECT_THAT(p.text, HasSubstr("announced the decision on Twitter"));
+}
+
+TEST(ExtractMainTextTest, DropsDisclosureThatOpensTheText) {
+  ExtractedPage p = Extract(R"(<html><body><article>
+<p>This post contains affiliate links: we may earn a commission.</p>
+<p>The new hiking boots from Fjellgard, tested on the coast path of Lumen for a month, kept our feet dry in every storm.</p>
+<p>Their soles, made of recycled rubber, wore down less than those of the three other pairs we tried on the same path.</p>
+<p>At the price, the boots are the best buy of the season, our testers in Osterby said after the last walk.</p>
+</article></body></html>)");
+  EXPECT_THAT(p.text, HasSubstr("kept our feet dry"));
+  EXPECT_THAT(p.text, Not(HasSubstr("affiliate links")));
+}
+
+TEST(ExtractMainTextTest, DropsNoticesInsideTheText) {
+  ExtractedPage p = Extract(R"(<html><body><article>
+<p>The ferry between Lumen and Osterby, stopped for a month by storms, sails again from Monday, the shipping line said.</p>
+<p>Never miss a story from the coast: sign up for our free newsletter today!</p>
+<p>Repairs to the landing stage, which the waves had torn loose, cost the town more than it had planned for.</p>
+<p>The mayor of Osterby, Ilse Brantvik, said the town would ask the region to share the cost of the work.</p>
+<p>Your email address will not be published. Required fields are marked *</p>
+<p>The region's council meets on Thursday to discuss the request, a spokeswoman for the council said.</p>
+</article></body></html>)");
+  EXPECT_THAT(p.text, HasSubstr("landing stage"));
+  EXPECT_THAT(p.text, HasSubstr("meets on Thursday"));
+  EXPECT_THAT(p.text, Not(HasSubstr("newsletter")));
+  EXPECT_THAT(p.text, Not(HasSubstr("will not be published")));
+}
+
+TEST(ExtractMainTextTest, KeepsNewsAboutSubscriptions) {
+  ExtractedPage p = Extract(R"(<html><body><article>
+<p>The streaming service Fjordflix, based in Lumen, lost a tenth of its customers in the last quarter, it said on Monday.</p>
+<p>It raised the price of its monthly subscription by two crowns in March.</p>
+<p>Analysts at the Osterby bank said the rise had driven families to cheaper services from abroad.</p>
+<p>The company plans to offer a cheaper plan with advertising from the autumn, its chief executive said.</p>
+</article></body></html>)");
+  EXPECT_THAT(p.text, HasSubstr("price of its monthly subscription"));
+}
+
 // The pre-pass cuts unread attributes and <svg> contents: a quoted '>' in
 // a cut attribute, and a drawing's <text> change nothing.
 TEST(ExtractMainTextTest, PrePassKeepsTextAndClasses) {
