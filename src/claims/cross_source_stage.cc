@@ -741,7 +741,6 @@ bool Cumulative(const Document& doc, Span span) {
 // incompatible (`differ`). Contradiction when such a pair was written on the
 // same day or undated; update when every such pair is ordered by date.
 void ValueFinding(Corpus& corpus, std::vector<Statement> one,
-                  std::vector<std::string> stance,
                   const std::vector<std::string>& value,
                   const std::function<bool(size_t, size_t)>& differ,
                   int32_t entity, const std::string& what,
@@ -774,7 +773,7 @@ void ValueFinding(Corpus& corpus, std::vector<Statement> one,
     const Statement& s = one[i];
     outlets.insert(s.outlet);
     const EventFrame& e = corpus.documents[s.doc].layers().events[s.event];
-    f.statements.push_back({s.doc, e.span, stance[i]});
+    f.statements.push_back({s.doc, e.span, value[i]});
     if (!list.empty()) list += unordered ? " vs " : " -> ";
     list += value[i] + " (" + OutletName(corpus, s) + ", " + When(s) + ")";
   }
@@ -896,7 +895,7 @@ void CountFindings(Corpus& corpus) {
       about = "killed";
     }
     ValueFinding(
-        corpus, one, stance, value_text,
+        corpus, one, value_text,
         [&](size_t x, size_t y) {
           if (place[x] >= 0 && place[y] >= 0 && place[x] != place[y]) {
             return false;
@@ -1025,7 +1024,7 @@ void PlanFindings(Corpus& corpus,
           (actor >= 0 ? corpus.entities[actor].name + " " : std::string()) +
           Past(e0.lemma) + " ... " + std::get<3>(k);
       ValueFinding(
-          corpus, one, stance, value_text,
+          corpus, one, value_text,
           [&](size_t x, size_t y) { return !Overlap(amount[x], amount[y]); },
           actor, "numbers", about);
     }
@@ -1049,7 +1048,7 @@ void PlanFindings(Corpus& corpus,
         value.push_back(sv.second);
       }
       ValueFinding(
-          corpus, one, stance, value_text,
+          corpus, one, value_text,
           [&](size_t x, size_t y) { return value[x] != value[y]; }, actor,
           "dates", PlanAbout(corpus, one.front()));
     }
@@ -1066,7 +1065,7 @@ void PlanFindings(Corpus& corpus,
         place.push_back(sp.second);
       }
       ValueFinding(
-          corpus, one, stance, value_text,
+          corpus, one, value_text,
           [&](size_t x, size_t y) {
             return place[x] != place[y] &&
                    IsCountry(corpus, place[x]) == IsCountry(corpus, place[y]);
