@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <optional>
+#include <span>
+#include <utility>
 #include <vector>
 
 #include "time/calendar.h"
+#include "time/clause_tense.h"
 #include "time/recognizer.h"
 #include "time/resolver.h"
 
@@ -67,6 +70,75 @@ bool IsClockDayGap(std::string_view gap) {
   return !gap.empty() && gap.size() <= 8;
 }
 
+// The tokens of `span` (tokens are in text order).
+std::span<const Token> TokensOf(const std::vector<Token>& tokens, Span span) {
+  auto lo = std::lower_bound(
+      tokens.begin(), tokens.end(), span.start,
+      [](const Token& t, uint32_t at) { return t.span.start < at; });
+  auto hi = lo;
+  while (hi != tokens.end() && hi->span.start < span.end) ++hi;
+  return std::span<const Token>(lo, hi);
+}
+
+bool Inside(Span inner, Span outer) {
+  return inner.start >= outer.start && inner.end <= outer.end;
+}
+
+// The day a quotation was said: a day-valued expression by its attribution
+// (within 32 bytes of its cue or speaker, outside any quoted words: "...,"
+// Orsolya said Thursday.", "late Sunday, Orsolya said"), nearest the cue.
+// Without one, the day of the nearest earlier quotation by the same
+// speaker (Mention::local, coreference in the document) that has one: a later
+// quote of a speaker is taken to be from the same statement unless its
+// attribution says otherwise.
+std::vector<std::optional<CivilDate>> SpeechDays(
+    const Document& doc, const std::vector<Timex>& times,
+    const std::vector<std::optional<CivilDate>>& days) {
+  const std::vector<Quote>& quotes = doc.layers().quotes;
+  const std::vector<Mention>& mentions = doc.layers().mentions;
+  std::vector<std::optional<CivilDate>> said(quotes.size());
+  auto speaker_of = [&](const Quote& q) -> int32_t {
+    if (q.speaker_mention < 0 ||
+        static_cast<size_t>(q.speaker_mention) >= mentions.size()) {
+      return -1;
+    }
+    return mentions[q.speaker_mention].local;
+  };
+  for (size_t qi = 0; qi < quotes.size(); ++qi) {
+    const Quote& q = quotes[qi];
+    Span attr = !q.cue.empty() ? q.cue : q.speaker;
+    if (!attr.empty()) {
+      if (!q.speaker.empty()) {
+        attr.start = std::min(attr.start, q.speaker.start);
+        attr.end = std::max(attr.end, q.speaker.end);
+      }
+      const Span window{attr.start > 32 ? attr.start - 32 : 0, attr.end + 32};
+      uint32_t best = UINT32_MAX;
+      for (size_t i = 0; i < times.size(); ++i) {
+        const Span t = times[i].span;
+        if (!days[i] || !Inside(t, window)) continue;
+        bool quoted = false;
+        for (const Quote& o : quotes) {
+          quoted =
+              quoted || (t.start < o.content.end && o.content.start < t.end);
+        }
+        if (quoted) continue;
+        const uint32_t d = t.end <= attr.start   ? attr.start - t.end
+                           : t.start >= attr.end ? t.start - attr.end
+                                                 : 0;
+        if (d < best) {
+          best = d;
+          said[qi] = days[i];
+        }
+      }
+    }
+    const int32_t speaker = speaker_of(q);
+    for (size_t pj = qi; !said[qi] && speaker >= 0 && pj-- > 0;) {
+      if (said[pj] && speaker_of(quotes[pj]) == speaker) said[qi] = said[pj];
+    }
+  }
+  return said;
+}
 }  // namespace
 
 TimexStage::TimexStage() : recognizer_(std::make_unique<TimexRecognizer>()) {}
@@ -75,14 +147,15 @@ TimexStage::~TimexStage() = default;
 
 Status TimexStage::Run(Document& doc) const {
   std::vector<Timex> found;
-  DOSSIER_RETURN_IF_ERROR(FindTimes(*recognizer_, doc,
-                                    ParseIsoDate(doc.meta().published), &found));
+  DOSSIER_RETURN_IF_ERROR(
+      FindTimes(*recognizer_, doc, ParseIsoDate(doc.meta().published), &found));
   doc.layers().times = std::move(found);
   return Status::Ok();
 }
 
 Status FindTimes(const TimexRecognizer& recognizer, const Document& doc,
-                 std::optional<CivilDate> reference, std::vector<Timex>* found) {
+                 std::optional<CivilDate> reference,
+                 std::vector<Timex>* found) {
   if (!recognizer.ok()) {
     return Status(ErrorCode::kInternal, "time patterns failed to compile");
   }
@@ -101,6 +174,10 @@ Status FindTimes(const TimexRecognizer& recognizer, const Document& doc,
   std::optional<int> previous_quarter;
   std::vector<ParsedTimex> parsed;
   std::vector<std::optional<ResolvedTimex>> resolved;
+  // Per expression of `out`: the day it names; and the relative days
+  // ("tomorrow") with their parse, resolved again inside quotations.
+  std::vector<std::optional<CivilDate>> days;
+  std::vector<std::pair<size_t, ParsedTimex>> relative_days;
   // The spans read: the sentences, and dateline lines ("OSLO, May 3 --"),
   // which the sentence splitter leaves out, in text order.
   std::vector<Span> spans;
@@ -132,6 +209,24 @@ Status FindTimes(const TimexRecognizer& recognizer, const Document& doc,
     if (span.end > text.size() || span.empty()) continue;
     const Sentence sent{span, 0, 0};
     recognizer.Recognize(doc.Slice(sent.span), &parsed);
+    // The clause's verb, where tagged, decides the tense over the nearest
+    // tense word ("this summer, an aide said" is not past).
+    if (!parsed.empty()) {
+      const std::span<const Token> toks =
+          TokensOf(doc.layers().tokens, sent.span);
+      const std::string_view sentence_text = doc.Slice(sent.span);
+      for (ParsedTimex& p : parsed) {
+        if (p.own_tense || FutureCueNextTo(sentence_text, p.start, p.end)) {
+          continue;
+        }
+        const Tense t = ClauseTense(
+            text, toks, {sent.span.start + p.start, sent.span.start + p.end});
+        // A present-tense verb is weak evidence (tagger errors on plural
+        // nouns, reports in the present): it is not used (measured: using
+        // it lowered value accuracy).
+        if (t == Tense::kPast || t == Tense::kFuture) p.tense = t;
+      }
+    }
     if (parsed.empty()) {
       previous_day.reset();
       previous_year.reset();
@@ -209,7 +304,35 @@ Status FindTimes(const TimexRecognizer& recognizer, const Document& doc,
           resolved[i + 1].reset();
         }
       }
+      if (parsed[i].kind == TimexKind::kRelativeDay) {
+        relative_days.emplace_back(out.size(), parsed[i]);
+      }
+      days.push_back(resolved[i]->day);
       out.push_back(std::move(t));
+    }
+  }
+  // "tomorrow", "today", "yesterday" in a direct quotation count from the
+  // day it was said, where the attribution tells it ("..., she said
+  // Thursday").
+  if (relative_days.empty() || doc.layers().quotes.empty()) {
+    return Status::Ok();
+  }
+  const std::vector<std::optional<CivilDate>> said = SpeechDays(doc, out, days);
+  const std::vector<Quote>& quotes = doc.layers().quotes;
+  for (const auto& [i, p] : relative_days) {
+    for (size_t qi = 0; qi < quotes.size(); ++qi) {
+      if (quotes[qi].kind != QuoteKind::kDirect || !said[qi] ||
+          !Inside(out[i].span, quotes[qi].content)) {
+        continue;
+      }
+      ResolveContext at;
+      at.reference = said[qi];
+      std::optional<ResolvedTimex> r = Resolve(p, at);
+      if (r) {
+        out[i].type = r->type;
+        out[i].value = std::move(r->value);
+      }
+      break;
     }
   }
   return Status::Ok();
