@@ -243,6 +243,17 @@ Tense ClauseTense(std::string_view text, std::span<const Token> tokens,
   // Thursday": an infinitive between the verb and the expression looks
   // ahead from the verb's time.
   if (tense == Tense::kPast && static_cast<size_t>(v) < first) {
+    // "planned a rally on Saturday", "scheduled a vote for Monday": the
+    // object of a verb of planning lies ahead.
+    const Token& vt = tokens[static_cast<size_t>(v)];
+    std::array<char, 16> vbuf;
+    if (OneOf(Lower(text.substr(vt.span.start, vt.span.size()), vbuf),
+              {"planned", "scheduled", "slated"}) &&
+        static_cast<size_t>(v) + 1 < first &&
+        (tokens[v + 1].pos == kPosDT || tokens[v + 1].pos == kPosPRPS ||
+         tokens[v + 1].pos == kPosJJ || tokens[v + 1].pos == kPosCD)) {
+      return Tense::kFuture;
+    }
     for (size_t i = static_cast<size_t>(v) + 1; i + 1 < first; ++i) {
       if (tokens[i].pos == kPosTO && tokens[i + 1].pos == kPosVB &&
           IsProspective(text, tokens[i - 1])) {

@@ -121,6 +121,15 @@ TEST(ClauseTenseTest, ProspectiveInfinitiveLooksAhead) {
             Tense::kFuture);
 }
 
+TEST(ClauseTenseTest, ObjectOfAVerbOfPlanningLiesAhead) {
+  EXPECT_EQ(TenseOf("Farmers/NNS planned/VBD a/DT march/NN on/IN "
+                    "Saturday/NNP",
+                    "Saturday"),
+            Tense::kFuture);
+  EXPECT_EQ(TenseOf("Farmers/NNS marched/VBD on/IN Saturday/NNP", "Saturday"),
+            Tense::kPast);
+}
+
 TEST(ClauseTenseTest, PresentReportReadsAsPast) {
   EXPECT_EQ(TenseOf("The/DT mill/NN closed/VBN on/IN Friday/NNP ,/, "
                     "the/DT union/NN says/VBZ",

@@ -139,6 +139,73 @@ std::vector<std::optional<CivilDate>> SpeechDays(
   }
   return said;
 }
+// "until 5 p.m. EST Nov. 9": the sentence splitter may end a sentence
+// after "a.m."/"p.m."; when the next one starts with a time zone, a
+// weekday or a month and day, the two are read as one, so that the clock
+// time joins its day and shares its clause's tense.
+bool ContinuesClock(std::string_view text, Span first, Span next) {
+  const std::string_view a = text.substr(first.start, first.size());
+  if (a.size() < 4) return false;
+  const std::string_view end = a.substr(a.size() - 4);
+  if (end != "a.m." && end != "p.m." && end != "A.M." && end != "P.M.") {
+    return false;
+  }
+  std::string_view b = text.substr(next.start, next.size());
+  size_t n = 0;
+  while (n < b.size() && b[n] >= 'A' && b[n] <= 'Z') ++n;
+  const std::string_view head = b.substr(0, n);
+  static constexpr const char* kZones[] = {"EST", "EDT", "CST",  "CDT", "MST",
+                                           "MDT", "PST", "PDT",  "GMT", "UTC",
+                                           "BST", "CET", "CEST", "ET",  "PT"};
+  for (const char* z : kZones) {
+    if (head == z && (n == b.size() || b[n] == ' ' || b[n] == ',')) {
+      return true;
+    }
+  }
+  static constexpr const char* kDayWords[] = {
+      "Monday",   "Tuesday",   "Wednesday", "Thursday", "Friday",
+      "Saturday", "Sunday",    "Jan.",      "Feb.",     "Aug.",
+      "Sept.",    "Oct.",      "Nov.",      "Dec.",     "January",
+      "February", "March",     "April",     "June",     "July",
+      "August",   "September", "October",   "November", "December"};
+  for (const char* w : kDayWords) {
+    const std::string_view wv(w);
+    if (b.substr(0, wv.size()) == wv &&
+        (b.size() == wv.size() || b[wv.size()] == ' ' || b[wv.size()] == ',' ||
+         b[wv.size()] == '.')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Resolves the relative days of direct quotations again from the day
+// each was said (SpeechDays), where one is known.
+void ReanchorQuotedDays(
+    const Document& doc,
+    const std::vector<std::pair<size_t, ParsedTimex>>& relative_days,
+    const std::vector<std::optional<CivilDate>>& days,
+    std::vector<Timex>& out) {
+  const std::vector<std::optional<CivilDate>> said = SpeechDays(doc, out, days);
+  const std::vector<Quote>& quotes = doc.layers().quotes;
+  for (const auto& [i, p] : relative_days) {
+    for (size_t qi = 0; qi < quotes.size(); ++qi) {
+      if (quotes[qi].kind != QuoteKind::kDirect || !said[qi] ||
+          !Inside(out[i].span, quotes[qi].content)) {
+        continue;
+      }
+      ResolveContext at;
+      at.reference = said[qi];
+      std::optional<ResolvedTimex> r = Resolve(p, at);
+      if (r) {
+        out[i].type = r->type;
+        out[i].value = std::move(r->value);
+      }
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 TimexStage::TimexStage() : recognizer_(std::make_unique<TimexRecognizer>()) {}
@@ -202,6 +269,19 @@ Status FindTimes(const TimexRecognizer& recognizer, const Document& doc,
       if (kept > 0 && s.start < covered) continue;
       spans[kept++] = s;
       covered = s.end;
+    }
+    spans.resize(kept);
+  }
+  {
+    size_t kept = 0;
+    for (size_t i = 0; i < spans.size(); ++i) {
+      if (kept > 0 && spans[i].end <= text.size() &&
+          spans[kept - 1].end <= spans[i].start &&
+          ContinuesClock(text, spans[kept - 1], spans[i])) {
+        spans[kept - 1].end = spans[i].end;
+        continue;
+      }
+      spans[kept++] = spans[i];
     }
     spans.resize(kept);
   }
@@ -314,26 +394,8 @@ Status FindTimes(const TimexRecognizer& recognizer, const Document& doc,
   // "tomorrow", "today", "yesterday" in a direct quotation count from the
   // day it was said, where the attribution tells it ("..., she said
   // Thursday").
-  if (relative_days.empty() || doc.layers().quotes.empty()) {
-    return Status::Ok();
-  }
-  const std::vector<std::optional<CivilDate>> said = SpeechDays(doc, out, days);
-  const std::vector<Quote>& quotes = doc.layers().quotes;
-  for (const auto& [i, p] : relative_days) {
-    for (size_t qi = 0; qi < quotes.size(); ++qi) {
-      if (quotes[qi].kind != QuoteKind::kDirect || !said[qi] ||
-          !Inside(out[i].span, quotes[qi].content)) {
-        continue;
-      }
-      ResolveContext at;
-      at.reference = said[qi];
-      std::optional<ResolvedTimex> r = Resolve(p, at);
-      if (r) {
-        out[i].type = r->type;
-        out[i].value = std::move(r->value);
-      }
-      break;
-    }
+  if (!relative_days.empty() && !doc.layers().quotes.empty()) {
+    ReanchorQuotedDays(doc, relative_days, days, out);
   }
   return Status::Ok();
 }

@@ -808,6 +808,29 @@ TEST(TimexStageTest, FutureWordNextToTheExpressionOutweighsTheVerb) {
   EXPECT_EQ(t[0].value, "2026-01-02");
 }
 
+TEST(TimexStageTest, ClockTimeJoinsItsDayAcrossASentenceSplitAfterPm) {
+  // The splitter may end a sentence after "p.m."; the next one starts with
+  // the zone and the day.
+  const std::string text =
+      "The bid was extended until 5 p.m. EST Nov. 9. Shares rose.";
+  DocMeta meta;
+  meta.published = "1989-11-02";
+  Document doc(meta, text,
+               OffsetMap::Identity(static_cast<uint32_t>(text.size())));
+  const uint32_t split = static_cast<uint32_t>(text.find(" EST"));
+  const uint32_t second = static_cast<uint32_t>(text.find(" Shares"));
+  doc.layers().sentences.push_back({{0, split}, 0, 0});
+  doc.layers().sentences.push_back({{split + 1, second}, 0, 0});
+  doc.layers().sentences.push_back(
+      {{second + 1, static_cast<uint32_t>(text.size())}, 0, 0});
+  ASSERT_TRUE(TimexStage().Run(doc).ok());
+  ASSERT_EQ(doc.layers().times.size(), 1u);
+  const Timex& t = doc.layers().times[0];
+  EXPECT_EQ(doc.Slice(t.span), "5 p.m. EST Nov. 9");
+  EXPECT_EQ(t.type, TimexType::kTime);
+  EXPECT_EQ(t.value, "1989-11-09T17:00");
+}
+
 // A document of one sentence per line with one quotation: `quoted` (its
 // content) and `cue` are the first occurrences of those words; the
 // speaker's mention has coreference chain `speaker`.
