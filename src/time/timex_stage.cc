@@ -238,6 +238,9 @@ Status FindTimes(const TimexRecognizer& recognizer, const Document& doc,
   std::optional<int> previous_year;
   // The last quarter named in the document, and in the previous sentence.
   std::optional<int> document_quarter;
+  // The last quarter named, until a year is named after it ("in 2019"):
+  // what "a year ago" is said of, however many sentences later.
+  std::optional<int> topic_quarter;
   std::optional<int> previous_quarter;
   std::vector<ParsedTimex> parsed;
   std::vector<std::optional<ResolvedTimex>> resolved;
@@ -335,17 +338,20 @@ Status FindTimes(const TimexRecognizer& recognizer, const Document& doc,
       if (NeedsSentence(parsed[i])) {
         ctx.anchor = last_day;
         ctx.anchor_year = last_year;
-        ctx.anchor_quarter =
-            UsesDocumentQuarter(parsed[i]) ? document_quarter : last_quarter;
+        ctx.anchor_quarter = UsesDocumentQuarter(parsed[i]) ? document_quarter
+                             : parsed[i].kind == TimexKind::kAgo ? topic_quarter
+                                                                 : last_quarter;
         resolved[i] = Resolve(parsed[i], ctx);
       }
       if (!resolved[i]) continue;
       if (resolved[i]->quarter && !ShiftedQuarter(parsed[i])) {
         last_quarter = resolved[i]->quarter;
         document_quarter = resolved[i]->quarter;
+        topic_quarter = resolved[i]->quarter;
       } else if (resolved[i]->day ||
                  (resolved[i]->year && parsed[i].kind == TimexKind::kYear)) {
         last_quarter.reset();
+        if (parsed[i].kind == TimexKind::kYear) topic_quarter.reset();
       }
       if (resolved[i]->day) last_day = resolved[i]->day;
       if (resolved[i]->year) {

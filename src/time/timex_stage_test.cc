@@ -831,6 +831,27 @@ TEST(TimexStageTest, ClockTimeJoinsItsDayAcrossASentenceSplitAfterPm) {
   EXPECT_EQ(t.value, "1989-11-09T17:00");
 }
 
+TEST(TimexStageTest, YearAgoSentencesAfterAQuarterIsThatQuarterAYearBack) {
+  auto t = Times(
+      "Brindle Mills earned $4 million in the third quarter.\n"
+      "Its sales of yarn were flat.\n"
+      "A year ago, it lost $2 million.",
+      "2025-11-05");
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[1].text, "A year ago");
+  EXPECT_EQ(t[1].value, "2024-Q3");
+}
+
+TEST(TimexStageTest, YearNamedAfterTheQuarterEndsItsReach) {
+  auto t = Times(
+      "Brindle Mills earned $4 million in the third quarter.\n"
+      "Its mill opened in 2019.\n"
+      "A year ago, it lost $2 million.",
+      "2025-11-05");
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[2].value, "2024");
+}
+
 // A document of one sentence per line with one quotation: `quoted` (its
 // content) and `cue` are the first occurrences of those words; the
 // speaker's mention has coreference chain `speaker`.
