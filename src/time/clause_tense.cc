@@ -173,6 +173,32 @@ bool IsProspective(std::string_view text, const Token& t) {
                 "deal",     "bid",      "moved",    "sought",     "seeks"});
 }
 
+// "extended the offer until 5 p.m. Friday", "postponed the hearing until
+// Tuesday", "gave them until Monday": the end of a delay lies ahead of the
+// verb. The expression follows "until"/"till"/"through" (with "at" or
+// "noon" between), and the verb, or a word between it and the
+// expression, is one of extending or delaying.
+bool UntilAfterExtension(std::string_view text, std::span<const Token> tokens,
+                         size_t v, size_t first) {
+  std::array<char, 16> buf;
+  auto word = [&](size_t i) {
+    return Lower(text.substr(tokens[i].span.start, tokens[i].span.size()), buf);
+  };
+  size_t k = first;
+  while (k > v + 1 && OneOf(word(k - 1), {"at", "about", "around"})) --k;
+  if (k <= v + 1 || !OneOf(word(k - 1), {"until", "till", "through"})) {
+    return false;
+  }
+  for (size_t i = v; i + 1 < k; ++i) {
+    if (OneOf(word(i), {"extended", "extends", "extend", "postponed", "delayed",
+                        "adjourned", "deferred", "suspended", "given", "gave",
+                        "granted"})) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // The nearest finite verb in tokens[lo, hi) to the expression tokens
 // [first, last]; on a tie the left one. -1 when none.
 long NearestFinite(std::string_view text, std::span<const Token> tokens,
@@ -242,6 +268,10 @@ Tense ClauseTense(std::string_view text, std::span<const Token> tokens,
   // "agreed to buy the unit in February", "did not plan to remove him on
   // Thursday": an infinitive between the verb and the expression looks
   // ahead from the verb's time.
+  if (tense == Tense::kPast && static_cast<size_t>(v) < first &&
+      UntilAfterExtension(text, tokens, static_cast<size_t>(v), first)) {
+    return Tense::kFuture;
+  }
   if (tense == Tense::kPast && static_cast<size_t>(v) < first) {
     // "planned a rally on Saturday", "scheduled a vote for Monday": the
     // object of a verb of planning lies ahead.

@@ -130,6 +130,16 @@ TEST(ClauseTenseTest, ObjectOfAVerbOfPlanningLiesAhead) {
             Tense::kPast);
 }
 
+TEST(ClauseTenseTest, UntilAfterAnExtensionLiesAhead) {
+  EXPECT_EQ(TenseOf("The/DT court/NN postponed/VBD the/DT hearing/NN "
+                    "until/IN Tuesday/NNP",
+                    "Tuesday"),
+            Tense::kFuture);
+  EXPECT_EQ(TenseOf("The/DT shop/NN stayed/VBD open/JJ until/IN Tuesday/NNP",
+                    "Tuesday"),
+            Tense::kPast);
+}
+
 TEST(ClauseTenseTest, PresentReportReadsAsPast) {
   EXPECT_EQ(TenseOf("The/DT mill/NN closed/VBN on/IN Friday/NNP ,/, "
                     "the/DT union/NN says/VBZ",
