@@ -20,14 +20,30 @@
 
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include "doc/layers.h"
 #include "time/recognizer.h"
 
 namespace dossier {
 
+// `perfect_is_past`: whether a present perfect ("has signed") reads as
+// kPast; false for weekdays, which English does not join to a present
+// perfect ("has invited him to talks this Thursday": the Thursday is the
+// talks'), so the clause gives kUnknown there.
 Tense ClauseTense(std::string_view text, std::span<const Token> tokens,
-                  Span expr);
+                  Span expr, bool perfect_is_past = true);
+
+// The tokens of `span` out of a document's tokens (in text order).
+std::span<const Token> TokensIn(const std::vector<Token>& tokens, Span span);
+
+// For each expression of `parsed` (offsets relative to `sentence`, as
+// TimexRecognizer::Recognize gives them): a past or future ClauseTense
+// replaces the tense read from cue words, unless the expression carries
+// its own (ParsedTimex::own_tense) or a future cue word stands right by it
+// (FutureCueNextTo). `tokens` are the sentence's tokens.
+void RefineTenses(std::string_view text, std::span<const Token> tokens,
+                  Span sentence, std::vector<ParsedTimex>* parsed);
 
 }  // namespace dossier
 

@@ -22,11 +22,13 @@ struct Tagged {
 // The tags the tests use (pos/tags.h), by name.
 uint8_t TagNamed(const std::string& name) {
   static const std::pair<const char*, uint8_t> kTags[] = {
-      {"CC", kPosCC},   {"CD", kPosCD},   {"DT", kPosDT},   {"IN", kPosIN},
-      {"JJ", kPosJJ},   {"MD", kPosMD},   {"NN", kPosNN},   {"NNS", kPosNNS},
-      {"NNP", kPosNNP}, {"PRP", kPosPRP}, {"RB", kPosRB},   {"TO", kPosTO},
-      {"VB", kPosVB},   {"VBD", kPosVBD}, {"VBG", kPosVBG}, {"VBN", kPosVBN},
-      {"VBP", kPosVBP}, {"VBZ", kPosVBZ}, {",", kPosComma}};
+      {"CC", kPosCC},   {"CD", kPosCD},        {"DT", kPosDT},
+      {"IN", kPosIN},   {"JJ", kPosJJ},        {"MD", kPosMD},
+      {"NN", kPosNN},   {"NNS", kPosNNS},      {"NNP", kPosNNP},
+      {"PRP", kPosPRP}, {"RB", kPosRB},        {"TO", kPosTO},
+      {"VB", kPosVB},   {"VBD", kPosVBD},      {"VBG", kPosVBG},
+      {"VBN", kPosVBN}, {"VBP", kPosVBP},      {"VBZ", kPosVBZ},
+      {",", kPosComma}, {"``", kPosOpenQuote}, {"''", kPosCloseQuote}};
   for (const auto& [n, t] : kTags) {
     if (name == n) return t;
   }
@@ -137,6 +139,35 @@ TEST(ClauseTenseTest, UntilAfterAnExtensionLiesAhead) {
             Tense::kFuture);
   EXPECT_EQ(TenseOf("The/DT shop/NN stayed/VBD open/JJ until/IN Tuesday/NNP",
                     "Tuesday"),
+            Tense::kPast);
+}
+
+TEST(ClauseTenseTest, PresentPerfectIsNoWeekdaysTense) {
+  const std::string s =
+      "The/DT mayor/NN has/VBZ invited/VBN her/PRP to/TO talks/NNS "
+      "on/IN Thursday/NNP";
+  const Tagged t = Tag(s);
+  const Span thursday{static_cast<uint32_t>(t.text.find("Thursday")),
+                      static_cast<uint32_t>(t.text.size())};
+  EXPECT_EQ(ClauseTense(t.text, t.tokens, thursday, true), Tense::kPast);
+  EXPECT_EQ(ClauseTense(t.text, t.tokens, thursday, false), Tense::kUnknown);
+}
+
+TEST(ClauseTenseTest, ScareQuotesDoNotEndTheClause) {
+  EXPECT_EQ(TenseOf("She/PRP said/VBD that/IN she/PRP would/MD meet/VB "
+                    "him/PRP \"/`` personally/RB \"/'' on/IN Thursday/NNP "
+                    ",/, the/DT paper/NN added/VBD",
+                    "Thursday"),
+            Tense::kFuture);
+}
+
+TEST(ClauseTenseTest, BeToIsFutureOnlyRightAfterTheVerb) {
+  EXPECT_EQ(TenseOf("The/DT envoy/NN was/VBD to/TO land/VB on/IN Friday/NNP",
+                    "Friday"),
+            Tense::kFuture);
+  EXPECT_EQ(TenseOf("The/DT visit/NN on/IN Friday/NNP was/VBD too/RB "
+                    "short/RB to/TO matter/VB",
+                    "Friday"),
             Tense::kPast);
 }
 

@@ -70,16 +70,6 @@ bool IsClockDayGap(std::string_view gap) {
   return !gap.empty() && gap.size() <= 8;
 }
 
-// The tokens of `span` (tokens are in text order).
-std::span<const Token> TokensOf(const std::vector<Token>& tokens, Span span) {
-  auto lo = std::lower_bound(
-      tokens.begin(), tokens.end(), span.start,
-      [](const Token& t, uint32_t at) { return t.span.start < at; });
-  auto hi = lo;
-  while (hi != tokens.end() && hi->span.start < span.end) ++hi;
-  return std::span<const Token>(lo, hi);
-}
-
 bool Inside(Span inner, Span outer) {
   return inner.start >= outer.start && inner.end <= outer.end;
 }
@@ -295,20 +285,8 @@ Status FindTimes(const TimexRecognizer& recognizer, const Document& doc,
     // The clause's verb, where tagged, decides the tense over the nearest
     // tense word ("this summer, an aide said" is not past).
     if (!parsed.empty()) {
-      const std::span<const Token> toks =
-          TokensOf(doc.layers().tokens, sent.span);
-      const std::string_view sentence_text = doc.Slice(sent.span);
-      for (ParsedTimex& p : parsed) {
-        if (p.own_tense || FutureCueNextTo(sentence_text, p.start, p.end)) {
-          continue;
-        }
-        const Tense t = ClauseTense(
-            text, toks, {sent.span.start + p.start, sent.span.start + p.end});
-        // A present-tense verb is weak evidence (tagger errors on plural
-        // nouns, reports in the present): it is not used (measured: using
-        // it lowered value accuracy).
-        if (t == Tense::kPast || t == Tense::kFuture) p.tense = t;
-      }
+      RefineTenses(text, TokensIn(doc.layers().tokens, sent.span), sent.span,
+                   &parsed);
     }
     if (parsed.empty()) {
       previous_day.reset();
