@@ -4,17 +4,21 @@
 //
 // Contract: `tokens` are one sentence's tokens (spans into `text`, tagged
 // by PosStage); `expr` is the expression's span. The clause is the stretch
-// between strong breaks (quote marks, ; : ( ) dashes, "that", "which",
-// "because", ...); within it, the comma-separated part holding the
-// expression is tried first, then the parts to its right, then to its
-// left, so that "On Friday, the council met" reads "met" and "the talks
-// resume this summer, an aide said" reads "resume", not "said". The
-// nearest finite verb (MD, VBD, VBZ, VBP) of that part decides: modals of
-// the future ("will", "would", "may", ...) and "is expected/scheduled/due/
-// set/going to" are kFuture, other past forms kPast, present forms
-// kPresent ("says"/"say"/"tells" of a report read as kPast). kUnknown when
-// the tokens carry no tags or the clause has no finite verb.
-// Pure function; thread-safe.
+// between strong breaks (quote marks other than scare quotes around one to
+// three words, ; : ( ) dashes, "that", "which", "because", ...); within
+// it, the comma-separated part holding the expression is tried first, then
+// the parts to its right, then to its left, so that "On Friday, the
+// council met" reads "met" and "the talks resume this summer, an aide
+// said" reads "resume", not "said". The nearest finite verb (MD, VBD, VBZ,
+// VBP) of that part decides: modals of the future ("will", "would", "may",
+// ...), "is expected/scheduled/due/set/going to", "was to" are kFuture,
+// other past forms kPast, present forms kPresent ("says"/"say"/"tells" of
+// a report read as kPast). A past verb before a looking-ahead infinitive
+// ("agreed to sell ... in March"), a verb of planning with its object
+// ("planned a rally on Saturday") and the end of a delay ("postponed the
+// hearing until Tuesday") give kFuture. kUnknown when the tokens carry no
+// tags or the clause has no finite verb.
+// Pure functions; thread-safe.
 #ifndef DOSSIER_TIME_CLAUSE_TENSE_H_
 #define DOSSIER_TIME_CLAUSE_TENSE_H_
 

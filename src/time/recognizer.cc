@@ -1543,8 +1543,7 @@ Tense TenseAround(std::string_view sentence, uint32_t start, uint32_t end) {
   return TenseOf(left.distance <= right.distance ? left.cue : right.cue);
 }
 
-bool FutureCueNextTo(std::string_view sentence, uint32_t start,
-                     uint32_t end) {
+bool FutureCueNextTo(std::string_view sentence, uint32_t start, uint32_t end) {
   start = std::min<uint32_t>(start, sentence.size());
   end = std::min<uint32_t>(std::max(start, end), sentence.size());
   const CueHit left = ScanLeft(sentence, start);
