@@ -47,9 +47,9 @@ void AddAnalysis(Pipeline& p, const PipelineOptions& opts) {
   p.Add(std::make_unique<MentionStage>(mentions));
   p.Add(std::make_unique<CorefStage>());
   p.Add(std::make_unique<QuoteStage>());
+  p.Add(std::make_unique<PosStage>());  // before TimexStage: clause tense
   p.Add(std::make_unique<TimexStage>());
   p.Add(std::make_unique<FramingStage>());
-  p.Add(std::make_unique<PosStage>());
   p.Add(std::make_unique<EventStage>());
 }
 

@@ -224,8 +224,8 @@ class EventsEvalTask : public EvalTask {
     p.Add(std::make_unique<MentionStage>());
     p.Add(std::make_unique<CorefStage>());
     p.Add(std::make_unique<QuoteStage>());
+    p.Add(std::make_unique<PosStage>());  // before TimexStage: clause tense
     p.Add(std::make_unique<TimexStage>());
-    p.Add(std::make_unique<PosStage>());
     p.Add(std::make_unique<EventStage>());
     DocumentFactory factory = [&docs](size_t i) -> StatusOr<Document> {
       const EcbDoc& c = docs[i];

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "time/calendar.h"
+#include "time/clause_tense.h"
 #include "time/recognizer.h"
 #include "time/resolver.h"
 #include "time/time_context.h"
@@ -183,6 +184,7 @@ class Acc : public CorpusStage::Accumulator {
       } else {
         if (si != parsed_sentence) {
           recognizer_->Recognize(doc.Slice(sent), &parsed);
+          RefineTenses(doc.text(), TokensIn(l.tokens, sent), sent, &parsed);
           parsed_sentence = si;
         }
         for (const ParsedTimex& p : parsed) {
@@ -195,7 +197,17 @@ class Acc : public CorpusStage::Accumulator {
             item.anchor_form = item.parsed;
             const std::string_view text = doc.Slice(sent);
             const size_t cut = AttributionStart(text);
-            if (cut != std::string_view::npos && p.end <= cut) {
+            // The tense without a trailing attribution, unless the
+            // clause's verb gave one (ClauseTense already prefers the
+            // expression's own part of the sentence).
+            const Tense ct =
+                p.own_tense
+                    ? Tense::kUnknown
+                    : ClauseTense(doc.text(), TokensIn(l.tokens, sent),
+                                  {sent.start + p.start, sent.start + p.end},
+                                  p.kind != TimexKind::kWeekday);
+            const bool clause = ct == Tense::kPast || ct == Tense::kFuture;
+            if (!clause && cut != std::string_view::npos && p.end <= cut) {
               item.anchor_form.tense =
                   TenseAround(text.substr(0, cut), p.start, p.end);
             }

@@ -1543,6 +1543,15 @@ Tense TenseAround(std::string_view sentence, uint32_t start, uint32_t end) {
   return TenseOf(left.distance <= right.distance ? left.cue : right.cue);
 }
 
+bool FutureCueNextTo(std::string_view sentence, uint32_t start, uint32_t end) {
+  start = std::min<uint32_t>(start, sentence.size());
+  end = std::min<uint32_t>(std::max(start, end), sentence.size());
+  const CueHit left = ScanLeft(sentence, start);
+  const CueHit right = ScanRight(sentence, end);
+  return (left.cue == Cue::kFuture && left.distance <= 2) ||
+         (right.cue == Cue::kFuture && right.distance <= 1);
+}
+
 struct TimexRecognizer::Table {
   struct Compiled {
     std::unique_ptr<RE2> re;
@@ -1651,7 +1660,10 @@ void TimexRecognizer::Recognize(std::string_view text,
       ParsedTimex p = c->parsed;
       const Tense own = p.tense;
       p.tense = TenseAround(text, p.start, p.end);
-      if (own != Tense::kUnknown) p.tense = own;
+      if (own != Tense::kUnknown) {
+        p.tense = own;
+        p.own_tense = true;
+      }
       out->push_back(p);
     }
   };

@@ -103,6 +103,9 @@ struct ParsedTimex {
   // reference), 2 "this/the current quarter" (the text's, else the
   // reference's), 0 otherwise (the text's, else the last completed).
   int ref_mode = 0;
+  // The tense was set by the expression's own words ("last", "next", "as
+  // early as"), not read around it.
+  bool own_tense = false;
 };
 
 // The tense of the clause around [start, end) of `sentence`, from the
@@ -110,6 +113,11 @@ struct ParsedTimex {
 // breaks (";", "that", quote marks, ...) count as distance. kUnknown when
 // there is no cue within a dozen words.
 Tense TenseAround(std::string_view sentence, uint32_t start, uint32_t end);
+
+// Whether a future cue word stands right by the expression, at most two
+// words away without punctuation between: "payable Jan. 2", "effective
+// June 1", "ahead of the weekend". Such a word outweighs the clause's verb.
+bool FutureCueNextTo(std::string_view sentence, uint32_t start, uint32_t end);
 
 class TimexRecognizer {
  public:

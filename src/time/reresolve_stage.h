@@ -31,7 +31,9 @@ class ReresolveStage : public DocumentStage {
 
   std::string_view name() const override { return "times_reresolved"; }
   LayerSet reads() const override {
-    return Layer::kText | Layer::kSentences | Layer::kMeta | Bit(Layer::kTimes);
+    return Layer::kText | Layer::kSentences | Layer::kTokens | Layer::kPos |
+           Layer::kMentions | Layer::kQuotes | Layer::kMeta |
+           Bit(Layer::kTimes);
   }
   LayerSet writes() const override { return Bit(Layer::kTimes); }
   Status Run(Document& doc) const override;

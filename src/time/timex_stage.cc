@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <optional>
+#include <span>
+#include <utility>
 #include <vector>
 
 #include "time/calendar.h"
+#include "time/clause_tense.h"
 #include "time/recognizer.h"
 #include "time/resolver.h"
 
@@ -67,6 +70,132 @@ bool IsClockDayGap(std::string_view gap) {
   return !gap.empty() && gap.size() <= 8;
 }
 
+bool Inside(Span inner, Span outer) {
+  return inner.start >= outer.start && inner.end <= outer.end;
+}
+
+// The day a quotation was said: a day-valued expression by its attribution
+// (within 32 bytes of its cue or speaker, outside any quoted words: "...,"
+// Orsolya said Thursday.", "late Sunday, Orsolya said"), nearest the cue.
+// Without one, the day of the nearest earlier quotation by the same
+// speaker (Mention::local, coreference in the document) that has one: a later
+// quote of a speaker is taken to be from the same statement unless its
+// attribution says otherwise.
+std::vector<std::optional<CivilDate>> SpeechDays(
+    const Document& doc, const std::vector<Timex>& times,
+    const std::vector<std::optional<CivilDate>>& days) {
+  const std::vector<Quote>& quotes = doc.layers().quotes;
+  const std::vector<Mention>& mentions = doc.layers().mentions;
+  std::vector<std::optional<CivilDate>> said(quotes.size());
+  auto speaker_of = [&](const Quote& q) -> int32_t {
+    if (q.speaker_mention < 0 ||
+        static_cast<size_t>(q.speaker_mention) >= mentions.size()) {
+      return -1;
+    }
+    return mentions[q.speaker_mention].local;
+  };
+  for (size_t qi = 0; qi < quotes.size(); ++qi) {
+    const Quote& q = quotes[qi];
+    Span attr = !q.cue.empty() ? q.cue : q.speaker;
+    if (!attr.empty()) {
+      if (!q.speaker.empty()) {
+        attr.start = std::min(attr.start, q.speaker.start);
+        attr.end = std::max(attr.end, q.speaker.end);
+      }
+      const Span window{attr.start > 32 ? attr.start - 32 : 0, attr.end + 32};
+      uint32_t best = UINT32_MAX;
+      for (size_t i = 0; i < times.size(); ++i) {
+        const Span t = times[i].span;
+        if (!days[i] || !Inside(t, window)) continue;
+        bool quoted = false;
+        for (const Quote& o : quotes) {
+          quoted =
+              quoted || (t.start < o.content.end && o.content.start < t.end);
+        }
+        if (quoted) continue;
+        const uint32_t d = t.end <= attr.start   ? attr.start - t.end
+                           : t.start >= attr.end ? t.start - attr.end
+                                                 : 0;
+        if (d < best) {
+          best = d;
+          said[qi] = days[i];
+        }
+      }
+    }
+    const int32_t speaker = speaker_of(q);
+    for (size_t pj = qi; !said[qi] && speaker >= 0 && pj-- > 0;) {
+      if (said[pj] && speaker_of(quotes[pj]) == speaker) said[qi] = said[pj];
+    }
+  }
+  return said;
+}
+// "until 5 p.m. EST Nov. 9": the sentence splitter may end a sentence
+// after "a.m."/"p.m."; when the next one starts with a time zone, a
+// weekday or a month and day, the two are read as one, so that the clock
+// time joins its day and shares its clause's tense.
+bool ContinuesClock(std::string_view text, Span first, Span next) {
+  const std::string_view a = text.substr(first.start, first.size());
+  if (a.size() < 4) return false;
+  const std::string_view end = a.substr(a.size() - 4);
+  if (end != "a.m." && end != "p.m." && end != "A.M." && end != "P.M.") {
+    return false;
+  }
+  std::string_view b = text.substr(next.start, next.size());
+  size_t n = 0;
+  while (n < b.size() && b[n] >= 'A' && b[n] <= 'Z') ++n;
+  const std::string_view head = b.substr(0, n);
+  static constexpr const char* kZones[] = {"EST", "EDT", "CST",  "CDT", "MST",
+                                           "MDT", "PST", "PDT",  "GMT", "UTC",
+                                           "BST", "CET", "CEST", "ET",  "PT"};
+  for (const char* z : kZones) {
+    if (head == z && (n == b.size() || b[n] == ' ' || b[n] == ',')) {
+      return true;
+    }
+  }
+  static constexpr const char* kDayWords[] = {
+      "Monday",   "Tuesday",   "Wednesday", "Thursday", "Friday",
+      "Saturday", "Sunday",    "Jan.",      "Feb.",     "Aug.",
+      "Sept.",    "Oct.",      "Nov.",      "Dec.",     "January",
+      "February", "March",     "April",     "June",     "July",
+      "August",   "September", "October",   "November", "December"};
+  for (const char* w : kDayWords) {
+    const std::string_view wv(w);
+    if (b.substr(0, wv.size()) == wv &&
+        (b.size() == wv.size() || b[wv.size()] == ' ' || b[wv.size()] == ',' ||
+         b[wv.size()] == '.')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Resolves the relative days of direct quotations again from the day
+// each was said (SpeechDays), where one is known.
+void ReanchorQuotedDays(
+    const Document& doc,
+    const std::vector<std::pair<size_t, ParsedTimex>>& relative_days,
+    const std::vector<std::optional<CivilDate>>& days,
+    std::vector<Timex>& out) {
+  const std::vector<std::optional<CivilDate>> said = SpeechDays(doc, out, days);
+  const std::vector<Quote>& quotes = doc.layers().quotes;
+  for (const auto& [i, p] : relative_days) {
+    for (size_t qi = 0; qi < quotes.size(); ++qi) {
+      if (quotes[qi].kind != QuoteKind::kDirect || !said[qi] ||
+          !Inside(out[i].span, quotes[qi].content)) {
+        continue;
+      }
+      ResolveContext at;
+      at.reference = said[qi];
+      std::optional<ResolvedTimex> r = Resolve(p, at);
+      if (r) {
+        out[i].type = r->type;
+        out[i].value = std::move(r->value);
+      }
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 TimexStage::TimexStage() : recognizer_(std::make_unique<TimexRecognizer>()) {}
@@ -75,14 +204,15 @@ TimexStage::~TimexStage() = default;
 
 Status TimexStage::Run(Document& doc) const {
   std::vector<Timex> found;
-  DOSSIER_RETURN_IF_ERROR(FindTimes(*recognizer_, doc,
-                                    ParseIsoDate(doc.meta().published), &found));
+  DOSSIER_RETURN_IF_ERROR(
+      FindTimes(*recognizer_, doc, ParseIsoDate(doc.meta().published), &found));
   doc.layers().times = std::move(found);
   return Status::Ok();
 }
 
 Status FindTimes(const TimexRecognizer& recognizer, const Document& doc,
-                 std::optional<CivilDate> reference, std::vector<Timex>* found) {
+                 std::optional<CivilDate> reference,
+                 std::vector<Timex>* found) {
   if (!recognizer.ok()) {
     return Status(ErrorCode::kInternal, "time patterns failed to compile");
   }
@@ -98,9 +228,16 @@ Status FindTimes(const TimexRecognizer& recognizer, const Document& doc,
   std::optional<int> previous_year;
   // The last quarter named in the document, and in the previous sentence.
   std::optional<int> document_quarter;
+  // The last quarter named, until a year is named after it ("in 2019"):
+  // what "a year ago" is said of, however many sentences later.
+  std::optional<int> topic_quarter;
   std::optional<int> previous_quarter;
   std::vector<ParsedTimex> parsed;
   std::vector<std::optional<ResolvedTimex>> resolved;
+  // Per expression of `out`: the day it names; and the relative days
+  // ("tomorrow") with their parse, resolved again inside quotations.
+  std::vector<std::optional<CivilDate>> days;
+  std::vector<std::pair<size_t, ParsedTimex>> relative_days;
   // The spans read: the sentences, and dateline lines ("OSLO, May 3 --"),
   // which the sentence splitter leaves out, in text order.
   std::vector<Span> spans;
@@ -128,10 +265,29 @@ Status FindTimes(const TimexRecognizer& recognizer, const Document& doc,
     }
     spans.resize(kept);
   }
+  {
+    size_t kept = 0;
+    for (size_t i = 0; i < spans.size(); ++i) {
+      if (kept > 0 && spans[i].end <= text.size() &&
+          spans[kept - 1].end <= spans[i].start &&
+          ContinuesClock(text, spans[kept - 1], spans[i])) {
+        spans[kept - 1].end = spans[i].end;
+        continue;
+      }
+      spans[kept++] = spans[i];
+    }
+    spans.resize(kept);
+  }
   for (const Span& span : spans) {
     if (span.end > text.size() || span.empty()) continue;
     const Sentence sent{span, 0, 0};
     recognizer.Recognize(doc.Slice(sent.span), &parsed);
+    // The clause's verb, where tagged, decides the tense over the nearest
+    // tense word ("this summer, an aide said" is not past).
+    if (!parsed.empty()) {
+      RefineTenses(text, TokensIn(doc.layers().tokens, sent.span), sent.span,
+                   &parsed);
+    }
     if (parsed.empty()) {
       previous_day.reset();
       previous_year.reset();
@@ -160,17 +316,20 @@ Status FindTimes(const TimexRecognizer& recognizer, const Document& doc,
       if (NeedsSentence(parsed[i])) {
         ctx.anchor = last_day;
         ctx.anchor_year = last_year;
-        ctx.anchor_quarter =
-            UsesDocumentQuarter(parsed[i]) ? document_quarter : last_quarter;
+        ctx.anchor_quarter = UsesDocumentQuarter(parsed[i]) ? document_quarter
+                             : parsed[i].kind == TimexKind::kAgo ? topic_quarter
+                                                                 : last_quarter;
         resolved[i] = Resolve(parsed[i], ctx);
       }
       if (!resolved[i]) continue;
       if (resolved[i]->quarter && !ShiftedQuarter(parsed[i])) {
         last_quarter = resolved[i]->quarter;
         document_quarter = resolved[i]->quarter;
+        topic_quarter = resolved[i]->quarter;
       } else if (resolved[i]->day ||
                  (resolved[i]->year && parsed[i].kind == TimexKind::kYear)) {
         last_quarter.reset();
+        if (parsed[i].kind == TimexKind::kYear) topic_quarter.reset();
       }
       if (resolved[i]->day) last_day = resolved[i]->day;
       if (resolved[i]->year) {
@@ -209,8 +368,18 @@ Status FindTimes(const TimexRecognizer& recognizer, const Document& doc,
           resolved[i + 1].reset();
         }
       }
+      if (parsed[i].kind == TimexKind::kRelativeDay) {
+        relative_days.emplace_back(out.size(), parsed[i]);
+      }
+      days.push_back(resolved[i]->day);
       out.push_back(std::move(t));
     }
+  }
+  // "tomorrow", "today", "yesterday" in a direct quotation count from the
+  // day it was said, where the attribution tells it ("..., she said
+  // Thursday").
+  if (!relative_days.empty() && !doc.layers().quotes.empty()) {
+    ReanchorQuotedDays(doc, relative_days, days, out);
   }
   return Status::Ok();
 }

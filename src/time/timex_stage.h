@@ -11,9 +11,14 @@
 // earlier", and joins a clock time to the day right after it ("noon
 // Thursday"). Without a reference date, relative expressions stay
 // underspecified ("XXXX-WXX-4"); anaphoric ones without an anchor are
-// dropped, never guessed.
+// dropped, never guessed. Where the tokens carry part-of-speech tags
+// (PosStage runs before), the tense of the clause's finite verb
+// (time/clause_tense.h) replaces the nearest tense word, unless the
+// expression carries its own ("last", "next") or a future word stands right
+// by it ("payable Jan. 2"); untagged tokens keep the tense-word reading.
 // Output: Layers::times in text order, non-overlapping, spans without
-// prepositions. Reads text, sentences, blocks, meta; writes times.
+// prepositions. Reads text, sentences, blocks, tokens, pos, meta; writes
+// times.
 // Immutable; Run() is thread-safe.
 #ifndef DOSSIER_TIME_TIMEX_STAGE_H_
 #define DOSSIER_TIME_TIMEX_STAGE_H_
@@ -37,8 +42,8 @@ class TimexStage : public DocumentStage {
 
   std::string_view name() const override { return "times"; }
   LayerSet reads() const override {
-    return Layer::kText | Layer::kSentences | Layer::kBlocks |
-           Bit(Layer::kMeta);
+    return Layer::kText | Layer::kSentences | Layer::kBlocks | Layer::kTokens |
+           Layer::kPos | Layer::kMentions | Layer::kQuotes | Bit(Layer::kMeta);
   }
   LayerSet writes() const override { return Bit(Layer::kTimes); }
   Status Run(Document& doc) const override;

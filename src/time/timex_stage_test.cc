@@ -2,8 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
+
+#include "pos/tags.h"
 
 namespace dossier {
 namespace {
@@ -731,6 +735,208 @@ TEST(TimexStageTest, TheFutureAndMonthSets) {
   EXPECT_EQ(f.value, "XXXX-07");
   EXPECT_EQ(One("The board meets every month.", kTue).value, "P1M");
   EXPECT_EQ(One("Dividends are paid every quarter.", kTue).value, "P1Q");
+}
+
+// The tags the tests use (pos/tags.h), by name.
+uint8_t TagNamed(const std::string& name) {
+  static const std::pair<const char*, uint8_t> kTags[] = {
+      {"CC", kPosCC},   {"CD", kPosCD},   {"DT", kPosDT},   {"IN", kPosIN},
+      {"JJ", kPosJJ},   {"MD", kPosMD},   {"NN", kPosNN},   {"NNS", kPosNNS},
+      {"NNP", kPosNNP}, {"PRP", kPosPRP}, {"RB", kPosRB},   {"TO", kPosTO},
+      {"VB", kPosVB},   {"VBD", kPosVBD}, {"VBG", kPosVBG}, {"VBN", kPosVBN},
+      {"VBP", kPosVBP}, {"VBZ", kPosVBZ}, {",", kPosComma}};
+  for (const auto& [n, t] : kTags) {
+    if (name == n) return t;
+  }
+  ADD_FAILURE() << "unknown tag " << name;
+  return kPosNone;
+}
+
+// One tagged sentence, "word/TAG ...", as a document with tokens and
+// part-of-speech tags (what PosStage writes).
+std::vector<Found> TaggedTimes(const std::string& spec,
+                               const std::string& published) {
+  std::string text;
+  std::vector<Token> tokens;
+  size_t i = 0;
+  while (i < spec.size()) {
+    const size_t end = std::min(spec.find(' ', i), spec.size());
+    const std::string item = spec.substr(i, end - i);
+    i = end + 1;
+    const size_t slash = item.rfind('/');
+    const std::string word = item.substr(0, slash);
+    Token t;
+    t.pos = TagNamed(item.substr(slash + 1));
+    if (!text.empty()) text += ' ';
+    t.span = {static_cast<uint32_t>(text.size()),
+              static_cast<uint32_t>(text.size() + word.size())};
+    if (word == ",") t.flags |= kTokenPunct;
+    text += word;
+    tokens.push_back(t);
+  }
+  Document doc = MakeDocument(text, published);
+  doc.layers().tokens = tokens;
+  Status st = TimexStage().Run(doc);
+  EXPECT_TRUE(st.ok()) << st.ToString();
+  std::vector<Found> out;
+  for (const Timex& t : doc.layers().times) {
+    out.push_back({std::string(doc.Slice(t.span)), t.type, t.value});
+  }
+  return out;
+}
+
+TEST(TimexStageTest, ClauseVerbDecidesTheTenseWhereTagged) {
+  // The nearest tense word is "said" (past: March 2025); the clause's verb
+  // "agreed to sell" looks ahead, so the coming March.
+  auto t = TaggedTimes(
+      "The/DT firm/NN agreed/VBD to/TO sell/VB the/DT mill/NN in/IN "
+      "March/NNP ,/, she/PRP said/VBD",
+      "2025-06-20");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].text, "March");
+  EXPECT_EQ(t[0].value, "2026-03");
+}
+
+TEST(TimexStageTest, FutureWordNextToTheExpressionOutweighsTheVerb) {
+  // "payable" stands right before the date: the verb "declared" does not
+  // move it back.
+  auto t = TaggedTimes(
+      "The/DT board/NN declared/VBD a/DT dividend/NN payable/JJ "
+      "Jan./NNP 2/CD",
+      "2025-11-02");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].value, "2026-01-02");
+}
+
+TEST(TimexStageTest, ClockTimeJoinsItsDayAcrossASentenceSplitAfterPm) {
+  // The splitter may end a sentence after "p.m."; the next one starts with
+  // the zone and the day.
+  const std::string text =
+      "The bid was extended until 5 p.m. EST Nov. 9. Shares rose.";
+  DocMeta meta;
+  meta.published = "1989-11-02";
+  Document doc(meta, text,
+               OffsetMap::Identity(static_cast<uint32_t>(text.size())));
+  const uint32_t split = static_cast<uint32_t>(text.find(" EST"));
+  const uint32_t second = static_cast<uint32_t>(text.find(" Shares"));
+  doc.layers().sentences.push_back({{0, split}, 0, 0});
+  doc.layers().sentences.push_back({{split + 1, second}, 0, 0});
+  doc.layers().sentences.push_back(
+      {{second + 1, static_cast<uint32_t>(text.size())}, 0, 0});
+  ASSERT_TRUE(TimexStage().Run(doc).ok());
+  ASSERT_EQ(doc.layers().times.size(), 1u);
+  const Timex& t = doc.layers().times[0];
+  EXPECT_EQ(doc.Slice(t.span), "5 p.m. EST Nov. 9");
+  EXPECT_EQ(t.type, TimexType::kTime);
+  EXPECT_EQ(t.value, "1989-11-09T17:00");
+}
+
+TEST(TimexStageTest, YearAgoSentencesAfterAQuarterIsThatQuarterAYearBack) {
+  auto t = Times(
+      "Brindle Mills earned $4 million in the third quarter.\n"
+      "Its sales of yarn were flat.\n"
+      "A year ago, it lost $2 million.",
+      "2025-11-05");
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[1].text, "A year ago");
+  EXPECT_EQ(t[1].value, "2024-Q3");
+}
+
+TEST(TimexStageTest, YearNamedAfterTheQuarterEndsItsReach) {
+  auto t = Times(
+      "Brindle Mills earned $4 million in the third quarter.\n"
+      "Its mill opened in 2019.\n"
+      "A year ago, it lost $2 million.",
+      "2025-11-05");
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[2].value, "2024");
+}
+
+// A document of one sentence per line with one quotation: `quoted` (its
+// content) and `cue` are the first occurrences of those words; the
+// speaker's mention has coreference chain `speaker`.
+struct QuoteSpec {
+  std::string quoted;
+  std::string cue;
+  int32_t speaker = -1;
+  QuoteKind kind = QuoteKind::kDirect;
+};
+
+std::vector<Found> QuotedTimes(const std::string& text,
+                               const std::string& published,
+                               const std::vector<QuoteSpec>& quotes) {
+  Document doc = MakeDocument(text, published);
+  for (const QuoteSpec& qs : quotes) {
+    auto span_of = [&](const std::string& w) {
+      const size_t at = text.find(w);
+      EXPECT_NE(at, std::string::npos) << w;
+      return Span{static_cast<uint32_t>(at),
+                  static_cast<uint32_t>(at + w.size())};
+    };
+    Quote q;
+    q.kind = qs.kind;
+    q.content = span_of(qs.quoted);
+    q.span = {q.content.start - 1, q.content.end + 1};
+    q.cue = span_of(qs.cue);
+    if (qs.speaker >= 0) {
+      Mention m;
+      m.span = {q.cue.start, q.cue.start};
+      m.local = qs.speaker;
+      q.speaker_mention = static_cast<int32_t>(doc.layers().mentions.size());
+      doc.layers().mentions.push_back(m);
+    }
+    doc.layers().quotes.push_back(q);
+  }
+  Status st = TimexStage().Run(doc);
+  EXPECT_TRUE(st.ok()) << st.ToString();
+  std::vector<Found> out;
+  for (const Timex& t : doc.layers().times) {
+    out.push_back({std::string(doc.Slice(t.span)), t.type, t.value});
+  }
+  return out;
+}
+
+TEST(TimexStageTest, TomorrowInAQuoteCountsFromTheDayItWasSaid) {
+  // Published Saturday 2025-03-15; said on Thursday 2025-03-13.
+  auto t = QuotedTimes(
+      "\"The ferry sails tomorrow,\" the harbour master said Thursday.",
+      "2025-03-15", {{"The ferry sails tomorrow,", "said", 1}});
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[0].text, "tomorrow");
+  EXPECT_EQ(t[0].value, "2025-03-14");
+  EXPECT_EQ(t[1].value, "2025-03-13");
+}
+
+TEST(TimexStageTest, QuoteWithoutDayTakesTheSpeakersEarlierDay) {
+  auto t = QuotedTimes(
+      "\"We are ready,\" Halvorsen said on Monday.\n"
+      "\"The pumps start again today,\" she added.",
+      "2025-03-15",
+      {{"We are ready,", "said", 4},
+       {"The pumps start again today,", "added", 4}});
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[1].text, "today");
+  EXPECT_EQ(t[1].value, "2025-03-10");
+}
+
+TEST(TimexStageTest, QuoteOfAnotherSpeakerDoesNotLendItsDay) {
+  auto t = QuotedTimes(
+      "\"We are ready,\" Halvorsen said on Monday.\n"
+      "\"The pumps start again today,\" Brask added.",
+      "2025-03-15",
+      {{"We are ready,", "said", 4},
+       {"The pumps start again today,", "added", 5}});
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[1].value, "2025-03-15");
+}
+
+TEST(TimexStageTest, IndirectSpeechKeepsTheArticleDay) {
+  auto t = QuotedTimes(
+      "Halvorsen said on Monday that the pumps start tomorrow.", "2025-03-15",
+      {{"the pumps start tomorrow", "said", 4, QuoteKind::kIndirect}});
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[1].text, "tomorrow");
+  EXPECT_EQ(t[1].value, "2025-03-16");
 }
 
 }  // namespace
