@@ -58,6 +58,19 @@ bool IsStarter(std::string_view w) {
                 "During", "Earlier", "Later",   "Last",  "Next"});
 }
 
+// A time zone, weekday or month right after "a.m."/"p.m.".
+bool IsClockFollower(std::string_view w) {
+  return IsMonthAbbrev(w) ||
+         OneOf(w, {"EST",       "EDT",     "CST",      "CDT",      "MST",
+                   "MDT",       "PST",     "PDT",      "GMT",      "BST",
+                   "CET",       "CEST",    "UTC",      "ET",       "PT",
+                   "CT",        "MSK",     "EET",      "EEST",     "IST",
+                   "JST",       "Monday",  "Tuesday",  "Wednesday", "Thursday",
+                   "Friday",    "Saturday", "Sunday",  "January",  "February",
+                   "March",     "April",   "May",      "June",     "July",
+                   "August",    "September", "October", "November", "December"});
+}
+
 // "U.S.", "U.K.", "E.U.": upper-case letters each followed by a period.
 bool IsDottedUpper(std::string_view w) {
   if (w.size() < 4) return false;
@@ -120,6 +133,11 @@ bool ShouldJoin(std::string_view s, uint32_t start, uint32_t b) {
   if (core == "No" || core == "Nos" || core == "no") return next_digit;
   if (core == "vs" || core == "v") return true;
   if (IsMonthAbbrev(core)) return next_digit;
+  // "5 p.m. EST Nov. 9", "10 a.m. Monday": a clock time goes on with its
+  // zone, day or date ("at 5 p.m. The talks ..." still ends there).
+  if (core == "p.m" || core == "a.m" || core == "P.M" || core == "A.M") {
+    return IsClockFollower(next_word);
+  }
   return false;
 }
 

@@ -46,6 +46,15 @@ TEST(SentenceStageTest, DoesNotSplitAfterCountryAbbreviations) {
                           "E.U. Ambassador Ilse Brandt spoke later."));
 }
 
+TEST(SentenceStageTest, ClockTimeGoesOnWithItsZoneAndDay) {
+  EXPECT_THAT(Sentences("The vote closes at 5 p.m. EST Nov. 9 in Caldera. "
+                        "Results follow."),
+              ElementsAre("The vote closes at 5 p.m. EST Nov. 9 in Caldera.",
+                          "Results follow."));
+  EXPECT_THAT(Sentences("They met at 10 a.m. The talks lasted an hour."),
+              ElementsAre("They met at 10 a.m.", "The talks lasted an hour."));
+}
+
 TEST(SentenceStageTest, SplitsAfterAbbreviationWhenSentenceStarts) {
   EXPECT_THAT(
       Sentences("The envoy flew to the U.S. The talks begin today."),
