@@ -905,6 +905,41 @@ void SentenceReader::Emit() {
         }
       }
     }
+    // "X will be present at the talks", "Y was absent": attendance told
+    // with a copula is an attend event (absent: negated).
+    // (The tagger may take "absent" for a participle: "was absent/VBN".)
+    int adj = -1;
+    if (g.lemma == "be" && (Is(g.end, "present") || Is(g.end, "absent"))) {
+      adj = g.end;
+    } else if ((Is(g.head, "present") || Is(g.head, "absent")) &&
+               g.head > g.begin && LemmaAt(g.head - 1) == "be") {
+      adj = g.head;
+    }
+    if (g.emit && adj >= 0) {
+      EventFrame e;
+      e.trigger = t_[adj].span;
+      e.lemma = "attend";
+      e.category = std::string(events::VerbCategory("attend"));
+      e.negated = g.negated != Is(adj, "absent");
+      e.modality = g.modality;
+      if (g.subject.ok()) {
+        e.actor = NpSpan(g.subject);
+        e.actor_mention = NpMention(g.subject);
+      }
+      if ((Is(adj + 1, "at") || Is(adj + 1, "for") || Is(adj + 1, "from") ||
+           Is(adj + 1, "in")) &&
+          NpRight(adj + 2).ok()) {
+        const Np np = NpRight(adj + 2);
+        if (!IsLocNp(np)) {
+          e.target = NpSpan(np);
+          e.target_mention = NpMention(np);
+        }
+      }
+      FillArgs(e, adj, adj + 1);
+      out_->push_back(std::move(e));
+      event_trigger_.push_back(adj);
+      continue;
+    }
     if (!g.emit || light) continue;
     EventFrame e;
     e.trigger = t_[g.head].span;

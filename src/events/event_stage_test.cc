@@ -424,5 +424,19 @@ TEST(EventStageTest, AByPhraseIsTheActorOfAnEventNoun) {
   EXPECT_EQ(Text(c, e->actor), "Karsk units");
 }
 
+TEST(EventStageTest, PresentAndAbsentAreAttendance) {
+  Corpus c = Analyze("Oskar Brandt will be present at the talks.");
+  const EventFrame* e = Find(c, "attend");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->modality, Modality::kWill);
+  EXPECT_FALSE(e->negated);
+  EXPECT_EQ(Text(c, e->target), "the talks");
+  Corpus d = Analyze("Mara Velden was absent from the summit.");
+  const EventFrame* f = Find(d, "attend");
+  ASSERT_NE(f, nullptr);
+  EXPECT_TRUE(f->negated);
+  EXPECT_EQ(Text(d, f->actor), "Mara Velden");
+}
+
 }  // namespace
 }  // namespace dossier
