@@ -87,6 +87,7 @@
 #include "analyze/analyze.h"
 #include "eval/eval.h"
 #include "eval/eval_run.h"
+#include "eval/quotes_train.h"
 
 namespace dossier {
 namespace {
@@ -343,7 +344,9 @@ Status ParseAnn(const std::string& ann_path, const std::string& ann, Article& a,
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty()) continue;
     size_t tab = line.find('\t');
-    if (tab == std::string::npos) return bad("no tab");
+    // A span text holding a line break continues on the next line (seen
+    // in PolNeAR's training split); such lines carry no annotation.
+    if (tab == std::string::npos) continue;
     std::string id = line.substr(0, tab);
     if (id[0] == 'T') {
       size_t tab2 = line.find('\t', tab + 1);
@@ -800,6 +803,106 @@ class QuotesEvalTask : public EvalTask {
 
 std::unique_ptr<EvalTask> MakeQuotesEvalTask() {
   return std::make_unique<QuotesEvalTask>();
+}
+
+// --- training (`dossier train quotes`) -------------------------------------
+
+namespace {
+
+// The gold segments of `segs` (raw offsets) as document spans: from the
+// first to the last token whose raw bytes they overlap, per segment.
+std::vector<Span> ToDocSpans(const Document& doc,
+                             const std::vector<std::pair<uint32_t, uint32_t>>&
+                                 raw_toks,
+                             const Segs& segs) {
+  std::vector<Span> out;
+  const std::vector<Token>& toks = doc.layers().tokens;
+  for (const Seg& g : segs) {
+    auto it = std::lower_bound(
+        raw_toks.begin(), raw_toks.end(), g.start,
+        [](const std::pair<uint32_t, uint32_t>& t, uint32_t v) {
+          return t.second <= v;
+        });
+    uint32_t first = UINT32_MAX, last = 0;
+    for (; it != raw_toks.end() && it->first < g.end; ++it) {
+      const uint32_t k = static_cast<uint32_t>(it - raw_toks.begin());
+      if (first == UINT32_MAX) first = k;
+      last = k;
+    }
+    if (first != UINT32_MAX) {
+      out.push_back(Span{toks[first].span.start, toks[last].span.end});
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Status TrainQuotesModel(const QuotesTrainOptions& options,
+                        QuotesTrainResult* result) {
+  const auto t0 = std::chrono::steady_clock::now();
+  QuotesTrainResult local;
+  if (result == nullptr) result = &local;
+  ReadCounts counts;
+  StatusOr<std::vector<Article>> read =
+      ReadPolnear(options.data_dir, 0, counts);
+  if (!read.ok()) return read.status();
+  const std::vector<Article>& articles = *read;
+  std::vector<RawArticle> raws;
+  for (const Article& a : articles) {
+    RawArticle raw;
+    raw.source = a.path;
+    raw.bytes = a.text;
+    raw.format = RawArticle::Format::kText;
+    raws.push_back(std::move(raw));
+  }
+  double wall = 0;
+  StatusOr<Corpus> corpus = RunPerDocumentPipeline(std::move(raws), 1, &wall);
+  if (!corpus.ok()) return corpus.status();
+  const std::map<std::string, const Document*> by_source =
+      DocumentsBySource(*corpus);
+  std::vector<AttributionExample> examples;
+  for (const Article& a : articles) {
+    auto it = by_source.find(a.path);
+    if (it == by_source.end()) continue;
+    const Document& doc = *it->second;
+    std::vector<std::pair<uint32_t, uint32_t>> raw_toks;
+    for (const Token& t : doc.layers().tokens) {
+      raw_toks.push_back({doc.offsets().ToRaw(t.span.start),
+                          doc.offsets().ToRawEnd(t.span.end)});
+    }
+    std::vector<GoldAttribution> gold;
+    for (const Attr& g : a.gold) {
+      GoldAttribution ga;
+      ga.source = ToDocSpans(doc, raw_toks, g.source);
+      ga.cue = ToDocSpans(doc, raw_toks, g.cue);
+      ga.content = ToDocSpans(doc, raw_toks, g.content);
+      if (ga.content.empty()) continue;
+      gold.push_back(std::move(ga));
+    }
+    result->attributions += gold.size();
+    AttributionExample ex;
+    ex.doc = &doc;
+    ex.labels = LabelAttributions(doc, gold);
+    examples.push_back(std::move(ex));
+  }
+  QuoteStage stage;
+  StatusOr<std::string> bytes =
+      TrainAttributionModel(examples, stage, options.train, &result->report);
+  if (!bytes.ok()) return bytes.status();
+  std::ofstream out(options.out_path, std::ios::binary | std::ios::trunc);
+  if (!out) {
+    return Status(ErrorCode::kUnreadable, "cannot write " + options.out_path);
+  }
+  out.write(bytes->data(), static_cast<std::streamsize>(bytes->size()));
+  out.close();
+  if (!out) {
+    return Status(ErrorCode::kUnreadable, "cannot write " + options.out_path);
+  }
+  result->seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
+          .count();
+  return Status::Ok();
 }
 
 }  // namespace dossier

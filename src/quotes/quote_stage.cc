@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <utility>
 
 namespace dossier {
@@ -197,6 +198,8 @@ class QuoteFinder {
   void FindIndirect(std::vector<Quote>& out);
   void FindRelays(std::vector<Quote>& out) const;
   void FindAnonymous(std::vector<Quote>& out) const;
+  void FindModel(std::vector<Quote>& out) const;
+  Speaker ModelSpeaker(uint32_t a, uint32_t b) const;
 
   const QuoteStage& stage_;
   Document& doc_;
@@ -1798,6 +1801,7 @@ Status QuoteFinder::Run() {
       q.speaker_mention = pq.speaker_mention;
     }
   }
+  FindModel(out);
   FindRelays(out);
   FindAnonymous(out);
   return Status::Ok();
@@ -1805,7 +1809,182 @@ Status QuoteFinder::Run() {
 
 }  // namespace
 
+// The speaker of tokens [a, b) found by the model: its first person or
+// organisation mention (a pronoun: its antecedent).
+Speaker QuoteFinder::ModelSpeaker(uint32_t a, uint32_t b) const {
+  Speaker s;
+  s.span = Span{toks_[a].span.start, toks_[b - 1].span.end};
+  s.found = true;
+  if (b == a + 1) {
+    if (int kind = PronounKind(Text(a)); kind != 0) {
+      s.mention = ResolvePronoun(a, kind);
+      return s;
+    }
+  }
+  for (uint32_t t = a; t < b; ++t) {
+    const int32_t m = MentionAt(t);
+    if (m < 0) continue;
+    const EntityType type = mentions_[m].type;
+    if (type == EntityType::kPerson || type == EntityType::kOrg) {
+      s.mention = m;
+      return s;
+    }
+  }
+  return s;
+}
+
+// Sentences with no quote from the rules: the model's attributions.
+void QuoteFinder::FindModel(std::vector<Quote>& out) const {
+  const AttributionModel* model = stage_.model();
+  if (model == nullptr || toks_.empty()) return;
+  static const bool replace = [] {
+    const char* m = std::getenv("DOSSIER_QUOTES_MODEL_MODE");
+    return m != nullptr && std::string_view(m) == "replace";
+  }();
+  static const bool extend = [] {
+    const char* m = std::getenv("DOSSIER_QUOTES_MODEL_MODE");
+    return m != nullptr && std::string_view(m) == "extend";
+  }();
+  if (replace) {
+    out.erase(std::remove_if(out.begin(), out.end(),
+                             [](const Quote& q) {
+                               return q.kind == QuoteKind::kIndirect;
+                             }),
+              out.end());
+  }
+  thread_local AttributionScratch scratch;
+  thread_local std::vector<uint8_t> labels;
+  bool prepared = false;
+  std::vector<Quote> found;
+  size_t next = 0;  // first quote of `out` that may overlap the sentence
+  struct Seg {
+    uint32_t a, b;
+    int role;
+  };
+  Seg segs[64];
+  for (const Sentence& sent : doc_.layers().sentences) {
+    if (sent.end_token <= sent.first_token) continue;
+    while (next < out.size() && out[next].span.end <= sent.span.start) ++next;
+    bool covered = false;
+    for (size_t k = next; k < out.size() && !covered; ++k) {
+      if (out[k].span.start >= sent.span.end) break;
+      covered = out[k].span.end > sent.span.start;
+    }
+    // Quotes are sorted by start, not end: a long one may start earlier.
+    for (size_t k = next; k-- > 0 && !covered && k + 8 > next;) {
+      covered = out[k].span.end > sent.span.start &&
+                out[k].span.start < sent.span.end;
+    }
+    if (covered && !extend) continue;
+    if (!prepared) {
+      attr_internal::PrepareAttributionTokens(doc_, stage_, &scratch);
+      prepared = true;
+    }
+    model->Tag(sent.first_token, sent.end_token, &scratch, &labels);
+    int nseg = 0;
+    for (uint32_t i = 0; i < labels.size() && nseg < 64; ++i) {
+      const uint8_t l = labels[i];
+      if (l == attr_internal::kO) continue;
+      const int role = attr_internal::RoleOf(l);
+      const uint32_t t = sent.first_token + i;
+      if (!attr_internal::IsBegin(l) && nseg > 0 &&
+          segs[nseg - 1].role == role && segs[nseg - 1].b == t) {
+        segs[nseg - 1].b = t + 1;
+      } else {
+        segs[nseg++] = Seg{t, t + 1, role};
+      }
+    }
+    // Each content and source goes to its nearest cue.
+    auto dist = [](const Seg& x, const Seg& y) {
+      return x.b <= y.a ? y.a - x.b : y.b <= x.a ? x.a - y.b : 0u;
+    };
+    int cue_of[64];
+    for (int k = 0; k < nseg; ++k) {
+      cue_of[k] = -1;
+      if (segs[k].role == 2) continue;
+      uint32_t best = UINT32_MAX;
+      for (int c = 0; c < nseg; ++c) {
+        if (segs[c].role != 2) continue;
+        const uint32_t d = dist(segs[k], segs[c]);
+        if (d < best) {
+          best = d;
+          cue_of[k] = c;
+        }
+      }
+    }
+    for (int c = 0; c < nseg; ++c) {
+      if (segs[c].role != 2) continue;
+      int source = -1;
+      uint32_t best = UINT32_MAX;
+      for (int k = 0; k < nseg; ++k) {
+        if (cue_of[k] != c || segs[k].role != 1) continue;
+        const uint32_t d = dist(segs[k], segs[c]);
+        if (d < best) {
+          best = d;
+          source = k;
+        }
+      }
+      Speaker sp;
+      if (source >= 0) sp = ModelSpeaker(segs[source].a, segs[source].b);
+      bool first = true;
+      for (int k = 0; k < nseg; ++k) {
+        if (cue_of[k] != c || segs[k].role != 3) continue;
+        uint32_t a = segs[k].a, b = segs[k].b;
+        while (a < b && (toks_[a].flags & kTokenPunct) &&
+               !(toks_[a].flags & kTokenQuoteMark)) {
+          ++a;
+        }
+        while (b > a && (toks_[b - 1].flags & kTokenPunct) &&
+               !(toks_[b - 1].flags & kTokenQuoteMark)) {
+          --b;
+        }
+        if (b <= a) continue;
+        Quote q;
+        q.kind = QuoteKind::kIndirect;
+        q.content = Span{toks_[a].span.start, toks_[b - 1].span.end};
+        q.span = q.content;
+        if (pair_at_[a] >= 0 && pair_at_[a] == pair_at_[b - 1]) {
+          const Pair& p = pairs_[pair_at_[a]];
+          if (p.open == a || p.close == b - 1 || p.open + 1 == a) {
+            q.kind = Words(a, b) >= 4 ? QuoteKind::kDirect : QuoteKind::kPartial;
+            q.span = Span{toks_[p.open].span.start, toks_[p.close].span.end};
+            q.content = contents_[pair_at_[a]];
+          }
+        }
+        if (first) q.cue = Span{toks_[segs[c].a].span.start,
+                                toks_[segs[c].b - 1].span.end};
+        q.speaker = sp.span;
+        q.speaker_mention = sp.mention;
+        if (!first && q.speaker.empty()) continue;
+        first = false;
+        if (covered) {
+          // Only attributions the rules do not touch at all.
+          bool clash = false;
+          for (const Quote& o : out) {
+            if (o.span.start >= sent.span.end + 2000) break;
+            const Span parts[] = {o.span, o.cue, o.speaker};
+            for (const Span& x : parts) {
+              if (x.empty()) continue;
+              if (x.start < q.content.end && q.content.start < x.end) clash = true;
+              if (!q.cue.empty() && x.start < q.cue.end && q.cue.start < x.end) clash = true;
+            }
+          }
+          if (clash) continue;
+        }
+        found.push_back(q);
+      }
+    }
+  }
+  if (found.empty()) return;
+  out.insert(out.end(), found.begin(), found.end());
+  std::stable_sort(out.begin(), out.end(), [](const Quote& a, const Quote& b) {
+    if (a.span.start != b.span.start) return a.span.start < b.span.start;
+    return a.span.end > b.span.end;
+  });
+}
+
 QuoteStage::QuoteStage() {
+  model_ = DefaultAttributionModel();
   cue_verbs_ = {
       "said",       "says",       "say",          "told",       "tells",
       "added",      "adds",       "stated",       "states",     "declared",
