@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "analyze/analyze.h"
+
+#include <array>
 #include <string>
 #include <vector>
 
@@ -136,6 +139,89 @@ TEST(CrossSourceStageTest, AnotherSpeakersDirectQuoteIsNoStatement) {
   c.documents[1].layers().quotes.push_back(q);
   c.documents[1].layers().events[0].quote = 0;
   EXPECT_TRUE(RunStage(c).empty());
+}
+
+// The whole pipeline over invented articles (outlet, date, body).
+std::vector<Finding> AnalyzeAll(
+    const std::vector<std::array<std::string, 3>>& docs) {
+  std::vector<RawArticle> articles;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    RawArticle raw;
+    raw.source = "a" + std::to_string(i) + ".txt";
+    raw.bytes = "Talks in Varnhold\n\n" + docs[i][2] + "\n";
+    raw.outlet = docs[i][0];
+    raw.published = docs[i][1];
+    articles.push_back(std::move(raw));
+  }
+  StatusOr<Corpus> c =
+      AnalyzeArticles(StandardPipeline(), std::move(articles), {});
+  EXPECT_TRUE(c.ok());
+  return c.ok() ? c->findings : std::vector<Finding>{};
+}
+
+const Finding* FindSummary(const std::vector<Finding>& f,
+                           std::string_view part) {
+  for (const Finding& x : f) {
+    if (x.summary.find(part) != std::string::npos) return &x;
+  }
+  return nullptr;
+}
+
+TEST(CrossSourceStageTest, RejectingAndNotAgreeingToATruceAgree) {
+  std::vector<Finding> f = AnalyzeAll(
+      {{"Caldera Wire", "2031-04-02",
+        "President Ada Roe floated new talks after rejecting a 30-day truce "
+        "demand from Norland."},
+       {"Harbour Post", "2031-04-03",
+        "On Friday, President Ada Roe stopped short of agreeing to the 30-day "
+        "truce proposed by Norland."}});
+  const Finding* a = FindSummary(f, "2 independent sources: Ada Roe");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->kind, "agreement");
+  EXPECT_NE(a->summary.find("rejected"), std::string::npos) << a->summary;
+}
+
+TEST(CrossSourceStageTest, ADemandedActIsNoAgreement) {
+  std::vector<Finding> f = AnalyzeAll(
+      {{"Caldera Wire", "2031-04-02",
+        "Mara Velden issued a demand on Monday that Norland initiate a "
+        "truce."},
+       {"Harbour Post", "2031-04-03",
+        "Mara Velden was ready to meet Roe, conditional on Norland initiating "
+        "a truce."}});
+  EXPECT_EQ(FindSummary(f, "initiate"), nullptr);
+}
+
+TEST(CrossSourceStageTest, OutletsDatingTheSameTalksAgree) {
+  std::vector<Finding> f = AnalyzeAll(
+      {{"Caldera Wire", "2031-04-02",
+        "The last direct talks between Norland and Estovia were held in "
+        "Varnhold in March 2019."},
+       {"Harbour Post", "2031-04-03",
+        "It is the first serious attempt since negotiations collapsed in "
+        "March 2019."},
+       {"Tessby Times", "2031-04-03",
+        "The process had broken down in 2019, after negotiations stalled."}});
+  const Finding* a = FindSummary(f, "date the");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->kind, "agreement");
+  EXPECT_NE(a->summary.find("March 2019"), std::string::npos) << a->summary;
+  EXPECT_GE(a->statements.size(), 2u);
+}
+
+TEST(CrossSourceStageTest, RanksOutletsByEditorializing) {
+  std::vector<Finding> f = AnalyzeAll(
+      {{"Caldera Wire", "2031-04-02",
+        "Ada Roe met Mara Velden in Varnhold on Monday. The two leaders "
+        "spoke for an hour."},
+       {"Harbour Post", "2031-04-02",
+        "The reckless meeting was a disastrous failure. It will surely "
+        "collapse. Ada Roe met Mara Velden in Varnhold."}});
+  const Finding* a = FindSummary(f, "Editorializing");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->kind, "framing");
+  EXPECT_LT(a->summary.find("Harbour Post"), a->summary.find("Caldera Wire"))
+      << a->summary;
 }
 
 }  // namespace

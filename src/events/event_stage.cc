@@ -60,7 +60,9 @@ class SentenceReader {
  public:
   SentenceReader(const Document& doc, std::vector<Tok> toks,
                  std::vector<EventFrame>* out)
-      : doc_(doc), t_(std::move(toks)), out_(out) {}
+      : doc_(doc), t_(std::move(toks)), out_(out) {
+    FixTags();
+  }
 
   void Read();
 
@@ -89,7 +91,10 @@ class SentenceReader {
   int32_t NpMention(const Np& np) const;
   bool IsLocNp(const Np& np) const;
 
+  void FixTags();
   void FindGroups();
+  void GerundAdjuncts();
+  void Irrealis();
   void FindSubject(Group& g, int gi);
   void FindObject(Group& g);
   void LinkControl();
@@ -186,8 +191,15 @@ Np SentenceReader::NpRight(int i) const {
   }
   if (head < 0) return np;
   np = {i, head + 1, head};
-  // "the release of prisoners": one "of" phrase joins the noun phrase.
-  if (Is(np.end, "of")) {
+  // "the release of prisoners": one "of" phrase joins the noun phrase, and
+  // so does the "for" phrase of a demand ("calls for a ceasefire").
+  static constexpr std::string_view kForNouns[] = {
+      "call",  "calls",    "demand",  "demands", "proposal", "proposals",
+      "offer", "offers",   "plan",    "plans",   "push",     "bid",
+      "appeal", "appeals", "request", "requests"};
+  bool for_noun = false;
+  for (std::string_view w : kForNouns) for_noun |= low(head) == w;
+  if (Is(np.end, "of") || (for_noun && Is(np.end, "for"))) {
     Np tail = NpRight(np.end + 1);
     if (tail.ok() && pos(tail.begin) != kPosPRP) np.end = tail.end;
   }
@@ -217,8 +229,10 @@ Np SentenceReader::NpLeft(int j) const {
     }
   }
   np = {i, j + 1, j};
-  // "the absence of both presidents": the head is the noun before "of".
-  if (Is(np.begin - 1, "of") && IsNpEnd(np.begin - 2)) {
+  // "the absence of both presidents": the head is the noun before "of";
+  // "the talks between Norland and Estovia": before "between".
+  if ((Is(np.begin - 1, "of") || Is(np.begin - 1, "between")) &&
+      IsNpEnd(np.begin - 2)) {
     Np outer = NpLeft(np.begin - 2);
     if (outer.ok()) np = {outer.begin, np.end, outer.head};
   }
@@ -234,6 +248,18 @@ int32_t SentenceReader::NpMention(const Np& np) const {
 bool SentenceReader::IsLocNp(const Np& np) const {
   const int32_t m = NpMention(np);
   return m >= 0 && doc_.layers().mentions[m].type == EntityType::kLoc;
+}
+
+// Corrects two tagging slips that break verb phrases: "aside"/"away" after a
+// verb is a particle ("brushed aside"), and a plural tagged as a verb right
+// after such a particle is a noun ("brushed aside calls for").
+void SentenceReader::FixTags() {
+  for (int i = 1; i < n(); ++i) {
+    if ((Is(i, "aside") || Is(i, "away")) && IsVerbTag(pos(i - 1))) {
+      t_[i].pos = kPosRP;
+      if (pos(i + 1) == kPosVBZ) t_[i + 1].pos = kPosNNS;
+    }
+  }
 }
 
 void SentenceReader::FindGroups() {
@@ -472,6 +498,115 @@ void SentenceReader::LinkControl() {
     int s = k - 2;
     while (s >= 0 && (pos(s) == kPosRB || Is(s, ","))) --s;
     if (IsNpEnd(s)) g.subject = NpLeft(s);
+  }
+}
+
+// A gerund after a preposition ("after rejecting the offer", "by signing")
+// has the subject of the clause it modifies: the nearest finite verb group
+// before it, else (sentence-initially) the first one after it. "stopped
+// short of", "fell short of", "refrained from", "balked at", "shied away
+// from" + gerund: a refusal of the gerund's act by the governing subject;
+// the governing verb is no event of its own.
+void SentenceReader::GerundAdjuncts() {
+  for (size_t gi = 0; gi < groups_.size(); ++gi) {
+    Group& g = groups_[gi];
+    if (g.head != g.begin || pos(g.head) != kPosVBG || g.controlled) continue;
+    const int p = g.begin - 1;
+    if (p < 1 || pos(p) != kPosIN || Is(p, "that")) continue;
+    // The governing verb: "stopped short of", "refrained from".
+    int gov = -1;
+    for (int q = static_cast<int>(gi) - 1; q >= 0; --q) {
+      const Group& h = groups_[q];
+      if (h.end == p || (h.end == p - 1 && (Is(p - 1, "short")))) {
+        gov = q;
+      }
+      break;
+    }
+    bool refusal = false;
+    if (gov >= 0) {
+      const Group& h = groups_[gov];
+      const bool short_of = Is(p, "of") && Is(p - 1, "short") &&
+                            (h.lemma == "stop" || h.lemma == "fall");
+      const bool from = Is(p, "from") &&
+                        (h.lemma == "refrain" || h.lemma == "shy away" ||
+                         h.lemma == "back away");
+      const bool at = Is(p, "at") && h.lemma == "balk";
+      refusal = short_of || from || at;
+    }
+    if (refusal) {
+      Group& h = groups_[gov];
+      g.controlled = true;
+      g.modality = Modality::kRefused;
+      g.negated = h.negated;  // "did not stop short of": not a refusal
+      if (h.negated) g.modality = Modality::kHappened;
+      g.subject = h.subject;
+      g.subject_inherited = true;
+      h.emit = false;
+      continue;
+    }
+    if (g.subject.ok()) continue;
+    static constexpr std::string_view kPreps[] = {
+        "after", "before", "by", "while", "without", "upon", "on",
+        "since", "despite", "instead"};
+    bool adjunct = false;
+    for (std::string_view w : kPreps) adjunct |= Is(p, w);
+    if (!adjunct) continue;
+    const Group* main = nullptr;
+    for (int q = static_cast<int>(gi) - 1; q >= 0 && main == nullptr; --q) {
+      const Group& h = groups_[q];
+      if (h.subject.ok() && !(pos(h.head) == kPosVBG && h.head == h.begin)) {
+        main = &h;
+      }
+    }
+    if (main == nullptr && p == 0) {
+      for (size_t q = gi + 1; q < groups_.size() && main == nullptr; ++q) {
+        if (groups_[q].subject.ok()) main = &groups_[q];
+      }
+    }
+    if (main != nullptr) {
+      g.subject = main->subject;
+      g.subject_inherited = true;
+    }
+  }
+}
+
+// Acts that are asked for or set as a condition, not reported: a bare verb
+// after "that" with a third-person subject and no auxiliary is a mandative
+// subjunctive ("a demand that Norland initiate a truce": possible); a gerund
+// with its own subject after "conditional/contingent on" is a condition
+// ("conditional on Norland initiating a truce"), after "insisted on" or
+// "called for" a demand (possible).
+void SentenceReader::Irrealis() {
+  for (Group& g : groups_) {
+    if (g.controlled || g.has_modal || g.head != g.begin || !g.subject.ok()) {
+      continue;
+    }
+    const int before = g.subject.begin - 1;
+    const std::string& subj = low(g.subject.head);
+    const bool third = pos(g.subject.head) == kPosNNP ||
+                       pos(g.subject.head) == kPosNN || subj == "he" ||
+                       subj == "she" || subj == "it";
+    if (pos(g.head) == kPosVB && third && Is(before, "that")) {
+      g.modality = Modality::kPossible;
+      continue;
+    }
+    if (pos(g.head) != kPosVBG || before < 1 || pos(before) != kPosIN) {
+      continue;
+    }
+    const std::string& gov = low(before - 1);
+    if ((Is(before, "on") || Is(before, "upon")) &&
+        (gov == "conditional" || gov == "contingent" || gov == "dependent" ||
+         gov == "conditioned")) {
+      g.modality = Modality::kConditional;
+    } else if (((Is(before, "on") || Is(before, "upon")) &&
+                (gov == "insist" || gov == "insisted" || gov == "insists" ||
+                 gov == "insisting")) ||
+               (Is(before, "for") &&
+                (gov == "call" || gov == "called" || gov == "calls" ||
+                 gov == "calling" || gov == "push" || gov == "pushed" ||
+                 gov == "pushing"))) {
+      g.modality = Modality::kPossible;
+    }
   }
 }
 
@@ -746,6 +881,8 @@ void SentenceReader::Read() {
     FindObject(groups_[gi]);
   }
   LinkControl();
+  GerundAdjuncts();
+  Irrealis();
   const size_t first = out_->size();
   Emit();
   ApplyConditions(first);
@@ -803,7 +940,16 @@ Status EventStage::Run(Document& doc) const {
     mark(layers.mentions[m].span, static_cast<int32_t>(m), tok_mention);
   }
   for (size_t t = 0; t < layers.times.size(); ++t) {
-    mark(layers.times[t].span, static_cast<int32_t>(t), tok_timex);
+    // "a 30-day ceasefire": a hyphenated duration modifies a noun; it is
+    // neither an event's time nor a break in the noun phrase.
+    const Timex& tx = layers.times[t];
+    const std::string_view tt = doc.Slice(tx.span);
+    if (tx.type == TimexType::kDuration &&
+        tt.find('-') != std::string_view::npos &&
+        tt.find(' ') == std::string_view::npos) {
+      continue;
+    }
+    mark(tx.span, static_cast<int32_t>(t), tok_timex);
   }
   std::vector<EventFrame> out;
   for (const Sentence& s : layers.sentences) {

@@ -214,5 +214,65 @@ TEST(EventStage, NeverNegates) {
   EXPECT_EQ(e->modality, Modality::kHappened);
 }
 
+TEST(EventStage, GerundAfterPrepositionTakesTheClauseSubject) {
+  Corpus c = Analyze(
+      "Ada Roe floated the idea of new talks after rejecting the offer.");
+  const EventFrame* e = Find(c, "reject");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(Text(c, e->actor), "Ada Roe");
+  EXPECT_EQ(Text(c, e->target), "the offer");
+}
+
+TEST(EventStage, StoppedShortOfIsARefusal) {
+  Corpus c = Analyze("Ada Roe stopped short of agreeing to the truce.");
+  const EventFrame* e = Find(c, "agree");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->modality, Modality::kRefused);
+  EXPECT_EQ(Text(c, e->actor), "Ada Roe");
+  EXPECT_EQ(Find(c, "stop"), nullptr);
+}
+
+TEST(EventStage, HyphenatedDurationIsPartOfTheNounPhrase) {
+  Corpus c = Analyze("Ada Roe rejected a 30-day truce on Monday.");
+  const EventFrame* e = Find(c, "reject");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(Text(c, e->target), "a 30-day truce");
+  ASSERT_GE(e->time, 0);
+  EXPECT_EQ(Text(c, c.documents[0].layers().times[e->time].span), "Monday");
+}
+
+TEST(EventStage, BrushAsideIsOneRejectingVerbWithItsObject) {
+  Corpus c = Analyze("Ada Roe brushed aside calls for a truce.");
+  const EventFrame* e = Find(c, "brush aside");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->category, "REJECT");
+  EXPECT_EQ(Text(c, e->target), "calls for a truce");
+}
+
+TEST(EventStage, DemandedSubjunctiveIsOnlyPossible) {
+  Corpus c = Analyze(
+      "Mara Velden issued a demand on Monday that Norland initiate a truce.");
+  const EventFrame* e = Find(c, "initiate");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->modality, Modality::kPossible);
+}
+
+TEST(EventStage, ConditionalOnGerundIsACondition) {
+  Corpus c = Analyze(
+      "Mara Velden was ready to meet Roe, conditional on Norland initiating "
+      "a truce.");
+  const EventFrame* e = Find(c, "initiate");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->modality, Modality::kConditional);
+}
+
+TEST(EventStage, PassiveSubjectKeepsItsBetweenPhrase) {
+  Corpus c = Analyze(
+      "The last talks between Norland and Estovia were held in March 2019.");
+  const EventFrame* e = Find(c, "hold");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(Text(c, e->target), "The last talks between Norland and Estovia");
+}
+
 }  // namespace
 }  // namespace dossier

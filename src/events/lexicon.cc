@@ -61,7 +61,8 @@ const Map& Verbs() {
       "rebuke|deplore|lambast|berate|castigate|censure|prosecute|convict",
       // Rejections and refusals.
       "REJECT|reject|refuse|decline|deny|dismiss|veto|oppose|boycott|"
-      "rebuff|snub|rule out|spurn|opt out|turn down|resist|defy|skip",
+      "rebuff|snub|rule out|spurn|opt out|turn down|resist|defy|skip|"
+      "brush aside|wave off|wave away|push back",
       // Threats and coercive warnings.
       "THREATEN|threaten|warn|menace|vow revenge",
       // Collective civilian protests.

@@ -99,6 +99,18 @@ Status FramingStage::Run(Document& doc) const {
     attributed.Add(q.cue);
     quoted.Add(q.content);
     quoted.Add(q.span);
+    // A partial quote inside reported speech ("He warned that, if X, "two
+    // words" could follow"): the rest of the sentence after the cue is the
+    // speaker's too.
+    if (q.kind == QuoteKind::kPartial && !q.cue.empty() &&
+        q.cue.end <= q.span.start) {
+      for (const Sentence& s : L.sentences) {
+        if (s.span.Contains(q.cue) && s.span.Contains(q.span)) {
+          attributed.Add({q.cue.end, s.span.end});
+          break;
+        }
+      }
+    }
   }
   attributed.Finish();
   quoted.Finish();

@@ -60,6 +60,16 @@ TEST(FramingStageTest, SpeculationBesideAnAttributionIsEditorial) {
   EXPECT_EQ(f.editorial.size(), 1u);
 }
 
+TEST(FramingStageTest, PartialQuoteInReportedSpeechIsAllTheSpeakers) {
+  Document doc = Analyze(
+      "Ferry Plan Approved\n\n"
+      "Mara Velden warned that if the council delays, \"heavy fines\" could "
+      "follow.");
+  const Framing& f = doc.layers().framing;
+  EXPECT_EQ(f.attributed, 1u);
+  EXPECT_TRUE(f.editorial.empty());
+}
+
 TEST(FramingStageTest, ToneCountsEvaluationsNearAReferent) {
   Document doc = Analyze(
       "Ferry Plan Approved\n\n"

@@ -123,7 +123,14 @@ bool IsParagraph(string_view n) {
 }
 
 constexpr int kLeadDepth = 7;
-const char* const kBoilerplate[] = {
+
+// s starts with p (p not empty); the first byte is tested first, as most
+// words fail there.
+inline bool HasPrefix(string_view s, string_view p) {
+  return s.size() >= p.size() && s[0] == p[0] &&
+         std::memcmp(s.data(), p.data(), p.size()) == 0;
+}
+constexpr string_view kBoilerplate[] = {
     "nav",        "menu",       "footer",     "header",     "sidebar",
     "comment",    "share",      "social",     "related",    "cookie",
     "banner",     "advert",     "promo",      "newsletter", "subscribe",
@@ -135,14 +142,15 @@ const char* const kBoilerplate[] = {
     "credit",     "copyright",  "disclaimer", "rating",     "readtime",
     "reading",    "print",      "follow",     "donat",      "teaser",
     "legend",     "affiliate",  "notice"};
-const char* const kPositive[] = {"article", "body", "content", "main", "story",
-                                 "entry",   "post", "text",    "blog"};
+constexpr string_view kPositive[] = {"article", "body",  "content",
+                                     "main",    "story", "entry",
+                                     "post",    "text",  "blog"};
 
 // Page builders (Elementor, WPBakery, Divi, Gutenberg) name every layout
 // box "widget", "module", ...: their class names say nothing.
 bool IsBuilderToken(string_view t) {
   for (string_view p : {"elementor", "vc_", "et_pb", "wp-block", "fl-"}) {
-    if (t.substr(0, p.size()) == p) return true;
+    if (HasPrefix(t, p)) return true;
   }
   return false;
 }
@@ -182,10 +190,9 @@ bool TokenIsBoilerplate(string_view t) {
   return AnyPart(t, [](string_view part) {
     if (part == "ad" || part == "ads") return true;
     // "commentary" is an opinion piece, not a comment thread.
-    if (part.substr(0, 10) == "commentary") return false;
-    for (const char* p : kBoilerplate) {
-      string_view w(p);
-      if (part.substr(0, w.size()) == w) return true;
+    if (HasPrefix(part, "commentary")) return false;
+    for (string_view w : kBoilerplate) {
+      if (HasPrefix(part, w)) return true;
     }
     return false;
   });
@@ -195,14 +202,14 @@ bool TokenIsBoilerplate(string_view t) {
 bool TokenIsStrongBoilerplate(string_view t) {
   if (IsBuilderToken(t)) return false;
   return AnyPart(t, [](string_view part) {
-    if (part.substr(0, 10) == "commentary") return false;
+    if (HasPrefix(part, "commentary")) return false;
     for (string_view w :
          {"meta",      "author", "byline",    "rating",  "share",
           "sharing",   "social", "related",   "comment", "newsletter",
           "subscribe", "tags",   "date",      "posted",  "footer",
           "follow",    "print",  "donat",     "promo",   "advert",
           "recommend", "signup", "timestamp", "breadcr", "pagination"}) {
-      if (part.substr(0, w.size()) == w) return true;
+      if (HasPrefix(part, w)) return true;
     }
     return false;
   });
@@ -210,7 +217,7 @@ bool TokenIsStrongBoilerplate(string_view t) {
 bool TokenIsPositive(string_view t) {
   if (IsBuilderToken(t)) return false;
   return AnyPart(t, [](string_view part) {
-    for (const char* p : kPositive) {
+    for (string_view p : kPositive) {
       if (part == p) return true;
     }
     return false;
@@ -270,15 +277,38 @@ void ClassSignals(const xmlNode* n, bool* boiler, bool* positive,
   }
 }
 
-bool IsHidden(const xmlNode* n) {
-  for (const xmlAttr* a = n->properties; a; a = a->next) {
-    if (a->name &&
-        strcasecmp(reinterpret_cast<const char*>(a->name), "hidden") == 0)
-      return true;
+// True when `s` holds `lower` (lowercase ASCII), case aside.
+bool ContainsCi(string_view s, string_view lower) {
+  for (size_t i = 0; i + lower.size() <= s.size(); ++i) {
+    size_t k = 0;
+    while (k < lower.size()) {
+      char c = s[i + k];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (c != lower[k]) break;
+      ++k;
+    }
+    if (k == lower.size()) return true;
   }
-  if (EqualsCi(AttrView(n, "aria-hidden"), "true")) return true;
-  string_view style_attr = AttrView(n, "style");
+  return false;
+}
+
+bool IsHidden(const xmlNode* n) {
+  string_view aria, style_attr;
+  for (const xmlAttr* a = n->properties; a; a = a->next) {
+    if (!a->name) continue;
+    string_view name(reinterpret_cast<const char*>(a->name));
+    if (EqualsCi(name, "hidden")) return true;
+    string_view value;
+    if (a->children && a->children->content)
+      value = reinterpret_cast<const char*>(a->children->content);
+    if (aria.empty() && EqualsCi(name, "aria-hidden")) aria = value;
+    if (style_attr.empty() && EqualsCi(name, "style")) style_attr = value;
+  }
+  if (EqualsCi(aria, "true")) return true;
   if (style_attr.empty()) return false;
+  // Cheap test first: most styles say neither.
+  if (!ContainsCi(style_attr, "none") && !ContainsCi(style_attr, "hidden"))
+    return false;
   std::string style = Lower(style_attr);
   style.erase(std::remove_if(style.begin(), style.end(), IsHtmlSpace),
               style.end());
@@ -500,21 +530,95 @@ bool StartsWithCi(string_view s, size_t pos, string_view lower_prefix) {
   return true;
 }
 
-// What libxml2 is given: the page less what the extractor never reads,
-// which is a third of a typical page and as much of the parse time.
-// Comments and the contents of <script> (except JSON-LD) and <style> are
-// cut, their tags kept; NUL bytes, which stop libxml2, become spaces.
-std::string StripForParse(string_view s) {
+bool IsAsciiAlpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// Attributes the extractor reads (ClassSignals, IsHidden, Metadata); all
+// others (href, src, srcset, data-*, on*, title, alt, ...: two thirds of a
+// page's tag bytes) are cut before parsing.
+bool KeepAttribute(string_view tag, string_view attr) {
+  for (string_view a :
+       {"class", "id", "style", "hidden", "aria-hidden", "itemprop"}) {
+    if (EqualsCi(attr, a)) return true;
+  }
+  if (EqualsCi(tag, "meta"))
+    return EqualsCi(attr, "property") || EqualsCi(attr, "name") ||
+           EqualsCi(attr, "content") || EqualsCi(attr, "http-equiv");
+  if (EqualsCi(tag, "link"))
+    return EqualsCi(attr, "rel") || EqualsCi(attr, "href");
+  if (EqualsCi(tag, "html")) return EqualsCi(attr, "lang");
+  if (EqualsCi(tag, "time")) return EqualsCi(attr, "datetime");
+  if (EqualsCi(tag, "script")) return EqualsCi(attr, "type");
+  return false;
+}
+
+// Tags whose whitespace is text (not collapsed by the pre-pass).
+bool KeepsWhitespace(string_view tag) {
+  return EqualsCi(tag, "pre") || EqualsCi(tag, "textarea") ||
+         EqualsCi(tag, "listing") || EqualsCi(tag, "xmp");
+}
+
+// Appends text, a run of ASCII whitespace as one byte unless `keep_ws`
+// (the extractor collapses whitespace itself; libxml2 reads each byte).
+void AppendText(string_view t, bool keep_ws, std::string& out) {
+  if (keep_ws) {
+    out.append(t);
+    return;
+  }
+  size_t i = 0, n = t.size();
+  while (i < n) {
+    size_t j = i;
+    while (j < n && !IsHtmlSpace(t[j])) ++j;
+    out.append(t.data() + i, j - i);
+    if (j == n) break;
+    size_t k = j;
+    bool newline = false;
+    while (k < n && IsHtmlSpace(t[k])) newline |= t[k++] == '\n';
+    out.push_back(newline ? '\n' : ' ');
+    i = k;
+  }
+}
+
+// Where the element opened by a tag ending before `from` ends: the "</tag"
+// that closes it, counting nested "<tag"; npos when it is never closed.
+size_t FindClose(string_view s, size_t from, string_view tag) {
+  int depth = 1;
+  for (size_t i = s.find('<', from); i != string_view::npos;
+       i = s.find('<', i + 1)) {
+    bool close = i + 1 < s.size() && s[i + 1] == '/';
+    size_t at = i + (close ? 2 : 1);
+    if (!StartsWithCi(s, at, tag)) continue;
+    size_t after = at + tag.size();
+    if (after < s.size() && !IsHtmlSpace(s[after]) && s[after] != '>' &&
+        s[after] != '/')
+      continue;
+    if (!close) {
+      ++depth;
+    } else if (--depth == 0) {
+      return i;
+    }
+  }
+  return string_view::npos;
+}
+
+// What libxml2 is given: the page less what the extractor never reads.
+// Comments, the contents of <script> (except JSON-LD), <style> and <svg>,
+// and every attribute the extractor does not read are cut (tags kept),
+// runs of whitespace outside <pre>/<textarea> become one byte, NUL bytes,
+// which stop libxml2, become spaces. This leaves about a third of a
+// typical page, and libxml2's time goes with its input's size. Start tags
+// are read as the HTML tokenizer does (quoted values may hold '>').
+std::string StripForParse(string_view s, size_t* start_tags) {
+  *start_tags = 0;
   std::string out;
-  out.reserve(s.size());
+  out.reserve(s.size() / 2);
   size_t i = 0, n = s.size();
+  int keep_ws = 0;  // open <pre>/<textarea>
   while (i < n) {
     size_t lt = s.find('<', i);
     if (lt == string_view::npos) lt = n;
-    size_t from = out.size();
-    out.append(s.data() + i, lt - i);
-    if (memchr(out.data() + from, 0, out.size() - from) != nullptr)
-      std::replace(out.begin() + from, out.end(), '\0', ' ');
+    AppendText(s.substr(i, lt - i), keep_ws > 0, out);
     i = lt;
     if (i >= n) break;
     if (s.compare(i, 4, "<!--") == 0) {
@@ -522,56 +626,110 @@ std::string StripForParse(string_view s) {
       i = end == string_view::npos ? n : end + 3;
       continue;
     }
-    string_view close;
-    if (StartsWithCi(s, i, "<script"))
-      close = "</script";
-    else if (StartsWithCi(s, i, "<style"))
-      close = "</style";
-    size_t after = i + close.size() - 1;
-    if (close.empty() || after >= n ||
-        !(IsHtmlSpace(s[after]) || s[after] == '>' || s[after] == '/')) {
+    bool end_tag = i + 1 < n && s[i + 1] == '/';
+    size_t name_at = i + (end_tag ? 2 : 1);
+    if (name_at >= n || !IsAsciiAlpha(s[name_at])) {
       out.push_back('<');
       ++i;
       continue;
     }
-    size_t gt = s.find('>', i);
-    if (gt == string_view::npos) gt = n - 1;
-    string_view open = s.substr(i, gt + 1 - i);
+    size_t j = name_at;
+    while (j < n && !IsHtmlSpace(s[j]) && s[j] != '/' && s[j] != '>') ++j;
+    string_view name = s.substr(name_at, j - name_at);
+    if (end_tag) {
+      size_t gt = s.find('>', j);
+      if (gt == string_view::npos) gt = n - 1;
+      out.append(s.data() + i, gt + 1 - i);
+      if (KeepsWhitespace(name) && keep_ws > 0) --keep_ws;
+      i = gt + 1;
+      continue;
+    }
+    // The start tag's attributes, as the HTML tokenizer splits them.
+    ++*start_tags;
+    size_t open_at = out.size();
+    out.push_back('<');
+    out.append(name);
+    bool self_closing = false, closed = false;
+    while (j < n) {
+      char c = s[j];
+      if (c == '>') {
+        closed = true;
+        ++j;
+        break;
+      }
+      if (IsHtmlSpace(c) || c == '/') {
+        self_closing = c == '/';
+        ++j;
+        continue;
+      }
+      self_closing = false;
+      size_t a = j;
+      ++j;  // a name may start with '='
+      while (j < n && !IsHtmlSpace(s[j]) && s[j] != '/' && s[j] != '>' &&
+             s[j] != '=')
+        ++j;
+      string_view attr = s.substr(a, j - a);
+      size_t k = j;
+      while (k < n && IsHtmlSpace(s[k])) ++k;
+      if (k < n && s[k] == '=') {
+        ++k;
+        while (k < n && IsHtmlSpace(s[k])) ++k;
+        if (k < n && (s[k] == '"' || s[k] == '\'')) {
+          size_t q = s.find(s[k], k + 1);
+          k = q == string_view::npos ? n : q + 1;
+        } else {
+          while (k < n && !IsHtmlSpace(s[k]) && s[k] != '>') ++k;
+        }
+        j = k;
+      }
+      if (KeepAttribute(name, attr)) {
+        out.push_back(' ');
+        out.append(s.data() + a, std::min(j, n) - a);
+      }
+    }
+    if (!closed) {  // a tag open at the end of the page: left as it was
+      out.resize(open_at);
+      out.append(s.data() + i, n - i);
+      break;
+    }
+    bool script = EqualsCi(name, "script"), style = EqualsCi(name, "style");
     // "<script .../>" still runs to "</script>" in HTML; libxml2 would
     // close it at once and choke on the stray end tag.
-    size_t open_at = out.size();
-    if (open.size() >= 2 && open[open.size() - 2] == '/') {
-      out.append(open.substr(0, open.size() - 2));
-      out.push_back('>');
-    } else {
-      out.append(open);
-    }
-    if (memchr(open.data(), 0, open.size()) != nullptr)
-      std::replace(out.begin() + open_at, out.end(), '\0', ' ');
-    size_t body = gt + 1, end = body;
-    while (true) {
-      end = s.find("</", end);
-      if (end == string_view::npos) {
-        end = n;
-        break;
+    if (self_closing && !script && !style) out.push_back('/');
+    out.push_back('>');
+    i = j;
+    if (script || style) {
+      string_view close = script ? "</script" : "</style";
+      size_t body = i, end = body;
+      while (true) {
+        end = s.find("</", end);
+        if (end == string_view::npos) {
+          end = n;
+          break;
+        }
+        if (StartsWithCi(s, end, close)) break;
+        end += 2;
       }
-      if (StartsWithCi(s, end, close)) break;
-      end += 2;
-    }
-    bool json_ld = false;
-    for (size_t k = 0; k + 7 <= open.size(); ++k) {
-      if (StartsWithCi(open, k, "ld+json")) {
-        json_ld = true;
-        break;
+      bool json_ld = false;
+      string_view tag_text(out.data() + open_at, out.size() - open_at);
+      for (size_t k = 0; k + 7 <= tag_text.size(); ++k) {
+        if (StartsWithCi(tag_text, k, "ld+json")) {
+          json_ld = true;
+          break;
+        }
       }
+      if (json_ld && end > body) out.append(s.data() + body, end - body);
+      i = end;
+    } else if (EqualsCi(name, "svg") && !self_closing) {
+      // Vector drawings: paths and coordinates, never the page's text.
+      size_t end = FindClose(s, i, "svg");
+      if (end != string_view::npos) i = end;
+    } else if (KeepsWhitespace(name) && !self_closing) {
+      ++keep_ws;
     }
-    if (json_ld && end > body) {
-      size_t from2 = out.size();
-      out.append(s.data() + body, end - body);
-      std::replace(out.begin() + from2, out.end(), '\0', ' ');
-    }
-    i = end;
   }
+  if (memchr(out.data(), 0, out.size()) != nullptr)
+    std::replace(out.begin(), out.end(), '\0', ' ');
   return out;
 }
 
@@ -840,8 +998,10 @@ void DropCreditLines(std::string& text) {
 
 class Extractor {
  public:
-  Extractor(xmlDoc* doc, const ExtractOptions& opts, bool relaxed)
-      : doc_(doc), opts_(opts), relaxed_(relaxed) {}
+  // `elements`: about how many elements the tree has (for reserve()).
+  Extractor(xmlDoc* doc, const ExtractOptions& opts, bool relaxed,
+            size_t elements)
+      : doc_(doc), opts_(opts), relaxed_(relaxed), reserve_(elements) {}
 
   ExtractedPage Run() {
     const xmlNode* root = xmlDocGetRootElement(doc_);
@@ -865,6 +1025,9 @@ class Extractor {
       bool in_article;
     };
     std::vector<Item> stack;
+    stack.reserve(256);
+    info_.reserve(reserve_);
+    class_weight_.reserve(reserve_);
     if (root) stack.push_back({root, -1, false});
     while (!stack.empty()) {
       auto [n, parent, in_article] = stack.back();
@@ -1438,6 +1601,7 @@ class Extractor {
   xmlDoc* doc_;
   const ExtractOptions& opts_;
   const bool relaxed_;  // keep page chrome: for pages built inside <nav>
+  const size_t reserve_;
   std::vector<Info> info_;
   std::vector<double> class_weight_;
   std::vector<double> own_raw_, own_commas_;  // see Lengths()
@@ -1457,7 +1621,8 @@ StatusOr<ExtractedPage> ExtractMainText(string_view html,
   std::string& text = decoded->text;
   if (text.size() > static_cast<size_t>(INT32_MAX))
     return Status(ErrorCode::kTooLarge, "HTML larger than 2 GiB as UTF-8");
-  std::string lean = StripForParse(text);
+  size_t start_tags = 0;
+  std::string lean = StripForParse(text, &start_tags);
   std::string().swap(text);
   InitOnce();
   // The tree lives in the arena and goes with it (no xmlFreeDoc).
@@ -1470,13 +1635,14 @@ StatusOr<ExtractedPage> ExtractMainText(string_view html,
           HTML_PARSE_COMPACT | HTML_PARSE_NODEFDTD));
   if (!doc || !xmlDocGetRootElement(doc.get()))
     return Status(ErrorCode::kEmptyInput, "no HTML document could be parsed");
-  ExtractedPage page = Extractor(doc.get(), opts, false).Run();
+  ExtractedPage page = Extractor(doc.get(), opts, false, start_tags + 8).Run();
   page.charset = decoded->charset;
   if (page.text.size() < 5 * opts.min_main_chars) {
     // Chrome removal can swallow a whole page (everything inside a <form>
     // or a wrapper named "...nav"): try again keeping chrome. Past the
     // minimum, the loose text must be much longer to win.
-    ExtractedPage loose = Extractor(doc.get(), opts, true).Run();
+    ExtractedPage loose =
+        Extractor(doc.get(), opts, true, start_tags + 8).Run();
     bool short_page = page.text.size() < opts.min_main_chars;
     if (loose.text.size() > (short_page ? 1 : 3) * page.text.size())
       page.text = std::move(loose.text);

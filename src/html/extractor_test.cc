@@ -493,5 +493,24 @@ TEST(ExtractMainTextTest, DropsShortLinesThatEndTheText) {
   EXPECT_THAT(p.text, Not(HasSubstr("Petra Lind, Osterby")));
 }
 
+// The pre-pass cuts unread attributes and <svg> contents: a quoted '>' in
+// a cut attribute, and a drawing's <text> change nothing.
+TEST(ExtractMainTextTest, PrePassKeepsTextAndClasses) {
+  std::string body =
+      "<p>Mayor Ilse Brantvik of Oskerholm opened the new ferry pier on "
+      "Tuesday, after three years of delays, storms and lawsuits.</p>";
+  std::string html =
+      "<html><body><div class=\"comments\" data-x=\"a > b\" "
+      "onclick='go(\"<p>\")'><p>Reader note: nobody asked about this at "
+      "all, truly, not once.</p></div><article><svg viewBox=\"0 0 9 9\">"
+      "<svg><text>nested</text></svg><text>Logo text</text></svg>" +
+      body + body + "</article></body></html>";
+  std::string text = Extract(html).text;
+  EXPECT_THAT(text, testing::HasSubstr("Mayor Ilse Brantvik"));
+  EXPECT_THAT(text, testing::Not(testing::HasSubstr("Reader note")));
+  EXPECT_THAT(text, testing::Not(testing::HasSubstr("Logo text")));
+  EXPECT_THAT(text, testing::Not(testing::HasSubstr("nested")));
+}
+
 }  // namespace
 }  // namespace dossier

@@ -458,6 +458,20 @@ bool QuoteFinder::IsPhrasal(uint32_t i) const {
 bool QuoteFinder::IsParticiple(uint32_t i) const {
   if (i == 0 || Text(i - 1) != ",") return false;
   const std::string_view w = Text(i);
+  // "..., adding uncertainty to whether ...", "adding weight to the plan":
+  // adding a thing to another is no speech.
+  if (w == "adding" && i + 2 < toks_.size()) {
+    const std::string_view w1 = Text(i + 1);
+    const bool lower_word = !w1.empty() && w1[0] >= 'a' && w1[0] <= 'z';
+    const bool function = w1 == "that" || w1 == "he" || w1 == "she" ||
+                          w1 == "they" || w1 == "it" || w1 == "we" ||
+                          w1 == "the" || w1 == "a" || w1 == "an";
+    if (lower_word && !function &&
+        (Text(i + 2) == "to" ||
+         (i + 3 < toks_.size() && Text(i + 3) == "to"))) {
+      return false;
+    }
+  }
   return w == "saying" || w == "adding" || w == "noting" || w == "arguing" ||
          w == "suggesting" || w == "warning" || w == "insisting" ||
          w == "claiming" || w == "explaining" || w == "writing" ||
@@ -1583,7 +1597,9 @@ bool IsAnonymousHead(std::string_view w) {
          w == "advisors" || w == "person" || w == "people" || w == "insider" ||
          w == "insiders" || w == "officer" || w == "officers" ||
          w == "spokesman" || w == "spokeswoman" || w == "spokesperson" ||
-         w == "lawmaker" || w == "negotiator" || w == "envoy" || w == "staffer";
+         w == "lawmaker" || w == "negotiator" || w == "envoy" || w == "staffer" ||
+         // "according to reports", "media reports said": unnamed too.
+         w == "report" || w == "reports";
 }
 }  // namespace
 

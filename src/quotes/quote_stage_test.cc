@@ -107,6 +107,24 @@ TEST(QuoteStageTest, AnonymousSourceIsLinkedToItsLaterReference) {
   EXPECT_EQ(qs[1].anonymous, 0);
 }
 
+TEST(QuoteStageTest, UnnamedReportsAreAnAnonymousSource) {
+  auto qs = Quotes(
+      "According to reports, Ada Roe first floated the idea of talks after "
+      "the vote.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "reports");
+  EXPECT_EQ(qs[0].speaker_mention, "");
+  EXPECT_EQ(qs[0].anonymous, 0);
+}
+
+TEST(QuoteStageTest, AddingAThingToAnotherIsNoSpeech) {
+  auto qs = Quotes(
+      "Mara Velden said the delegation will be named on Friday, adding "
+      "uncertainty to whether the talks will start.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].cue, "said");
+}
+
 TEST(QuoteStageTest, DiscourseAdverbIsNotPartOfTheSpeaker) {
   auto qs = Quotes(
       "Mayor Ada Roe, meanwhile, warned that the levy could be doubled next "
