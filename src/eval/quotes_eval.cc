@@ -657,6 +657,25 @@ std::string SegsText(std::string_view text, const Segs& segs) {
   return out.empty() ? "-" : out;
 }
 
+// The text around an attribution (its paragraph, cut to 400 bytes), one
+// line, for reading the error listing.
+std::string Context(std::string_view text, const Attr& g, const Attr& p) {
+  const Segs& segs = !g.content.empty()   ? g.content
+                     : !p.content.empty() ? p.content
+                     : !g.source.empty()  ? g.source
+                                          : p.source;
+  if (segs.empty()) return "-";
+  size_t a = segs.front().start, b = segs.back().end;
+  while (a > 0 && text[a - 1] != '\n' && segs.front().start - a < 200) --a;
+  while (b < text.size() && text[b] != '\n' && b - segs.back().end < 200) ++b;
+  // Whole UTF-8 characters only.
+  while (a < segs.front().start && (text[a] & 0xC0) == 0x80) ++a;
+  while (b > segs.back().end && b < text.size() && (text[b] & 0xC0) == 0x80)
+    --b;
+  return SegsText(
+      text, Segs{Seg{static_cast<uint32_t>(a), static_cast<uint32_t>(b)}});
+}
+
 void WriteErrors(std::ostream& os, const Article& a,
                  const std::vector<Attr>& pred,
                  const std::vector<int>& pred_to_gold) {
@@ -673,11 +692,14 @@ void WriteErrors(std::ostream& os, const Article& a,
     if (g.content != p.content) diff += "T";
     if (diff.empty()) return;
     os << a.name << '\t' << status << '\t'
-       << ((g.direct || p.direct) ? "D" : "-") << '\t' << diff << '\t'
-       << SegsText(a.text, g.source) << '\t' << SegsText(a.text, p.source)
-       << '\t' << SegsText(a.text, g.cue) << '\t' << SegsText(a.text, p.cue)
-       << '\t' << SegsText(a.text, g.content) << '\t'
-       << SegsText(a.text, p.content) << '\n';
+       << (g.direct && p.direct ? "D"
+           : g.direct           ? "g"
+           : p.direct           ? "p"
+                                : "-")
+       << '\t' << diff << '\t' << SegsText(a.text, g.source) << '\t'
+       << SegsText(a.text, p.source) << '\t' << SegsText(a.text, g.cue) << '\t'
+       << SegsText(a.text, p.cue) << '\t' << SegsText(a.text, g.content) << '\t'
+       << SegsText(a.text, p.content) << '\t' << Context(a.text, g, p) << '\n';
   };
   for (size_t g = 0; g < a.gold.size(); ++g) {
     if (gold_to_pred[g] >= 0) {
@@ -811,18 +833,16 @@ namespace {
 
 // The gold segments of `segs` (raw offsets) as document spans: from the
 // first to the last token whose raw bytes they overlap, per segment.
-std::vector<Span> ToDocSpans(const Document& doc,
-                             const std::vector<std::pair<uint32_t, uint32_t>>&
-                                 raw_toks,
-                             const Segs& segs) {
+std::vector<Span> ToDocSpans(
+    const Document& doc,
+    const std::vector<std::pair<uint32_t, uint32_t>>& raw_toks,
+    const Segs& segs) {
   std::vector<Span> out;
   const std::vector<Token>& toks = doc.layers().tokens;
   for (const Seg& g : segs) {
-    auto it = std::lower_bound(
-        raw_toks.begin(), raw_toks.end(), g.start,
-        [](const std::pair<uint32_t, uint32_t>& t, uint32_t v) {
-          return t.second <= v;
-        });
+    auto it = std::lower_bound(raw_toks.begin(), raw_toks.end(), g.start,
+                               [](const std::pair<uint32_t, uint32_t>& t,
+                                  uint32_t v) { return t.second <= v; });
     uint32_t first = UINT32_MAX, last = 0;
     for (; it != raw_toks.end() && it->first < g.end; ++it) {
       const uint32_t k = static_cast<uint32_t>(it - raw_toks.begin());

@@ -352,6 +352,7 @@ Speaker QuoteFinder::SpeakerStartingAt(uint32_t j, uint32_t hi) const {
       }
       if (after >= hi || !(toks_[after].flags & kTokenAlpha) || IsCue(after)) {
         s.span = mentions_[m2].span;
+        s.span.start = toks_[j].span.start;  // "the Herald", as PolNeAR
         s.mention = m2;
         s.found = true;
         return s;
@@ -563,6 +564,13 @@ bool QuoteFinder::Attribute(const Pair& p, Quote& q, bool statement) const {
     while (j < bend && Text(j) == ",") ++j;
     if (j < bend && IsCue(j)) {
       Speaker s = SpeakerStartingAt(j + 1, bend);
+      if (s.found && s.mention >= 0 &&
+          mentions_[s.mention].type != EntityType::kPerson) {
+        // “...,” said Norland Radio host Ada Roe: the person heads it.
+        uint32_t a = j + 1;
+        while (a < bend && toks_[a].span.start < s.span.end) ++a;
+        if (a < bend && (toks_[a].flags & kTokenAlpha)) s.found = false;
+      }
       if (!s.found) {
         // “...,” said 9/11 widow Ada Roe.
         const uint32_t si = SentenceOf(j);
@@ -955,7 +963,9 @@ QuoteFinder::Subject QuoteFinder::SubjectBefore(uint32_t v, uint32_t lo) const {
          nw == "moreover" || nw == "meanwhile" || nw == "though" ||
          nw == "therefore" || nw == "yet" || nw == "speaking" ||
          nw == "asked" || nw == "when");
-    if (!discourse) head.span.end = toks_[j - 1].span.end;
+    // "Ada Roe, at a later press briefing, said": an adjunct.
+    const bool adjunct = j - c0 <= 9 && IsPreposition(nw) && nw != "of";
+    if (!discourse && !adjunct) head.span.end = toks_[j - 1].span.end;
   } else {
     head = head_at(j);
   }
@@ -1113,6 +1123,17 @@ Speaker QuoteFinder::ExtendRight(Speaker s, uint32_t first, uint32_t hi,
                                  bool appositions) const {
   uint32_t t = first;
   while (t < hi && toks_[t].span.start < s.span.end) ++t;
+  // "said Rep. Ada Roe of Tessby": an "of" phrase of capitalised words.
+  if (appositions && s.mention >= 0 && t + 1 < hi && Text(t) == "of") {
+    uint32_t c = t + 1;
+    if (c < hi && (Text(c) == "the" || Text(c) == "The")) ++c;
+    const uint32_t c0 = c;
+    while (c < hi && c - t <= 6 && (toks_[c].flags & kTokenUpperInitial)) ++c;
+    if (c > c0) {
+      s.span.end = toks_[c - 1].span.end;
+      t = c;
+    }
+  }
   if (appositions && t < hi && Text(t) == "(") {
     uint32_t c = t;
     while (c < hi && c - t <= 8 && Text(c) != ")") ++c;
@@ -1121,9 +1142,23 @@ Speaker QuoteFinder::ExtendRight(Speaker s, uint32_t first, uint32_t hi,
       t = c + 1;
     }
   }
-  if (appositions && t < hi && Text(t) == "," && hi - t <= 16) {
+  // ", at a press conference", ", speaking of ...": an adjunct, no
+  // apposition.
+  const bool adjunct =
+      t + 1 < hi && Text(t) == "," &&
+      ((IsPreposition(Text(t + 1)) && Text(t + 1) != "of") ||
+       (Text(t + 1).ends_with("ing") && Text(t + 1) != "speaking"));
+  if (appositions && !adjunct && t < hi && Text(t) == "," && hi - t <= 40) {
+    // A reporting verb ends the apposition ("said Eke, adding ...") unless
+    // a relative clause holds it ("said Eke, a lawyer who represents ...").
+    bool relative = false;
     for (uint32_t c = t + 1; c < hi; ++c) {
-      if ((toks_[c].flags & kTokenQuoteMark) || IsIndirectVerb(c)) return s;
+      const std::string_view w = Text(c);
+      if (w == "who" || w == "whose" || w == "whom" || w == "which") {
+        relative = true;
+      }
+      if (toks_[c].flags & kTokenQuoteMark) return s;
+      if (IsIndirectVerb(c) && (!relative || c == t + 1)) return s;
     }
     if (t + 1 < hi) s.span.end = toks_[hi - 1].span.end;
   }
@@ -1597,7 +1632,8 @@ bool IsAnonymousHead(std::string_view w) {
          w == "advisors" || w == "person" || w == "people" || w == "insider" ||
          w == "insiders" || w == "officer" || w == "officers" ||
          w == "spokesman" || w == "spokeswoman" || w == "spokesperson" ||
-         w == "lawmaker" || w == "negotiator" || w == "envoy" || w == "staffer" ||
+         w == "lawmaker" || w == "negotiator" || w == "envoy" ||
+         w == "staffer" ||
          // "according to reports", "media reports said": unnamed too.
          w == "report" || w == "reports";
 }
@@ -1962,13 +1998,15 @@ void QuoteFinder::FindModel(std::vector<Quote>& out) const {
         if (pair_at_[a] >= 0 && pair_at_[a] == pair_at_[b - 1]) {
           const Pair& p = pairs_[pair_at_[a]];
           if (p.open == a || p.close == b - 1 || p.open + 1 == a) {
-            q.kind = Words(a, b) >= 4 ? QuoteKind::kDirect : QuoteKind::kPartial;
+            q.kind =
+                Words(a, b) >= 4 ? QuoteKind::kDirect : QuoteKind::kPartial;
             q.span = Span{toks_[p.open].span.start, toks_[p.close].span.end};
             q.content = contents_[pair_at_[a]];
           }
         }
-        if (first) q.cue = Span{toks_[segs[c].a].span.start,
-                                toks_[segs[c].b - 1].span.end};
+        if (first)
+          q.cue =
+              Span{toks_[segs[c].a].span.start, toks_[segs[c].b - 1].span.end};
         q.speaker = sp.span;
         q.speaker_mention = sp.mention;
         if (!first && q.speaker.empty()) continue;
@@ -1981,8 +2019,10 @@ void QuoteFinder::FindModel(std::vector<Quote>& out) const {
             const Span parts[] = {o.span, o.cue, o.speaker};
             for (const Span& x : parts) {
               if (x.empty()) continue;
-              if (x.start < q.content.end && q.content.start < x.end) clash = true;
-              if (!q.cue.empty() && x.start < q.cue.end && q.cue.start < x.end) clash = true;
+              if (x.start < q.content.end && q.content.start < x.end)
+                clash = true;
+              if (!q.cue.empty() && x.start < q.cue.end && q.cue.start < x.end)
+                clash = true;
             }
           }
           if (clash) continue;
@@ -2018,6 +2058,8 @@ QuoteStage::QuoteStage() {
       "calls",      "described",  "describes",    "demanded",   "demands",
       "accused",    "dismissed",  "countered",    "maintained", "according",
       "boasted",    "agreed",     "wondered",     "predicts",   "pleaded",
+      "yelled",     "yells",      "shouts",       "chanted",    "scolded",
+      "sang",       "sings",      "replies",      "responds",   "reads",
   };
   std::sort(cue_verbs_.begin(), cue_verbs_.end());
   indirect_verbs_ = {
