@@ -111,7 +111,8 @@ void PrepareAttributionTokens(const Document& doc, const QuoteStage& stage,
     if (lw == "," || lw == ";" || lw == ":") bits |= kComma;
     if (IsPronounWord(lw)) bits |= kPronoun;
     // Quotation state, per paragraph.
-    while (block < l.blocks.size() && l.blocks[block].span.end <= toks[i].span.start) {
+    while (block < l.blocks.size() &&
+           l.blocks[block].span.end <= toks[i].span.start) {
       ++block;
       in_quote = false;
     }
@@ -135,10 +136,10 @@ void PrepareAttributionTokens(const Document& doc, const QuoteStage& stage,
       const Mention& mm = mentions[k];
       if (mm.span.start <= toks[i].span.start &&
           toks[i].span.start < mm.span.end) {
-        info.entity = static_cast<uint8_t>(
-            1 + static_cast<int>(mm.type) +
-            (mm.span.start == toks[i].span.start ? 8 : 0) +
-            (mm.form == MentionForm::kPronoun ? 16 : 0));
+        info.entity =
+            static_cast<uint8_t>(1 + static_cast<int>(mm.type) +
+                                 (mm.span.start == toks[i].span.start ? 8 : 0) +
+                                 (mm.form == MentionForm::kPronoun ? 16 : 0));
         break;
       }
     }
@@ -171,7 +172,8 @@ void SentenceFeatures(AttributionScratch* s, uint32_t first, uint32_t end) {
   static constexpr uint64_t kStart = 0x5354415254ULL, kEnd = 0x454e44ULL;
   auto lower_at = [&](int64_t j) -> uint64_t {
     if (j < 0) return kStart - static_cast<uint64_t>(j);
-    if (j >= static_cast<int64_t>(n)) return kEnd + static_cast<uint64_t>(j - n);
+    if (j >= static_cast<int64_t>(n))
+      return kEnd + static_cast<uint64_t>(j - n);
     return info[j].lower;
   };
   auto pos_at = [&](int64_t j) -> uint64_t {

@@ -2,7 +2,6 @@
 
 #include <zlib.h>
 
-#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <mutex>
@@ -97,8 +96,8 @@ std::string EncodeAttributionModel(const AttributionModelTables& t) {
   Put64(&out, t.info.seed);
   Put32(&out, static_cast<uint32_t>(payload.size()));
   Put32(&out, static_cast<uint32_t>(z.size()));
-  Put32(&out, static_cast<uint32_t>(
-                  crc32(0, reinterpret_cast<const Bytef*>(z.data()), z.size())));
+  Put32(&out, static_cast<uint32_t>(crc32(
+                  0, reinterpret_cast<const Bytef*>(z.data()), z.size())));
   while (out.size() < kHeader) out.push_back('\0');
   out += z;
   return out;
@@ -209,7 +208,8 @@ const AttributionModel::Slot* AttributionModel::Find(uint64_t key) const {
 void AttributionModel::Emissions(uint32_t n, AttributionScratch* s) const {
   s->emit.assign(static_cast<size_t>(n) * kNumLabels, 0);
   for (uint32_t i = 0; i < n; ++i) {
-    const uint64_t* f = s->feats.data() + static_cast<size_t>(i) * kMaxAttrFeatures;
+    const uint64_t* f =
+        s->feats.data() + static_cast<size_t>(i) * kMaxAttrFeatures;
     const int nf = s->nfeats[i];
     for (int k = 0; k < nf; ++k) {
       __builtin_prefetch(&table_[SlotHash(f[k]) & mask_]);
@@ -239,7 +239,8 @@ void AttributionModel::Tag(uint32_t first, uint32_t end, AttributionScratch* s,
     s->score[c] = Allowed(-1, c) ? s->emit[c] : kMin;
   }
   for (uint32_t i = 1; i < n; ++i) {
-    const int32_t* prev = s->score.data() + static_cast<size_t>(i - 1) * kNumLabels;
+    const int32_t* prev =
+        s->score.data() + static_cast<size_t>(i - 1) * kNumLabels;
     int32_t* cur = s->score.data() + static_cast<size_t>(i) * kNumLabels;
     uint8_t* bp = s->back.data() + static_cast<size_t>(i) * kNumLabels;
     const int32_t* e = s->emit.data() + static_cast<size_t>(i) * kNumLabels;
@@ -258,7 +259,8 @@ void AttributionModel::Tag(uint32_t first, uint32_t end, AttributionScratch* s,
       bp[c] = arg;
     }
   }
-  const int32_t* last = s->score.data() + static_cast<size_t>(n - 1) * kNumLabels;
+  const int32_t* last =
+      s->score.data() + static_cast<size_t>(n - 1) * kNumLabels;
   int best = 0;
   for (int c = 1; c < kNumLabels; ++c) {
     if (last[c] > last[best]) best = c;
@@ -289,24 +291,18 @@ extern "C" const char dossier_quotes_model_begin[];
 extern "C" const char dossier_quotes_model_end[];
 
 std::string_view DefaultAttributionModelBytes() {
-  return std::string_view(
-      dossier_quotes_model_begin,
-      static_cast<size_t>(dossier_quotes_model_end - dossier_quotes_model_begin));
+  return std::string_view(dossier_quotes_model_begin,
+                          static_cast<size_t>(dossier_quotes_model_end -
+                                              dossier_quotes_model_begin));
 }
 
 std::shared_ptr<const AttributionModel> DefaultAttributionModel() {
   static std::once_flag once;
   static std::shared_ptr<const AttributionModel> model;
   std::call_once(once, [] {
-    const char* env = std::getenv("DOSSIER_QUOTES_MODEL");
-    StatusOr<AttributionModel> m = Bad("no model");
-    if (env != nullptr && *env != '\0') {
-      if (std::string_view(env) == "none") return;
-      m = AttributionModel::Load(env);
-    } else {
-      if (DefaultAttributionModelBytes().empty()) return;
-      m = AttributionModel::FromBytes(DefaultAttributionModelBytes());
-    }
+    if (DefaultAttributionModelBytes().empty()) return;
+    StatusOr<AttributionModel> m =
+        AttributionModel::FromBytes(DefaultAttributionModelBytes());
     if (m.ok()) {
       model = std::make_shared<const AttributionModel>(std::move(m).value());
     }

@@ -88,8 +88,8 @@ class AttributionModel {
 };
 
 // The model compiled into the binary (models/quotes/eng.model); null when
-// that file is empty. DOSSIER_QUOTES_MODEL=PATH loads PATH instead and
-// DOSSIER_QUOTES_MODEL=none disables the model (for measuring); read once.
+// that file is empty (or does not load). QuoteStage::set_model() replaces
+// it (a model loaded with AttributionModel::Load, or null for rules only).
 std::shared_ptr<const AttributionModel> DefaultAttributionModel();
 std::string_view DefaultAttributionModelBytes();
 

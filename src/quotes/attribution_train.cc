@@ -91,8 +91,8 @@ class Trainer {
     AttributionModelTables t;
     for (int a = 0; a < kNumLabels; ++a) {
       for (int b = 0; b < kNumLabels; ++b) {
-        t.transitions[a][b] = static_cast<int16_t>(
-            quantize(trans_[a][b] * c - trans_u_[a][b]));
+        t.transitions[a][b] =
+            static_cast<int16_t>(quantize(trans_[a][b] * c - trans_u_[a][b]));
       }
     }
     for (const auto& [key, idx] : keys) {
@@ -256,14 +256,16 @@ StatusOr<std::string> TrainAttributionModel(
   std::vector<Ref> sentences;
   for (size_t x = 0; x < examples.size(); ++x) {
     const Document* d = examples[x].doc;
-    if (d == nullptr || examples[x].labels.size() != d->layers().tokens.size()) {
+    if (d == nullptr ||
+        examples[x].labels.size() != d->layers().tokens.size()) {
       return Status(ErrorCode::kInvalidArgument,
                     "quotes training: labels do not match the tokens");
     }
     ++report->documents;
     for (const Sentence& s : d->layers().sentences) {
       if (s.end_token <= s.first_token) continue;
-      sentences.push_back({static_cast<uint32_t>(x), s.first_token, s.end_token});
+      sentences.push_back(
+          {static_cast<uint32_t>(x), s.first_token, s.end_token});
       report->tokens += s.end_token - s.first_token;
     }
   }
@@ -320,8 +322,8 @@ StatusOr<std::string> TrainAttributionModel(
       }
       trainer.Tick();
     }
-    report->train_accuracy.push_back(total ? static_cast<double>(correct) / total
-                                           : 0);
+    report->train_accuracy.push_back(
+        total ? static_cast<double>(correct) / total : 0);
   }
   AttributionModelTables t = trainer.Finish(options.prune);
   t.info.epochs = static_cast<uint32_t>(options.epochs);

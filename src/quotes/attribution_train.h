@@ -40,8 +40,8 @@ struct AttributionExample {
 // extent); one whose cue tokens are already labelled (an attribution
 // nested in another's content) is left out, and tokens keep the first
 // label they get. Every sentence's first labelled token of a run is B-.
-std::vector<uint8_t> LabelAttributions(const Document& doc,
-                                       const std::vector<GoldAttribution>& gold);
+std::vector<uint8_t> LabelAttributions(
+    const Document& doc, const std::vector<GoldAttribution>& gold);
 
 struct AttributionTrainOptions {
   int epochs = 10;

@@ -583,6 +583,15 @@ bool QuoteFinder::Attribute(const Pair& p, Quote& q, bool statement) const {
         if (e - j <= 8) {
           Speaker ph = PhraseSpeaker(j + 1, e);
           if (ph.found && ph.mention >= 0) s = ph;
+          // "Norland Radio host Tom Eke": the person is the head.
+          for (uint32_t k = j + 1; s.found && k < e; ++k) {
+            const int32_t m = MentionAt(k);
+            if (m >= 0 && mentions_[m].type == EntityType::kPerson &&
+                mentions_[m].span.start == toks_[k].span.start) {
+              s.mention = m;
+              break;
+            }
+          }
         }
       }
       if (s.found) {
@@ -1889,21 +1898,6 @@ Speaker QuoteFinder::ModelSpeaker(uint32_t a, uint32_t b) const {
 void QuoteFinder::FindModel(std::vector<Quote>& out) const {
   const AttributionModel* model = stage_.model();
   if (model == nullptr || toks_.empty()) return;
-  static const bool replace = [] {
-    const char* m = std::getenv("DOSSIER_QUOTES_MODEL_MODE");
-    return m != nullptr && std::string_view(m) == "replace";
-  }();
-  static const bool extend = [] {
-    const char* m = std::getenv("DOSSIER_QUOTES_MODEL_MODE");
-    return m != nullptr && std::string_view(m) == "extend";
-  }();
-  if (replace) {
-    out.erase(std::remove_if(out.begin(), out.end(),
-                             [](const Quote& q) {
-                               return q.kind == QuoteKind::kIndirect;
-                             }),
-              out.end());
-  }
   thread_local AttributionScratch scratch;
   thread_local std::vector<uint8_t> labels;
   bool prepared = false;
@@ -1927,7 +1921,7 @@ void QuoteFinder::FindModel(std::vector<Quote>& out) const {
       covered = out[k].span.end > sent.span.start &&
                 out[k].span.start < sent.span.end;
     }
-    if (covered && !extend) continue;
+    if (covered) continue;
     if (!prepared) {
       attr_internal::PrepareAttributionTokens(doc_, stage_, &scratch);
       prepared = true;

@@ -543,5 +543,37 @@ TEST(QuoteStageTest, TwinApostrophesAreDoubleMarks) {
   EXPECT_EQ(qs[0].speaker, "Mara Velden");
 }
 
+TEST(QuoteStageTest, SpeakerAfterSaidKeepsItsOfPhraseAndTitle) {
+  auto qs = Quotes(
+      "\xE2\x80\x9CThe ferry must run every day of the year,\xE2\x80\x9D "
+      "said Councillor Ada Roe of Tessby.\n\n\xE2\x80\x9CThe bridge is "
+      "not safe for lorries,\xE2\x80\x9D said Norland Broadcasting "
+      "Corporation host Tom "
+      "Eke.");
+  ASSERT_EQ(qs.size(), 2u);
+  EXPECT_EQ(qs[0].speaker, "Councillor Ada Roe of Tessby");
+  EXPECT_EQ(qs[1].speaker, "Norland Broadcasting Corporation host Tom Eke");
+  EXPECT_EQ(qs[1].speaker_mention, "Tom Eke");
+}
+
+TEST(QuoteStageTest, LongAppositionWithRelativeClauseIsPartOfTheSpeaker) {
+  auto qs = Quotes(
+      "\xE2\x80\x9CThe port deal was a gift to the owners,\xE2\x80\x9D "
+      "said Tom Eke, a lawyer at Hald & Venn who represents the harbour "
+      "pilots in the case.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker,
+            "Tom Eke, a lawyer at Hald & Venn who represents the harbour "
+            "pilots in the case");
+}
+
+TEST(QuoteStageTest, AdjunctAfterTheSpeakerIsNoApposition) {
+  auto qs = Quotes(
+      "\xE2\x80\x9CThe ferry will run again in May,\xE2\x80\x9D said "
+      "Ada Roe, at a later briefing in Tessby.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "Ada Roe");
+}
+
 }  // namespace
 }  // namespace dossier
