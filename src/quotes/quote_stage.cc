@@ -198,6 +198,16 @@ class QuoteFinder {
   void FindIndirect(std::vector<Quote>& out);
   void FindRelays(std::vector<Quote>& out) const;
   void FindAnonymous(std::vector<Quote>& out) const;
+  void FindGroupAntecedents(std::vector<Quote>& out) const;
+  // Token v is a plural after a one-word nationality or party adjective
+  // ("Western calls", "Republican claims"): a noun, not a reporting verb.
+  bool AdjectiveBefore(uint32_t v) const {
+    if (v == 0 || !Text(v).ends_with("s")) return false;
+    const int32_t m = MentionAt(v - 1);
+    return m >= 0 && mentions_[m].type == EntityType::kMisc &&
+           mentions_[m].span.start == toks_[v - 1].span.start &&
+           mentions_[m].span.end == toks_[v - 1].span.end;
+  }
   void FindModel(std::vector<Quote>& out) const;
   Speaker ModelSpeaker(uint32_t a, uint32_t b) const;
 
@@ -696,7 +706,8 @@ bool QuoteFinder::Attribute(const Pair& p, Quote& q, bool statement) const {
         }
         if (IsCue(v) && v > j) break;
       }
-      if (v < lim && IsCue(v) && !(toks_[v].flags & kTokenSentenceStart)) {
+      if (v < lim && IsCue(v) && !(toks_[v].flags & kTokenSentenceStart) &&
+          !AdjectiveBefore(v)) {
         uint32_t k = v;
         while (k > j && IsAux(Text(k - 1))) --k;
         // “We will win.” Ada Roe said the plan ...: a new statement.
@@ -818,6 +829,7 @@ bool QuoteFinder::Attribute(const Pair& p, Quote& q, bool statement) const {
     for (uint32_t v = p.open; v-- > lo;) {
       if (toks_[v].flags & kTokenQuoteMark) break;
       if (!IsCue(v)) continue;
+      if (AdjectiveBefore(v)) break;  // "Western claims" is a noun phrase
       uint32_t k = v;
       while (k > lo && IsAdverb(Text(k - 1))) --k;
       Speaker s = k > lo ? SpeakerEndingAt(k - 1, lo) : Speaker();
@@ -1309,6 +1321,22 @@ void QuoteFinder::FindIndirect(uint32_t f, uint32_t e) {
       ++se;
     }
     if (se == sp || (se < ce && Text(se) != ",")) continue;
+    if (se + 2 < ce && (Text(se + 1) == "a" || Text(se + 1) == "an")) {
+      // "According to DeepState, an independent monitoring group, S": the
+      // apposition is part of the source.
+      uint32_t c = se + 1;
+      bool clause = false;
+      while (c < ce && c - se <= 12 && Text(c) != "," &&
+             !(toks_[c].flags & kTokenQuoteMark)) {
+        const std::string_view w = Text(c);
+        clause = clause || IsCue(c) || IsIndirectVerb(c) || w == "is" ||
+                 w == "was" || w == "are" || w == "were" || w == "will" ||
+                 w == "would" || w == "has" || w == "have" || w == "had" ||
+                 w == "can" || w == "could";
+        ++c;
+      }
+      if (!clause && c + 1 < ce && Text(c) == ",") se = c;
+    }
     Speaker s;
     s.found = true;
     s.span = Span{toks_[sp].span.start, toks_[se - 1].span.end};
@@ -1378,6 +1406,8 @@ void QuoteFinder::FindIndirect(uint32_t f, uint32_t e) {
           w == "estimates" || w == "vows" || w == "pledges" || w == "cites";
       if (ambiguous && v > f) {
         const std::string_view pw = Text(v - 1);
+        // "Western calls for", "Russian claims": a nationality adjective.
+        if (AdjectiveBefore(v)) continue;
         if (pw.ends_with("ing") || IsPreposition(pw) ||
             (v > f + 1 && IsPreposition(Text(v - 2)) &&
              !(toks_[v - 1].flags & kTokenUpperInitial))) {
@@ -1691,6 +1721,37 @@ void QuoteFinder::FindAnonymous(std::vector<Quote>& out) const {
   }
 }
 
+// "The leaders proposed a truce. They also warned that ...": a they/we
+// speaker that resolved to no mention takes the speaker of the statement
+// just before it (the same or the previous sentence) when that is an
+// unnamed plural group ("The leaders", "Officials"), so the statement is
+// not left without a source.
+void QuoteFinder::FindGroupAntecedents(std::vector<Quote>& out) const {
+  for (size_t i = 1; i < out.size(); ++i) {
+    Quote& q = out[i];
+    if (q.speaker_mention >= 0 || q.speaker.empty()) continue;
+    const uint32_t a = TokenAt(q.speaker.start);
+    if (a >= toks_.size() || toks_[a].span.end != q.speaker.end) continue;
+    const std::string_view w = Text(a);
+    if (!(w == "They" || w == "they" || w == "We" || w == "we")) continue;
+    const Quote& p = out[i - 1];
+    if (p.speaker.empty() || p.speaker_mention >= 0 ||
+        p.speaker.end > q.speaker.start) {
+      continue;
+    }
+    const uint32_t pe = TokenAt(p.speaker.end) - 1;  // its last token
+    if (pe >= toks_.size() || PronounKind(Text(pe)) != 0) continue;
+    const std::string_view head = Text(pe);
+    if (head.size() < 3 || !head.ends_with("s") || head.ends_with("ss")) {
+      continue;
+    }
+    const uint32_t sq = SentenceOf(a), sp = SentenceOf(pe);
+    if (sq == kNone || sp == kNone || sq > sp + 1) continue;
+    q.speaker = p.speaker;
+    q.anonymous = p.anonymous;
+  }
+}
+
 Status QuoteFinder::Run() {
   const Layers& l = doc_.layers();
   const uint32_t n = static_cast<uint32_t>(toks_.size());
@@ -1865,6 +1926,7 @@ Status QuoteFinder::Run() {
   FindModel(out);
   FindRelays(out);
   FindAnonymous(out);
+  FindGroupAntecedents(out);
   return Status::Ok();
 }
 

@@ -575,5 +575,31 @@ TEST(QuoteStageTest, AdjunctAfterTheSpeakerIsNoApposition) {
   EXPECT_EQ(qs[0].speaker, "Ada Roe");
 }
 
+TEST(QuoteStageTest, TheyAfterAnUnnamedGroupTakesThatGroup) {
+  auto qs = Quotes(
+      "The ministers jointly proposed a ten-day truce on the river. They "
+      "also warned that a breach would close the port.");
+  ASSERT_EQ(qs.size(), 2u);
+  EXPECT_EQ(qs[0].speaker, "The ministers");
+  EXPECT_EQ(qs[1].speaker, "The ministers");
+  EXPECT_EQ(qs[1].cue, "also warned");
+}
+
+TEST(QuoteStageTest, AccordingToKeepsTheSourcesApposition) {
+  auto qs = Quotes(
+      "According to Harbourwatch, an independent shipping monitor, the "
+      "ferry ran late on most days in May.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "Harbourwatch, an independent shipping monitor");
+  EXPECT_EQ(qs[0].content, "the ferry ran late on most days in May");
+}
+
+TEST(QuoteStageTest, PluralAfterANationalityAdjectiveIsNoReportingVerb) {
+  auto qs = Quotes(
+      "The mayor brushed aside Norlandic calls for a new bridge over the "
+      "river.");
+  for (const auto& q : qs) EXPECT_NE(q.cue, "calls for") << q.speaker;
+}
+
 }  // namespace
 }  // namespace dossier
