@@ -1437,6 +1437,25 @@ void QuoteFinder::FindIndirect(uint32_t f, uint32_t e) {
         }
       }
     }
+    if (!sb.s.found) {
+      // "... the port authority, which reported S" / "listeners who said
+      // S": the relative pronoun is the source (PolNeAR), its antecedent
+      // the entity.
+      uint32_t k = v;
+      while (k > f && (IsAux(Text(k - 1)) || IsAdverb(Text(k - 1)))) --k;
+      if (k > f + 1 && (Text(k - 1) == "who" || Text(k - 1) == "which")) {
+        sb.s.found = true;
+        sb.s.span = toks_[k - 1].span;
+        uint32_t a = k - 2;
+        if (Text(a) == "," && a > f) --a;
+        const int32_t m = MentionAt(a);
+        if (m >= 0 && mentions_[m].span.end == toks_[a].span.end) {
+          sb.s.mention = m;
+        }
+        sb.cue = k;
+        sb.first = k - 1;
+      }
+    }
     const uint32_t c = phrasal ? v + 2 : ContentStart(v, ce);
     // What follows the verb: the end, a comma, or a short adjunct.
     bool tail_short = c >= ce || Text(c) == ",";

@@ -601,5 +601,15 @@ TEST(QuoteStageTest, PluralAfterANationalityAdjectiveIsNoReportingVerb) {
   for (const auto& q : qs) EXPECT_NE(q.cue, "calls for") << q.speaker;
 }
 
+TEST(QuoteStageTest, RelativePronounBeforeAReportingVerbIsTheSource) {
+  auto qs = Quotes(
+      "Most ferries stopped at the Tessby Port Authority, which said the quay "
+      "would reopen in June.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "which");
+  EXPECT_EQ(qs[0].cue, "said");
+  EXPECT_EQ(qs[0].content, "the quay would reopen in June");
+}
+
 }  // namespace
 }  // namespace dossier
