@@ -1443,7 +1443,33 @@ void QuoteFinder::FindIndirect(uint32_t f, uint32_t e) {
       // the entity.
       uint32_t k = v;
       while (k > f && (IsAux(Text(k - 1)) || IsAdverb(Text(k - 1)))) --k;
-      if (k > f + 1 && (Text(k - 1) == "who" || Text(k - 1) == "which")) {
+      bool relative =
+          k > f + 1 && (Text(k - 1) == "who" || Text(k - 1) == "which");
+      if (relative) {
+        // After a comma, a name or a plural noun ("see who wants" is a
+        // question), and not inside a subject ("X, who asked not to be
+        // named, said S").
+        const uint32_t b = k - 2;
+        const int32_t bm = MentionAt(b);
+        const std::string_view bw = Text(b);
+        relative = bw == "," ||
+                   (bm >= 0 && mentions_[bm].span.end == toks_[b].span.end) ||
+                   (bw.size() > 3 && bw.ends_with("s") && !IsCue(b) &&
+                    !IsIndirectVerb(b) && (toks_[b].flags & kTokenAlpha));
+        if (v + 1 < ce && (Text(v + 1) == "not" || Text(v + 1) == "to")) {
+          relative = false;
+        }
+        // A clause set off by commas ("X, which accused Y, rose to ...")
+        // may sit inside the subject of the sentence: only when it runs to
+        // the sentence end.
+        for (uint32_t t = v + 1; relative && t + 1 < ce; ++t) {
+          if (Text(t) == "," &&
+              (bw == "," || IsIndirectVerb(t + 1) || IsCue(t + 1))) {
+            relative = false;
+          }
+        }
+      }
+      if (relative) {
         sb.s.found = true;
         sb.s.span = toks_[k - 1].span;
         uint32_t a = k - 2;
