@@ -72,8 +72,10 @@
 // Error listing (for development): when the environment variable
 // DOSSIER_QUOTES_ERRORS names a file, every gold or predicted attribution
 // whose source, cue or content is not exact is written there, one tab-
-// separated line each: article, status (match / miss / extra), direct flag,
-// which roles differ, then gold and predicted source, cue and content.
+// separated line each: article, status (match / miss / extra), direct flag
+// (D both, g gold only, p prediction only, - neither), which roles differ,
+// gold and predicted source, cue and content, then the paragraph around
+// it (up to 200 bytes either side).
 #include <algorithm>
 #include <cctype>
 #include <chrono>
