@@ -199,6 +199,15 @@ class QuoteFinder {
   void FindRelays(std::vector<Quote>& out) const;
   void FindAnonymous(std::vector<Quote>& out) const;
   void FindGroupAntecedents(std::vector<Quote>& out) const;
+  // Tokens [a, hi) say the speaker is unnamed ("speaking on condition of
+  // anonymity", "who asked not to be named").
+  bool UnnamedClause(uint32_t a, uint32_t hi) const {
+    for (uint32_t c = a; c < hi && c - a <= 12; ++c) {
+      const std::string_view w = Text(c);
+      if (w == "anonymity" || w == "named" || w == "identified") return true;
+    }
+    return false;
+  }
   // Token v is a plural after a one-word nationality or party adjective
   // ("Western calls", "Republican claims"): a noun, not a reporting verb.
   bool AdjectiveBefore(uint32_t v) const {
@@ -371,7 +380,10 @@ Speaker QuoteFinder::SpeakerStartingAt(uint32_t j, uint32_t hi) const {
     uint32_t e = j + 1;
     while (e < hi && e - j <= 5 && (toks_[e].flags & kTokenAlpha) &&
            !IsCue(e) && Text(e) != "who" && Text(e) != "that" &&
-           Text(e) != "and" && !Text(e).ends_with("ing")) {
+           Text(e) != "and" &&
+           // "the ruling." ends the phrase; "the man saying" does not.
+           (!Text(e).ends_with("ing") ||
+            (e + 1 < hi && !(toks_[e + 1].flags & kTokenAlpha)))) {
       ++e;
     }
     if (e > j + 1) {
@@ -1168,7 +1180,7 @@ Speaker QuoteFinder::ExtendRight(Speaker s, uint32_t first, uint32_t hi,
   const bool adjunct =
       t + 1 < hi && Text(t) == "," &&
       ((IsPreposition(Text(t + 1)) && Text(t + 1) != "of") ||
-       (Text(t + 1).ends_with("ing") && Text(t + 1) != "speaking"));
+       (Text(t + 1).ends_with("ing") && !UnnamedClause(t + 1, hi)));
   if (appositions && !adjunct && t < hi && Text(t) == "," && hi - t <= 40) {
     // A reporting verb ends the apposition ("said Eke, adding ...") unless
     // a relative clause holds it ("said Eke, a lawyer who represents ...").

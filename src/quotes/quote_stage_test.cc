@@ -611,5 +611,15 @@ TEST(QuoteStageTest, RelativePronounBeforeAReportingVerbIsTheSource) {
   EXPECT_EQ(qs[0].content, "the quay would reopen in June");
 }
 
+TEST(QuoteStageTest, ParticipleAfterTheSpeakerIsNoApposition) {
+  auto qs = Quotes(
+      "\xE2\x80\x9CThe ferry will run again in May,\xE2\x80\x9D said "
+      "Ada Roe, speaking of the new timetable.\n\n\xE2\x80\x9CThe quay "
+      "needs repairs before the winter,\xE2\x80\x9D said the ruling.");
+  ASSERT_EQ(qs.size(), 2u);
+  EXPECT_EQ(qs[0].speaker, "Ada Roe");
+  EXPECT_EQ(qs[1].speaker, "the ruling");
+}
+
 }  // namespace
 }  // namespace dossier
