@@ -24,6 +24,7 @@
 #include "ner/default_model.h"
 #include "ner/train.h"
 #include "pos/train.h"
+#include "eval/quotes_train.h"
 #include "eval/eval.h"
 #include "report/html_report.h"
 #include "report/json_writer.h"
@@ -445,6 +446,47 @@ int RunTrainPos(const TrainPosArgs& args) {
   return kExitOk;
 }
 
+struct TrainQuotesArgs {
+  std::string data;
+  std::string out = "models/quotes/eng.model";
+  int epochs = 10;
+  uint64_t seed = 2017;
+  int prune = 1;
+};
+
+int RunTrainQuotes(const TrainQuotesArgs& args) {
+  QuotesTrainOptions opts;
+  opts.data_dir = args.data;
+  opts.out_path = args.out;
+  opts.train.epochs = args.epochs;
+  opts.train.seed = args.seed;
+  opts.train.prune = args.prune;
+  QuotesTrainResult result;
+  Status st = TrainQuotesModel(opts, &result);
+  if (!st.ok()) {
+    std::cerr << "dossier: error: " << st.ToString() << "\n";
+    return st.code() == ErrorCode::kInvalidArgument ? kExitUsage : kExitFatal;
+  }
+  const AttributionTrainReport& r = result.report;
+  std::printf(
+      "trained on %llu documents, %llu sentences, %llu tokens, %llu "
+      "attributions in %.1f s\n",
+      static_cast<unsigned long long>(r.documents),
+      static_cast<unsigned long long>(r.sentences),
+      static_cast<unsigned long long>(r.tokens),
+      static_cast<unsigned long long>(result.attributions), result.seconds);
+  for (size_t e = 0; e < r.train_accuracy.size(); ++e) {
+    std::printf("epoch %zu: training token accuracy %.4f\n", e + 1,
+                r.train_accuracy[e]);
+  }
+  std::printf("wrote %s: %llu features, %llu weights, %llu bytes\n",
+              args.out.c_str(),
+              static_cast<unsigned long long>(r.features_written),
+              static_cast<unsigned long long>(r.entries_written),
+              static_cast<unsigned long long>(r.model_bytes));
+  return kExitOk;
+}
+
 struct KbImportArgs {
   std::string dump;
   std::string out = "wikidata.jsonl";
@@ -717,6 +759,29 @@ int Main(int argc, char** argv) {
                         "drop quantized weights with |w| <= this")
       ->capture_default_str();
 
+  TrainQuotesArgs tq;
+  CLI::App* train_quotes = train->add_subcommand(
+      "quotes", "Train the attribution tagger (source/cue/content) on PolNeAR");
+  train_quotes->footer(
+      "Deterministic: the same data and options give the same model bytes.\n"
+      "The shipped model (models/quotes/eng.model, compiled into dossier) was\n"
+      "made with the example; models/quotes/README.md has its figures.\n\n"
+      "Example:\n"
+      "  dossier train quotes --data ../shared/data/polnear/train \\\n"
+      "      --out models/quotes/eng.model");
+  train_quotes->add_option("--data", tq.data,
+                           "PolNeAR split (text/, attributions/)")
+      ->required();
+  train_quotes->add_option("--out", tq.out, "model file to write")
+      ->capture_default_str();
+  train_quotes->add_option("--epochs", tq.epochs, "passes over the data")
+      ->capture_default_str();
+  train_quotes->add_option("--seed", tq.seed, "shuffling seed")
+      ->capture_default_str();
+  train_quotes->add_option("--prune", tq.prune,
+                           "drop quantized weights with |w| <= this")
+      ->capture_default_str();
+
   KbImportArgs ki;
   CLI::App* kbcmd = app.add_subcommand("kb", "Knowledge-base tools");
   kbcmd->require_subcommand(1);
@@ -788,6 +853,7 @@ int Main(int argc, char** argv) {
   if (extract->parsed()) return RunExtract(x);
   if (train_ner->parsed()) return RunTrainNer(t);
   if (train_pos->parsed()) return RunTrainPos(tp);
+  if (train_quotes->parsed()) return RunTrainQuotes(tq);
   if (kb_import->parsed()) return RunKbImport(ki);
   if (eval->parsed()) return RunEval(e);
   if (bench->parsed()) return RunBenchCommand(b);

@@ -72,8 +72,10 @@
 // Error listing (for development): when the environment variable
 // DOSSIER_QUOTES_ERRORS names a file, every gold or predicted attribution
 // whose source, cue or content is not exact is written there, one tab-
-// separated line each: article, status (match / miss / extra), direct flag,
-// which roles differ, then gold and predicted source, cue and content.
+// separated line each: article, status (match / miss / extra), direct flag
+// (D both, g gold only, p prediction only, - neither), which roles differ,
+// gold and predicted source, cue and content, then the paragraph around
+// it (up to 200 bytes either side).
 #include <algorithm>
 #include <cctype>
 #include <chrono>
@@ -87,6 +89,7 @@
 #include "analyze/analyze.h"
 #include "eval/eval.h"
 #include "eval/eval_run.h"
+#include "eval/quotes_train.h"
 
 namespace dossier {
 namespace {
@@ -343,7 +346,9 @@ Status ParseAnn(const std::string& ann_path, const std::string& ann, Article& a,
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty()) continue;
     size_t tab = line.find('\t');
-    if (tab == std::string::npos) return bad("no tab");
+    // A span text holding a line break continues on the next line (seen
+    // in PolNeAR's training split); such lines carry no annotation.
+    if (tab == std::string::npos) continue;
     std::string id = line.substr(0, tab);
     if (id[0] == 'T') {
       size_t tab2 = line.find('\t', tab + 1);
@@ -654,6 +659,25 @@ std::string SegsText(std::string_view text, const Segs& segs) {
   return out.empty() ? "-" : out;
 }
 
+// The text around an attribution (its paragraph, cut to 400 bytes), one
+// line, for reading the error listing.
+std::string Context(std::string_view text, const Attr& g, const Attr& p) {
+  const Segs& segs = !g.content.empty()   ? g.content
+                     : !p.content.empty() ? p.content
+                     : !g.source.empty()  ? g.source
+                                          : p.source;
+  if (segs.empty()) return "-";
+  size_t a = segs.front().start, b = segs.back().end;
+  while (a > 0 && text[a - 1] != '\n' && segs.front().start - a < 200) --a;
+  while (b < text.size() && text[b] != '\n' && b - segs.back().end < 200) ++b;
+  // Whole UTF-8 characters only.
+  while (a < segs.front().start && (text[a] & 0xC0) == 0x80) ++a;
+  while (b > segs.back().end && b < text.size() && (text[b] & 0xC0) == 0x80)
+    --b;
+  return SegsText(
+      text, Segs{Seg{static_cast<uint32_t>(a), static_cast<uint32_t>(b)}});
+}
+
 void WriteErrors(std::ostream& os, const Article& a,
                  const std::vector<Attr>& pred,
                  const std::vector<int>& pred_to_gold) {
@@ -670,11 +694,14 @@ void WriteErrors(std::ostream& os, const Article& a,
     if (g.content != p.content) diff += "T";
     if (diff.empty()) return;
     os << a.name << '\t' << status << '\t'
-       << ((g.direct || p.direct) ? "D" : "-") << '\t' << diff << '\t'
-       << SegsText(a.text, g.source) << '\t' << SegsText(a.text, p.source)
-       << '\t' << SegsText(a.text, g.cue) << '\t' << SegsText(a.text, p.cue)
-       << '\t' << SegsText(a.text, g.content) << '\t'
-       << SegsText(a.text, p.content) << '\n';
+       << (g.direct && p.direct ? "D"
+           : g.direct           ? "g"
+           : p.direct           ? "p"
+                                : "-")
+       << '\t' << diff << '\t' << SegsText(a.text, g.source) << '\t'
+       << SegsText(a.text, p.source) << '\t' << SegsText(a.text, g.cue) << '\t'
+       << SegsText(a.text, p.cue) << '\t' << SegsText(a.text, g.content) << '\t'
+       << SegsText(a.text, p.content) << '\t' << Context(a.text, g, p) << '\n';
   };
   for (size_t g = 0; g < a.gold.size(); ++g) {
     if (gold_to_pred[g] >= 0) {
@@ -800,6 +827,104 @@ class QuotesEvalTask : public EvalTask {
 
 std::unique_ptr<EvalTask> MakeQuotesEvalTask() {
   return std::make_unique<QuotesEvalTask>();
+}
+
+// --- training (`dossier train quotes`) -------------------------------------
+
+namespace {
+
+// The gold segments of `segs` (raw offsets) as document spans: from the
+// first to the last token whose raw bytes they overlap, per segment.
+std::vector<Span> ToDocSpans(
+    const Document& doc,
+    const std::vector<std::pair<uint32_t, uint32_t>>& raw_toks,
+    const Segs& segs) {
+  std::vector<Span> out;
+  const std::vector<Token>& toks = doc.layers().tokens;
+  for (const Seg& g : segs) {
+    auto it = std::lower_bound(raw_toks.begin(), raw_toks.end(), g.start,
+                               [](const std::pair<uint32_t, uint32_t>& t,
+                                  uint32_t v) { return t.second <= v; });
+    uint32_t first = UINT32_MAX, last = 0;
+    for (; it != raw_toks.end() && it->first < g.end; ++it) {
+      const uint32_t k = static_cast<uint32_t>(it - raw_toks.begin());
+      if (first == UINT32_MAX) first = k;
+      last = k;
+    }
+    if (first != UINT32_MAX) {
+      out.push_back(Span{toks[first].span.start, toks[last].span.end});
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Status TrainQuotesModel(const QuotesTrainOptions& options,
+                        QuotesTrainResult* result) {
+  const auto t0 = std::chrono::steady_clock::now();
+  QuotesTrainResult local;
+  if (result == nullptr) result = &local;
+  ReadCounts counts;
+  StatusOr<std::vector<Article>> read =
+      ReadPolnear(options.data_dir, 0, counts);
+  if (!read.ok()) return read.status();
+  const std::vector<Article>& articles = *read;
+  std::vector<RawArticle> raws;
+  for (const Article& a : articles) {
+    RawArticle raw;
+    raw.source = a.path;
+    raw.bytes = a.text;
+    raw.format = RawArticle::Format::kText;
+    raws.push_back(std::move(raw));
+  }
+  double wall = 0;
+  StatusOr<Corpus> corpus = RunPerDocumentPipeline(std::move(raws), 1, &wall);
+  if (!corpus.ok()) return corpus.status();
+  const std::map<std::string, const Document*> by_source =
+      DocumentsBySource(*corpus);
+  std::vector<AttributionExample> examples;
+  for (const Article& a : articles) {
+    auto it = by_source.find(a.path);
+    if (it == by_source.end()) continue;
+    const Document& doc = *it->second;
+    std::vector<std::pair<uint32_t, uint32_t>> raw_toks;
+    for (const Token& t : doc.layers().tokens) {
+      raw_toks.push_back({doc.offsets().ToRaw(t.span.start),
+                          doc.offsets().ToRawEnd(t.span.end)});
+    }
+    std::vector<GoldAttribution> gold;
+    for (const Attr& g : a.gold) {
+      GoldAttribution ga;
+      ga.source = ToDocSpans(doc, raw_toks, g.source);
+      ga.cue = ToDocSpans(doc, raw_toks, g.cue);
+      ga.content = ToDocSpans(doc, raw_toks, g.content);
+      if (ga.content.empty()) continue;
+      gold.push_back(std::move(ga));
+    }
+    result->attributions += gold.size();
+    AttributionExample ex;
+    ex.doc = &doc;
+    ex.labels = LabelAttributions(doc, gold);
+    examples.push_back(std::move(ex));
+  }
+  QuoteStage stage;
+  StatusOr<std::string> bytes =
+      TrainAttributionModel(examples, stage, options.train, &result->report);
+  if (!bytes.ok()) return bytes.status();
+  std::ofstream out(options.out_path, std::ios::binary | std::ios::trunc);
+  if (!out) {
+    return Status(ErrorCode::kUnreadable, "cannot write " + options.out_path);
+  }
+  out.write(bytes->data(), static_cast<std::streamsize>(bytes->size()));
+  out.close();
+  if (!out) {
+    return Status(ErrorCode::kUnreadable, "cannot write " + options.out_path);
+  }
+  result->seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
+          .count();
+  return Status::Ok();
 }
 
 }  // namespace dossier

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <utility>
 
 namespace dossier {
@@ -197,6 +198,27 @@ class QuoteFinder {
   void FindIndirect(std::vector<Quote>& out);
   void FindRelays(std::vector<Quote>& out) const;
   void FindAnonymous(std::vector<Quote>& out) const;
+  void FindGroupAntecedents(std::vector<Quote>& out) const;
+  // Tokens [a, hi) say the speaker is unnamed ("speaking on condition of
+  // anonymity", "who asked not to be named").
+  bool UnnamedClause(uint32_t a, uint32_t hi) const {
+    for (uint32_t c = a; c < hi && c - a <= 12; ++c) {
+      const std::string_view w = Text(c);
+      if (w == "anonymity" || w == "named" || w == "identified") return true;
+    }
+    return false;
+  }
+  // Token v is a plural after a one-word nationality or party adjective
+  // ("Western calls", "Republican claims"): a noun, not a reporting verb.
+  bool AdjectiveBefore(uint32_t v) const {
+    if (v == 0 || !Text(v).ends_with("s")) return false;
+    const int32_t m = MentionAt(v - 1);
+    return m >= 0 && mentions_[m].type == EntityType::kMisc &&
+           mentions_[m].span.start == toks_[v - 1].span.start &&
+           mentions_[m].span.end == toks_[v - 1].span.end;
+  }
+  void FindModel(std::vector<Quote>& out) const;
+  Speaker ModelSpeaker(uint32_t a, uint32_t b) const;
 
   const QuoteStage& stage_;
   Document& doc_;
@@ -349,6 +371,7 @@ Speaker QuoteFinder::SpeakerStartingAt(uint32_t j, uint32_t hi) const {
       }
       if (after >= hi || !(toks_[after].flags & kTokenAlpha) || IsCue(after)) {
         s.span = mentions_[m2].span;
+        s.span.start = toks_[j].span.start;  // "the Herald", as PolNeAR
         s.mention = m2;
         s.found = true;
         return s;
@@ -357,7 +380,10 @@ Speaker QuoteFinder::SpeakerStartingAt(uint32_t j, uint32_t hi) const {
     uint32_t e = j + 1;
     while (e < hi && e - j <= 5 && (toks_[e].flags & kTokenAlpha) &&
            !IsCue(e) && Text(e) != "who" && Text(e) != "that" &&
-           Text(e) != "and" && !Text(e).ends_with("ing")) {
+           Text(e) != "and" &&
+           // "the ruling." ends the phrase; "the man saying" does not.
+           (!Text(e).ends_with("ing") ||
+            (e + 1 < hi && !(toks_[e + 1].flags & kTokenAlpha)))) {
       ++e;
     }
     if (e > j + 1) {
@@ -560,6 +586,13 @@ bool QuoteFinder::Attribute(const Pair& p, Quote& q, bool statement) const {
     while (j < bend && Text(j) == ",") ++j;
     if (j < bend && IsCue(j)) {
       Speaker s = SpeakerStartingAt(j + 1, bend);
+      if (s.found && s.mention >= 0 &&
+          mentions_[s.mention].type != EntityType::kPerson) {
+        // “...,” said Norland Radio host Ada Roe: the person heads it.
+        uint32_t a = j + 1;
+        while (a < bend && toks_[a].span.start < s.span.end) ++a;
+        if (a < bend && (toks_[a].flags & kTokenAlpha)) s.found = false;
+      }
       if (!s.found) {
         // “...,” said 9/11 widow Ada Roe.
         const uint32_t si = SentenceOf(j);
@@ -572,6 +605,15 @@ bool QuoteFinder::Attribute(const Pair& p, Quote& q, bool statement) const {
         if (e - j <= 8) {
           Speaker ph = PhraseSpeaker(j + 1, e);
           if (ph.found && ph.mention >= 0) s = ph;
+          // "Norland Radio host Tom Eke": the person is the head.
+          for (uint32_t k = j + 1; s.found && k < e; ++k) {
+            const int32_t m = MentionAt(k);
+            if (m >= 0 && mentions_[m].type == EntityType::kPerson &&
+                mentions_[m].span.start == toks_[k].span.start) {
+              s.mention = m;
+              break;
+            }
+          }
         }
       }
       if (s.found) {
@@ -676,7 +718,8 @@ bool QuoteFinder::Attribute(const Pair& p, Quote& q, bool statement) const {
         }
         if (IsCue(v) && v > j) break;
       }
-      if (v < lim && IsCue(v) && !(toks_[v].flags & kTokenSentenceStart)) {
+      if (v < lim && IsCue(v) && !(toks_[v].flags & kTokenSentenceStart) &&
+          !AdjectiveBefore(v)) {
         uint32_t k = v;
         while (k > j && IsAux(Text(k - 1))) --k;
         // “We will win.” Ada Roe said the plan ...: a new statement.
@@ -798,6 +841,7 @@ bool QuoteFinder::Attribute(const Pair& p, Quote& q, bool statement) const {
     for (uint32_t v = p.open; v-- > lo;) {
       if (toks_[v].flags & kTokenQuoteMark) break;
       if (!IsCue(v)) continue;
+      if (AdjectiveBefore(v)) break;  // "Western claims" is a noun phrase
       uint32_t k = v;
       while (k > lo && IsAdverb(Text(k - 1))) --k;
       Speaker s = k > lo ? SpeakerEndingAt(k - 1, lo) : Speaker();
@@ -952,7 +996,9 @@ QuoteFinder::Subject QuoteFinder::SubjectBefore(uint32_t v, uint32_t lo) const {
          nw == "moreover" || nw == "meanwhile" || nw == "though" ||
          nw == "therefore" || nw == "yet" || nw == "speaking" ||
          nw == "asked" || nw == "when");
-    if (!discourse) head.span.end = toks_[j - 1].span.end;
+    // "Ada Roe, at a later press briefing, said": an adjunct.
+    const bool adjunct = j - c0 <= 9 && IsPreposition(nw) && nw != "of";
+    if (!discourse && !adjunct) head.span.end = toks_[j - 1].span.end;
   } else {
     head = head_at(j);
   }
@@ -1110,6 +1156,17 @@ Speaker QuoteFinder::ExtendRight(Speaker s, uint32_t first, uint32_t hi,
                                  bool appositions) const {
   uint32_t t = first;
   while (t < hi && toks_[t].span.start < s.span.end) ++t;
+  // "said Rep. Ada Roe of Tessby": an "of" phrase of capitalised words.
+  if (appositions && s.mention >= 0 && t + 1 < hi && Text(t) == "of") {
+    uint32_t c = t + 1;
+    if (c < hi && (Text(c) == "the" || Text(c) == "The")) ++c;
+    const uint32_t c0 = c;
+    while (c < hi && c - t <= 6 && (toks_[c].flags & kTokenUpperInitial)) ++c;
+    if (c > c0) {
+      s.span.end = toks_[c - 1].span.end;
+      t = c;
+    }
+  }
   if (appositions && t < hi && Text(t) == "(") {
     uint32_t c = t;
     while (c < hi && c - t <= 8 && Text(c) != ")") ++c;
@@ -1118,9 +1175,23 @@ Speaker QuoteFinder::ExtendRight(Speaker s, uint32_t first, uint32_t hi,
       t = c + 1;
     }
   }
-  if (appositions && t < hi && Text(t) == "," && hi - t <= 16) {
+  // ", at a press conference", ", speaking of ...": an adjunct, no
+  // apposition.
+  const bool adjunct =
+      t + 1 < hi && Text(t) == "," &&
+      ((IsPreposition(Text(t + 1)) && Text(t + 1) != "of") ||
+       (Text(t + 1).ends_with("ing") && !UnnamedClause(t + 1, hi)));
+  if (appositions && !adjunct && t < hi && Text(t) == "," && hi - t <= 40) {
+    // A reporting verb ends the apposition ("said Eke, adding ...") unless
+    // a relative clause holds it ("said Eke, a lawyer who represents ...").
+    bool relative = false;
     for (uint32_t c = t + 1; c < hi; ++c) {
-      if ((toks_[c].flags & kTokenQuoteMark) || IsIndirectVerb(c)) return s;
+      const std::string_view w = Text(c);
+      if (w == "who" || w == "whose" || w == "whom" || w == "which") {
+        relative = true;
+      }
+      if (toks_[c].flags & kTokenQuoteMark) return s;
+      if (IsIndirectVerb(c) && (!relative || c == t + 1)) return s;
     }
     if (t + 1 < hi) s.span.end = toks_[hi - 1].span.end;
   }
@@ -1262,6 +1333,22 @@ void QuoteFinder::FindIndirect(uint32_t f, uint32_t e) {
       ++se;
     }
     if (se == sp || (se < ce && Text(se) != ",")) continue;
+    if (se + 2 < ce && (Text(se + 1) == "a" || Text(se + 1) == "an")) {
+      // "According to DeepState, an independent monitoring group, S": the
+      // apposition is part of the source.
+      uint32_t c = se + 1;
+      bool clause = false;
+      while (c < ce && c - se <= 12 && Text(c) != "," &&
+             !(toks_[c].flags & kTokenQuoteMark)) {
+        const std::string_view w = Text(c);
+        clause = clause || IsCue(c) || IsIndirectVerb(c) || w == "is" ||
+                 w == "was" || w == "are" || w == "were" || w == "will" ||
+                 w == "would" || w == "has" || w == "have" || w == "had" ||
+                 w == "can" || w == "could";
+        ++c;
+      }
+      if (!clause && c + 1 < ce && Text(c) == ",") se = c;
+    }
     Speaker s;
     s.found = true;
     s.span = Span{toks_[sp].span.start, toks_[se - 1].span.end};
@@ -1331,6 +1418,8 @@ void QuoteFinder::FindIndirect(uint32_t f, uint32_t e) {
           w == "estimates" || w == "vows" || w == "pledges" || w == "cites";
       if (ambiguous && v > f) {
         const std::string_view pw = Text(v - 1);
+        // "Western calls for", "Russian claims": a nationality adjective.
+        if (AdjectiveBefore(v)) continue;
         if (pw.ends_with("ing") || IsPreposition(pw) ||
             (v > f + 1 && IsPreposition(Text(v - 2)) &&
              !(toks_[v - 1].flags & kTokenUpperInitial))) {
@@ -1358,6 +1447,51 @@ void QuoteFinder::FindIndirect(uint32_t f, uint32_t e) {
           sb.cue = k;
           sb.first = TokenAt(ms.span.start);
         }
+      }
+    }
+    if (!sb.s.found) {
+      // "... the port authority, which reported S" / "listeners who said
+      // S": the relative pronoun is the source (PolNeAR), its antecedent
+      // the entity.
+      uint32_t k = v;
+      while (k > f && (IsAux(Text(k - 1)) || IsAdverb(Text(k - 1)))) --k;
+      bool relative =
+          k > f + 1 && (Text(k - 1) == "who" || Text(k - 1) == "which");
+      if (relative) {
+        // After a comma, a name or a plural noun ("see who wants" is a
+        // question), and not inside a subject ("X, who asked not to be
+        // named, said S").
+        const uint32_t b = k - 2;
+        const int32_t bm = MentionAt(b);
+        const std::string_view bw = Text(b);
+        relative = bw == "," ||
+                   (bm >= 0 && mentions_[bm].span.end == toks_[b].span.end) ||
+                   (bw.size() > 3 && bw.ends_with("s") && !IsCue(b) &&
+                    !IsIndirectVerb(b) && (toks_[b].flags & kTokenAlpha));
+        if (v + 1 < ce && (Text(v + 1) == "not" || Text(v + 1) == "to")) {
+          relative = false;
+        }
+        // A clause set off by commas ("X, which accused Y, rose to ...")
+        // may sit inside the subject of the sentence: only when it runs to
+        // the sentence end.
+        for (uint32_t t = v + 1; relative && t + 1 < ce; ++t) {
+          if (Text(t) == "," &&
+              (bw == "," || IsIndirectVerb(t + 1) || IsCue(t + 1))) {
+            relative = false;
+          }
+        }
+      }
+      if (relative) {
+        sb.s.found = true;
+        sb.s.span = toks_[k - 1].span;
+        uint32_t a = k - 2;
+        if (Text(a) == "," && a > f) --a;
+        const int32_t m = MentionAt(a);
+        if (m >= 0 && mentions_[m].span.end == toks_[a].span.end) {
+          sb.s.mention = m;
+        }
+        sb.cue = k;
+        sb.first = k - 1;
       }
     }
     const uint32_t c = phrasal ? v + 2 : ContentStart(v, ce);
@@ -1594,7 +1728,8 @@ bool IsAnonymousHead(std::string_view w) {
          w == "advisors" || w == "person" || w == "people" || w == "insider" ||
          w == "insiders" || w == "officer" || w == "officers" ||
          w == "spokesman" || w == "spokeswoman" || w == "spokesperson" ||
-         w == "lawmaker" || w == "negotiator" || w == "envoy" || w == "staffer" ||
+         w == "lawmaker" || w == "negotiator" || w == "envoy" ||
+         w == "staffer" ||
          // "according to reports", "media reports said": unnamed too.
          w == "report" || w == "reports";
 }
@@ -1640,6 +1775,37 @@ void QuoteFinder::FindAnonymous(std::vector<Quote>& out) const {
       q.anonymous = last;
     }
     prev = &q;
+  }
+}
+
+// "The leaders proposed a truce. They also warned that ...": a they/we
+// speaker that resolved to no mention takes the speaker of the statement
+// just before it (the same or the previous sentence) when that is an
+// unnamed plural group ("The leaders", "Officials"), so the statement is
+// not left without a source.
+void QuoteFinder::FindGroupAntecedents(std::vector<Quote>& out) const {
+  for (size_t i = 1; i < out.size(); ++i) {
+    Quote& q = out[i];
+    if (q.speaker_mention >= 0 || q.speaker.empty()) continue;
+    const uint32_t a = TokenAt(q.speaker.start);
+    if (a >= toks_.size() || toks_[a].span.end != q.speaker.end) continue;
+    const std::string_view w = Text(a);
+    if (!(w == "They" || w == "they" || w == "We" || w == "we")) continue;
+    const Quote& p = out[i - 1];
+    if (p.speaker.empty() || p.speaker_mention >= 0 ||
+        p.speaker.end > q.speaker.start) {
+      continue;
+    }
+    const uint32_t pe = TokenAt(p.speaker.end) - 1;  // its last token
+    if (pe >= toks_.size() || PronounKind(Text(pe)) != 0) continue;
+    const std::string_view head = Text(pe);
+    if (head.size() < 3 || !head.ends_with("s") || head.ends_with("ss")) {
+      continue;
+    }
+    const uint32_t sq = SentenceOf(a), sp = SentenceOf(pe);
+    if (sq == kNone || sp == kNone || sq > sp + 1) continue;
+    q.speaker = p.speaker;
+    q.anonymous = p.anonymous;
   }
 }
 
@@ -1814,14 +1980,180 @@ Status QuoteFinder::Run() {
       q.speaker_mention = pq.speaker_mention;
     }
   }
+  FindModel(out);
   FindRelays(out);
   FindAnonymous(out);
+  FindGroupAntecedents(out);
   return Status::Ok();
 }
 
 }  // namespace
 
+// The speaker of tokens [a, b) found by the model: its first person or
+// organisation mention (a pronoun: its antecedent).
+Speaker QuoteFinder::ModelSpeaker(uint32_t a, uint32_t b) const {
+  Speaker s;
+  s.span = Span{toks_[a].span.start, toks_[b - 1].span.end};
+  s.found = true;
+  if (b == a + 1) {
+    if (int kind = PronounKind(Text(a)); kind != 0) {
+      s.mention = ResolvePronoun(a, kind);
+      return s;
+    }
+  }
+  for (uint32_t t = a; t < b; ++t) {
+    const int32_t m = MentionAt(t);
+    if (m < 0) continue;
+    const EntityType type = mentions_[m].type;
+    if (type == EntityType::kPerson || type == EntityType::kOrg) {
+      s.mention = m;
+      return s;
+    }
+  }
+  return s;
+}
+
+// Sentences with no quote from the rules: the model's attributions.
+void QuoteFinder::FindModel(std::vector<Quote>& out) const {
+  const AttributionModel* model = stage_.model();
+  if (model == nullptr || toks_.empty()) return;
+  thread_local AttributionScratch scratch;
+  thread_local std::vector<uint8_t> labels;
+  bool prepared = false;
+  std::vector<Quote> found;
+  size_t next = 0;  // first quote of `out` that may overlap the sentence
+  struct Seg {
+    uint32_t a, b;
+    int role;
+  };
+  Seg segs[64];
+  for (const Sentence& sent : doc_.layers().sentences) {
+    if (sent.end_token <= sent.first_token) continue;
+    while (next < out.size() && out[next].span.end <= sent.span.start) ++next;
+    bool covered = false;
+    for (size_t k = next; k < out.size() && !covered; ++k) {
+      if (out[k].span.start >= sent.span.end) break;
+      covered = out[k].span.end > sent.span.start;
+    }
+    // Quotes are sorted by start, not end: a long one may start earlier.
+    for (size_t k = next; k-- > 0 && !covered && k + 8 > next;) {
+      covered = out[k].span.end > sent.span.start &&
+                out[k].span.start < sent.span.end;
+    }
+    if (covered) continue;
+    if (!prepared) {
+      attr_internal::PrepareAttributionTokens(doc_, stage_, &scratch);
+      prepared = true;
+    }
+    model->Tag(sent.first_token, sent.end_token, &scratch, &labels);
+    int nseg = 0;
+    for (uint32_t i = 0; i < labels.size() && nseg < 64; ++i) {
+      const uint8_t l = labels[i];
+      if (l == attr_internal::kO) continue;
+      const int role = attr_internal::RoleOf(l);
+      const uint32_t t = sent.first_token + i;
+      if (!attr_internal::IsBegin(l) && nseg > 0 &&
+          segs[nseg - 1].role == role && segs[nseg - 1].b == t) {
+        segs[nseg - 1].b = t + 1;
+      } else {
+        segs[nseg++] = Seg{t, t + 1, role};
+      }
+    }
+    // Each content and source goes to its nearest cue.
+    auto dist = [](const Seg& x, const Seg& y) {
+      return x.b <= y.a ? y.a - x.b : y.b <= x.a ? x.a - y.b : 0u;
+    };
+    int cue_of[64];
+    for (int k = 0; k < nseg; ++k) {
+      cue_of[k] = -1;
+      if (segs[k].role == 2) continue;
+      uint32_t best = UINT32_MAX;
+      for (int c = 0; c < nseg; ++c) {
+        if (segs[c].role != 2) continue;
+        const uint32_t d = dist(segs[k], segs[c]);
+        if (d < best) {
+          best = d;
+          cue_of[k] = c;
+        }
+      }
+    }
+    for (int c = 0; c < nseg; ++c) {
+      if (segs[c].role != 2) continue;
+      int source = -1;
+      uint32_t best = UINT32_MAX;
+      for (int k = 0; k < nseg; ++k) {
+        if (cue_of[k] != c || segs[k].role != 1) continue;
+        const uint32_t d = dist(segs[k], segs[c]);
+        if (d < best) {
+          best = d;
+          source = k;
+        }
+      }
+      Speaker sp;
+      if (source >= 0) sp = ModelSpeaker(segs[source].a, segs[source].b);
+      bool first = true;
+      for (int k = 0; k < nseg; ++k) {
+        if (cue_of[k] != c || segs[k].role != 3) continue;
+        uint32_t a = segs[k].a, b = segs[k].b;
+        while (a < b && (toks_[a].flags & kTokenPunct) &&
+               !(toks_[a].flags & kTokenQuoteMark)) {
+          ++a;
+        }
+        while (b > a && (toks_[b - 1].flags & kTokenPunct) &&
+               !(toks_[b - 1].flags & kTokenQuoteMark)) {
+          --b;
+        }
+        if (b <= a) continue;
+        Quote q;
+        q.kind = QuoteKind::kIndirect;
+        q.content = Span{toks_[a].span.start, toks_[b - 1].span.end};
+        q.span = q.content;
+        if (pair_at_[a] >= 0 && pair_at_[a] == pair_at_[b - 1]) {
+          const Pair& p = pairs_[pair_at_[a]];
+          if (p.open == a || p.close == b - 1 || p.open + 1 == a) {
+            q.kind =
+                Words(a, b) >= 4 ? QuoteKind::kDirect : QuoteKind::kPartial;
+            q.span = Span{toks_[p.open].span.start, toks_[p.close].span.end};
+            q.content = contents_[pair_at_[a]];
+          }
+        }
+        if (first)
+          q.cue =
+              Span{toks_[segs[c].a].span.start, toks_[segs[c].b - 1].span.end};
+        q.speaker = sp.span;
+        q.speaker_mention = sp.mention;
+        if (!first && q.speaker.empty()) continue;
+        first = false;
+        if (covered) {
+          // Only attributions the rules do not touch at all.
+          bool clash = false;
+          for (const Quote& o : out) {
+            if (o.span.start >= sent.span.end + 2000) break;
+            const Span parts[] = {o.span, o.cue, o.speaker};
+            for (const Span& x : parts) {
+              if (x.empty()) continue;
+              if (x.start < q.content.end && q.content.start < x.end)
+                clash = true;
+              if (!q.cue.empty() && x.start < q.cue.end && q.cue.start < x.end)
+                clash = true;
+            }
+          }
+          if (clash) continue;
+        }
+        found.push_back(q);
+      }
+    }
+  }
+  if (found.empty()) return;
+  out.insert(out.end(), found.begin(), found.end());
+  std::stable_sort(out.begin(), out.end(), [](const Quote& a, const Quote& b) {
+    if (a.span.start != b.span.start) return a.span.start < b.span.start;
+    return a.span.end > b.span.end;
+  });
+}
+
 QuoteStage::QuoteStage() {
+  model_ = DefaultAttributionModel();
   cue_verbs_ = {
       "said",       "says",       "say",          "told",       "tells",
       "added",      "adds",       "stated",       "states",     "declared",
@@ -1839,6 +2171,8 @@ QuoteStage::QuoteStage() {
       "calls",      "described",  "describes",    "demanded",   "demands",
       "accused",    "dismissed",  "countered",    "maintained", "according",
       "boasted",    "agreed",     "wondered",     "predicts",   "pleaded",
+      "yelled",     "yells",      "shouts",       "chanted",    "scolded",
+      "sang",       "sings",      "replies",      "responds",   "reads",
   };
   std::sort(cue_verbs_.begin(), cue_verbs_.end());
   indirect_verbs_ = {

@@ -21,12 +21,16 @@
 // reported" gives one quote with speaker X and relay the Courier);
 // Quote::anonymous numbers unnamed sources ("a diplomat speaking on
 // condition of anonymity", later "the official"). Quote::group, variant
-// and misquote are left to a later stage.
+// and misquote are left to a later stage. Sentences where the rules find
+// no attribution are labelled by the trained AttributionModel
+// (quotes/attribution_model.h); each cue it finds with a content becomes a
+// quote (the nearest source and content spans of the sentence).
 // Thread-safety: immutable after construction; Run() may be called
 // concurrently on different documents.
 #ifndef DOSSIER_QUOTES_QUOTE_STAGE_H_
 #define DOSSIER_QUOTES_QUOTE_STAGE_H_
 
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -34,6 +38,7 @@
 #include "doc/document.h"
 #include "doc/layers.h"
 #include "pipeline/stage.h"
+#include "quotes/attribution_model.h"
 
 namespace dossier {
 
@@ -55,7 +60,15 @@ class QuoteStage : public DocumentStage {
   // ("said that ...", "S, he added").
   bool IsIndirectVerb(std::string_view word) const;
 
+  // The attribution tagger used for sentences the rules give no
+  // attribution (the built-in model by default; null: rules only).
+  const AttributionModel* model() const { return model_.get(); }
+  void set_model(std::shared_ptr<const AttributionModel> model) {
+    model_ = std::move(model);
+  }
+
  private:
+  std::shared_ptr<const AttributionModel> model_;
   std::vector<std::string_view> cue_verbs_;       // sorted
   std::vector<std::string_view> indirect_verbs_;  // sorted
 };

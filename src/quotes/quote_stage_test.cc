@@ -543,5 +543,83 @@ TEST(QuoteStageTest, TwinApostrophesAreDoubleMarks) {
   EXPECT_EQ(qs[0].speaker, "Mara Velden");
 }
 
+TEST(QuoteStageTest, SpeakerAfterSaidKeepsItsOfPhraseAndTitle) {
+  auto qs = Quotes(
+      "\xE2\x80\x9CThe ferry must run every day of the year,\xE2\x80\x9D "
+      "said Councillor Ada Roe of Tessby.\n\n\xE2\x80\x9CThe bridge is "
+      "not safe for lorries,\xE2\x80\x9D said Norland Broadcasting "
+      "Corporation host Tom "
+      "Eke.");
+  ASSERT_EQ(qs.size(), 2u);
+  EXPECT_EQ(qs[0].speaker, "Councillor Ada Roe of Tessby");
+  EXPECT_EQ(qs[1].speaker, "Norland Broadcasting Corporation host Tom Eke");
+  EXPECT_EQ(qs[1].speaker_mention, "Tom Eke");
+}
+
+TEST(QuoteStageTest, LongAppositionWithRelativeClauseIsPartOfTheSpeaker) {
+  auto qs = Quotes(
+      "\xE2\x80\x9CThe port deal was a gift to the owners,\xE2\x80\x9D "
+      "said Tom Eke, a lawyer at Hald & Venn who represents the harbour "
+      "pilots in the case.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker,
+            "Tom Eke, a lawyer at Hald & Venn who represents the harbour "
+            "pilots in the case");
+}
+
+TEST(QuoteStageTest, AdjunctAfterTheSpeakerIsNoApposition) {
+  auto qs = Quotes(
+      "\xE2\x80\x9CThe ferry will run again in May,\xE2\x80\x9D said "
+      "Ada Roe, at a later briefing in Tessby.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "Ada Roe");
+}
+
+TEST(QuoteStageTest, TheyAfterAnUnnamedGroupTakesThatGroup) {
+  auto qs = Quotes(
+      "The ministers jointly proposed a ten-day truce on the river. They "
+      "also warned that a breach would close the port.");
+  ASSERT_EQ(qs.size(), 2u);
+  EXPECT_EQ(qs[0].speaker, "The ministers");
+  EXPECT_EQ(qs[1].speaker, "The ministers");
+  EXPECT_EQ(qs[1].cue, "also warned");
+}
+
+TEST(QuoteStageTest, AccordingToKeepsTheSourcesApposition) {
+  auto qs = Quotes(
+      "According to Harbourwatch, an independent shipping monitor, the "
+      "ferry ran late on most days in May.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "Harbourwatch, an independent shipping monitor");
+  EXPECT_EQ(qs[0].content, "the ferry ran late on most days in May");
+}
+
+TEST(QuoteStageTest, PluralAfterANationalityAdjectiveIsNoReportingVerb) {
+  auto qs = Quotes(
+      "The mayor brushed aside Norlandic calls for a new bridge over the "
+      "river.");
+  for (const auto& q : qs) EXPECT_NE(q.cue, "calls for") << q.speaker;
+}
+
+TEST(QuoteStageTest, RelativePronounBeforeAReportingVerbIsTheSource) {
+  auto qs = Quotes(
+      "Most ferries stopped at the Tessby Port Authority, which said the quay "
+      "would reopen in June.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "which");
+  EXPECT_EQ(qs[0].cue, "said");
+  EXPECT_EQ(qs[0].content, "the quay would reopen in June");
+}
+
+TEST(QuoteStageTest, ParticipleAfterTheSpeakerIsNoApposition) {
+  auto qs = Quotes(
+      "\xE2\x80\x9CThe ferry will run again in May,\xE2\x80\x9D said "
+      "Ada Roe, speaking of the new timetable.\n\n\xE2\x80\x9CThe quay "
+      "needs repairs before the winter,\xE2\x80\x9D said the ruling.");
+  ASSERT_EQ(qs.size(), 2u);
+  EXPECT_EQ(qs[0].speaker, "Ada Roe");
+  EXPECT_EQ(qs[1].speaker, "the ruling");
+}
+
 }  // namespace
 }  // namespace dossier

@@ -1,0 +1,313 @@
+#include "quotes/attribution_model.h"
+
+#include <zlib.h>
+
+#include <cstring>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+
+namespace dossier {
+namespace {
+
+using attr_internal::kMaxAttrFeatures;
+using attr_internal::kNumLabels;
+
+constexpr char kMagic[8] = {'D', 'S', 'Q', 'A', 'T', 'M', 'D', 'L'};
+constexpr uint32_t kFormatVersion = 1;
+constexpr size_t kHeader = 64;
+constexpr size_t kTransBytes = kNumLabels * kNumLabels * 2;
+
+void Put32(std::string* s, uint32_t v) {
+  for (int i = 0; i < 4; ++i) s->push_back(static_cast<char>(v >> (8 * i)));
+}
+void Put64(std::string* s, uint64_t v) {
+  for (int i = 0; i < 8; ++i) s->push_back(static_cast<char>(v >> (8 * i)));
+}
+uint32_t Get32(const unsigned char* p) {
+  return p[0] | (p[1] << 8) | (p[2] << 16) |
+         (static_cast<uint32_t>(p[3]) << 24);
+}
+uint64_t Get64(const unsigned char* p) {
+  return Get32(p) | (static_cast<uint64_t>(Get32(p + 4)) << 32);
+}
+
+Status Bad(const std::string& what) {
+  return Status(ErrorCode::kInvalidArgument, "quotes model: " + what);
+}
+
+inline uint64_t SlotHash(uint64_t k) {
+  k ^= k >> 31;
+  k *= 0x7fb5d329728ea185ULL;
+  k ^= k >> 27;
+  return k;
+}
+
+// I-X only after B-X or I-X; never at the sentence start.
+inline bool Allowed(int prev, int cur) {
+  if (cur == 0 || attr_internal::IsBegin(static_cast<uint8_t>(cur))) {
+    return true;
+  }
+  return prev >= 0 && prev != 0 &&
+         attr_internal::RoleOf(static_cast<uint8_t>(prev)) ==
+             attr_internal::RoleOf(static_cast<uint8_t>(cur));
+}
+
+}  // namespace
+
+std::string EncodeAttributionModel(const AttributionModelTables& t) {
+  const size_t n = t.keys.size(), e = t.labels.size();
+  std::string payload;
+  payload.reserve(kTransBytes + n * 9 + e * 3);
+  for (int a = 0; a < kNumLabels; ++a) {
+    for (int b = 0; b < kNumLabels; ++b) {
+      const uint16_t v = static_cast<uint16_t>(t.transitions[a][b]);
+      payload.push_back(static_cast<char>(v & 0xFF));
+      payload.push_back(static_cast<char>(v >> 8));
+    }
+  }
+  for (int plane = 0; plane < 8; ++plane) {
+    uint64_t prev = 0;
+    for (size_t i = 0; i < n; ++i) {
+      payload.push_back(static_cast<char>((t.keys[i] - prev) >> (8 * plane)));
+      prev = t.keys[i];
+    }
+  }
+  payload.append(reinterpret_cast<const char*>(t.counts.data()), n);
+  payload.append(reinterpret_cast<const char*>(t.labels.data()), e);
+  for (int plane = 0; plane < 2; ++plane) {
+    for (size_t i = 0; i < e; ++i) {
+      payload.push_back(static_cast<char>(static_cast<uint16_t>(t.weights[i]) >>
+                                          (8 * plane)));
+    }
+  }
+  uLongf bound = compressBound(payload.size());
+  std::string z(bound, '\0');
+  compress2(reinterpret_cast<Bytef*>(z.data()), &bound,
+            reinterpret_cast<const Bytef*>(payload.data()), payload.size(), 9);
+  z.resize(bound);
+  std::string out(kMagic, 8);
+  Put32(&out, kFormatVersion);
+  Put32(&out, attr_internal::kAttrFeatureSetVersion);
+  Put32(&out, kNumLabels);
+  Put32(&out, static_cast<uint32_t>(n));
+  Put32(&out, static_cast<uint32_t>(e));
+  Put32(&out, t.info.epochs);
+  Put64(&out, t.info.seed);
+  Put32(&out, static_cast<uint32_t>(payload.size()));
+  Put32(&out, static_cast<uint32_t>(z.size()));
+  Put32(&out, static_cast<uint32_t>(crc32(
+                  0, reinterpret_cast<const Bytef*>(z.data()), z.size())));
+  while (out.size() < kHeader) out.push_back('\0');
+  out += z;
+  return out;
+}
+
+StatusOr<AttributionModel> AttributionModel::Load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status(ErrorCode::kUnreadable, "cannot open " + path);
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  if (in.bad()) return Status(ErrorCode::kUnreadable, "cannot read " + path);
+  return FromBytes(buf.str());
+}
+
+StatusOr<AttributionModel> AttributionModel::FromBytes(std::string_view bytes) {
+  if (bytes.size() < kHeader) return Bad("file too short");
+  const auto* h = reinterpret_cast<const unsigned char*>(bytes.data());
+  if (std::memcmp(h, kMagic, 8) != 0) return Bad("not a model file");
+  if (Get32(h + 8) != kFormatVersion) return Bad("unsupported format version");
+  if (Get32(h + 12) != attr_internal::kAttrFeatureSetVersion) {
+    return Bad("trained with another feature set; retrain it");
+  }
+  if (Get32(h + 16) != kNumLabels) return Bad("wrong number of labels");
+  const uint32_t n = Get32(h + 20), e = Get32(h + 24);
+  AttributionModel m;
+  m.info_.epochs = Get32(h + 28);
+  m.info_.seed = Get64(h + 32);
+  const uint32_t raw = Get32(h + 40), zsize = Get32(h + 44),
+                 crc = Get32(h + 48);
+  if (zsize != bytes.size() - kHeader) return Bad("truncated or padded file");
+  const auto* z = h + kHeader;
+  if (static_cast<uint32_t>(crc32(0, z, zsize)) != crc) return Bad("bad CRC");
+  if (e < n || raw != kTransBytes + static_cast<uint64_t>(n) * 9 +
+                          static_cast<uint64_t>(e) * 3) {
+    return Bad("inconsistent sizes");
+  }
+  std::string payload(raw, '\0');
+  uLongf out_len = raw;
+  if (uncompress(reinterpret_cast<Bytef*>(payload.data()), &out_len, z,
+                 zsize) != Z_OK ||
+      out_len != raw) {
+    return Bad("payload does not decompress");
+  }
+  const auto* p = reinterpret_cast<const unsigned char*>(payload.data());
+  for (int a = 0; a < kNumLabels; ++a) {
+    for (int b = 0; b < kNumLabels; ++b) {
+      const unsigned char* q = p + 2 * (a * kNumLabels + b);
+      m.trans_[a][b] = static_cast<int16_t>(q[0] | (q[1] << 8));
+    }
+  }
+  p += kTransBytes;
+  std::vector<uint64_t> keys(n, 0);
+  for (int plane = 0; plane < 8; ++plane) {
+    for (uint32_t i = 0; i < n; ++i) {
+      keys[i] |= static_cast<uint64_t>(p[plane * n + i]) << (8 * plane);
+    }
+  }
+  uint64_t prev = 0;
+  for (uint32_t i = 0; i < n; ++i) {
+    if (i > 0 && keys[i] == 0) return Bad("keys not increasing");
+    keys[i] += prev;
+    if (keys[i] == 0) return Bad("zero key");
+    prev = keys[i];
+  }
+  const unsigned char* counts = p + 8ull * n;
+  const unsigned char* labels = counts + n;
+  const unsigned char* w = labels + e;
+  uint64_t total = 0;
+  for (uint32_t i = 0; i < n; ++i) {
+    if (counts[i] == 0) return Bad("empty feature");
+    total += counts[i];
+  }
+  if (total != e) return Bad("entry counts do not add up");
+  m.labels_.assign(labels, labels + e);
+  for (uint8_t t : m.labels_) {
+    if (t >= kNumLabels) return Bad("label out of range");
+  }
+  m.weights_.resize(e);
+  for (uint32_t i = 0; i < e; ++i) {
+    m.weights_[i] = static_cast<int16_t>(w[i] | (w[e + i] << 8));
+  }
+  size_t size = 16;
+  while (size < 2ull * n) size <<= 1;
+  m.table_.assign(size, Slot{0, 0, 0});
+  m.mask_ = size - 1;
+  uint32_t offset = 0;
+  for (uint32_t i = 0; i < n; ++i) {
+    uint64_t at = SlotHash(keys[i]) & m.mask_;
+    while (m.table_[at].key != 0) at = (at + 1) & m.mask_;
+    m.table_[at] = Slot{keys[i], offset, counts[i]};
+    offset += counts[i];
+  }
+  m.info_.features = n;
+  m.info_.entries = e;
+  return m;
+}
+
+const AttributionModel::Slot* AttributionModel::Find(uint64_t key) const {
+  if (key == 0 || table_.empty()) return nullptr;
+  uint64_t at = SlotHash(key) & mask_;
+  while (table_[at].key != 0) {
+    if (table_[at].key == key) return &table_[at];
+    at = (at + 1) & mask_;
+  }
+  return nullptr;
+}
+
+void AttributionModel::Emissions(uint32_t n, AttributionScratch* s) const {
+  s->emit.assign(static_cast<size_t>(n) * kNumLabels, 0);
+  for (uint32_t i = 0; i < n; ++i) {
+    const uint64_t* f =
+        s->feats.data() + static_cast<size_t>(i) * kMaxAttrFeatures;
+    const int nf = s->nfeats[i];
+    for (int k = 0; k < nf; ++k) {
+      __builtin_prefetch(&table_[SlotHash(f[k]) & mask_]);
+    }
+    int32_t* e = s->emit.data() + static_cast<size_t>(i) * kNumLabels;
+    for (int k = 0; k < nf; ++k) {
+      const Slot* slot = Find(f[k]);
+      if (slot == nullptr) continue;
+      for (uint32_t x = 0; x < slot->count; ++x) {
+        e[labels_[slot->offset + x]] += weights_[slot->offset + x];
+      }
+    }
+  }
+}
+
+void AttributionModel::Tag(uint32_t first, uint32_t end, AttributionScratch* s,
+                           std::vector<uint8_t>* labels) const {
+  labels->assign(end > first ? end - first : 0, attr_internal::kO);
+  if (end <= first) return;
+  const uint32_t n = end - first;
+  attr_internal::SentenceFeatures(s, first, end);
+  Emissions(n, s);
+  s->score.assign(static_cast<size_t>(n) * kNumLabels, 0);
+  s->back.assign(static_cast<size_t>(n) * kNumLabels, 0);
+  constexpr int32_t kMin = INT32_MIN / 4;
+  for (int c = 0; c < kNumLabels; ++c) {
+    s->score[c] = Allowed(-1, c) ? s->emit[c] : kMin;
+  }
+  for (uint32_t i = 1; i < n; ++i) {
+    const int32_t* prev =
+        s->score.data() + static_cast<size_t>(i - 1) * kNumLabels;
+    int32_t* cur = s->score.data() + static_cast<size_t>(i) * kNumLabels;
+    uint8_t* bp = s->back.data() + static_cast<size_t>(i) * kNumLabels;
+    const int32_t* e = s->emit.data() + static_cast<size_t>(i) * kNumLabels;
+    for (int c = 0; c < kNumLabels; ++c) {
+      int32_t best = kMin;
+      uint8_t arg = 0;
+      for (int p = 0; p < kNumLabels; ++p) {
+        if (!Allowed(p, c) || prev[p] <= kMin) continue;
+        const int32_t v = prev[p] + trans_[p][c];
+        if (v > best) {
+          best = v;
+          arg = static_cast<uint8_t>(p);
+        }
+      }
+      cur[c] = best <= kMin ? kMin : best + e[c];
+      bp[c] = arg;
+    }
+  }
+  const int32_t* last =
+      s->score.data() + static_cast<size_t>(n - 1) * kNumLabels;
+  int best = 0;
+  for (int c = 1; c < kNumLabels; ++c) {
+    if (last[c] > last[best]) best = c;
+  }
+  for (uint32_t i = n; i-- > 0;) {
+    (*labels)[i] = static_cast<uint8_t>(best);
+    best = s->back[static_cast<size_t>(i) * kNumLabels + best];
+  }
+}
+
+// --- the built-in model ----------------------------------------------------
+
+// The model file is included byte for byte by the assembler, as in
+// pos/default_model.cc. DOSSIER_QUOTES_MODEL_PATH is set by
+// src/quotes/CMakeLists.txt.
+__asm__(
+    ".section .rodata\n"
+    ".balign 64\n"
+    ".global dossier_quotes_model_begin\n"
+    "dossier_quotes_model_begin:\n"
+    ".incbin \"" DOSSIER_QUOTES_MODEL_PATH
+    "\"\n"
+    ".global dossier_quotes_model_end\n"
+    "dossier_quotes_model_end:\n"
+    ".previous\n");
+
+extern "C" const char dossier_quotes_model_begin[];
+extern "C" const char dossier_quotes_model_end[];
+
+std::string_view DefaultAttributionModelBytes() {
+  return std::string_view(dossier_quotes_model_begin,
+                          static_cast<size_t>(dossier_quotes_model_end -
+                                              dossier_quotes_model_begin));
+}
+
+std::shared_ptr<const AttributionModel> DefaultAttributionModel() {
+  static std::once_flag once;
+  static std::shared_ptr<const AttributionModel> model;
+  std::call_once(once, [] {
+    if (DefaultAttributionModelBytes().empty()) return;
+    StatusOr<AttributionModel> m =
+        AttributionModel::FromBytes(DefaultAttributionModelBytes());
+    if (m.ok()) {
+      model = std::make_shared<const AttributionModel>(std::move(m).value());
+    }
+  });
+  return model;
+}
+
+}  // namespace dossier
