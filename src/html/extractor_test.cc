@@ -552,6 +552,24 @@ TEST(ExtractMainTextTest, KeepsNewsAboutSubscriptions) {
   EXPECT_THAT(p.text, HasSubstr("price of its monthly subscription"));
 }
 
+// Class tokens are scored once per page and reused: every repeat of a
+// boilerplate class (in any case) is removed, every content paragraph kept.
+TEST(ExtractMainTextTest, RepeatedClassTokensScoreAlike) {
+  std::string html = "<html><body><div class=\"entry-content\">";
+  for (int i = 0; i < 40; ++i) {
+    html += "<p class=\"text\">Paragraph " + std::to_string(i) +
+            " of the report on the Lumen harbour, its piers, ferries and "
+            "the road to Osterby.</p>";
+    html += std::string("<div class=\"") + (i % 2 ? "Share-Box" : "share-box") +
+            "\">Share item " + std::to_string(i) + " now</div>";
+  }
+  html += "</div></body></html>";
+  std::string text = Extract(html).text;
+  EXPECT_THAT(text, HasSubstr("Paragraph 0 of the report"));
+  EXPECT_THAT(text, HasSubstr("Paragraph 39 of the report"));
+  EXPECT_THAT(text, Not(HasSubstr("Share item")));
+}
+
 // The pre-pass cuts unread attributes and <svg> contents: a quoted '>' in
 // a cut attribute, and a drawing's <text> change nothing.
 TEST(ExtractMainTextTest, PrePassKeepsTextAndClasses) {
