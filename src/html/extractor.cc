@@ -800,9 +800,13 @@ std::string StripForParse(string_view s, size_t* start_tags) {
         }
         j = k;
       }
-      if (KeepAttribute(name, attr)) {
+      string_view whole = s.substr(a, std::min(j, n) - a);
+      // A style is read only for display:none / visibility:hidden.
+      if (KeepAttribute(name, attr) &&
+          (!EqualsCi(attr, "style") || ContainsCi(whole, "none") ||
+           ContainsCi(whole, "hidden"))) {
         out.push_back(' ');
-        out.append(s.data() + a, std::min(j, n) - a);
+        out.append(whole);
       }
     }
     if (!closed) {  // a tag open at the end of the page: left as it was
