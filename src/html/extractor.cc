@@ -122,6 +122,35 @@ bool IsParagraph(string_view n) {
   return OneOf(n, {"p", "pre", "td", "blockquote", "dd"});
 }
 
+// Tag kinds, computed once per distinct tag name of a page (Tag()).
+enum TagFlag : uint32_t {
+  kTagDropped = 1u << 0,     // IsDropped
+  kTagBlock = 1u << 1,       // IsBlock
+  kTagCode = 1u << 2,        // IsCode
+  kTagParagraph = 1u << 3,   // IsParagraph
+  kTagHeading = 1u << 4,     // IsHeading
+  kTagNoClass = 1u << 5,     // html, body, article, main, p, h1-h6
+  kTagOwnTextBox = 1u << 6,  // div, section, ... scored by own text
+  kTagLinkBlock = 1u << 7,   // ul, ol, li, div, p, table, section, dl
+  kTagFallback = 1u << 8,    // p, h1-h6, li, blockquote, pre, td
+};
+
+uint32_t TagFlags(string_view n) {
+  uint32_t f = 0;
+  if (IsDropped(n)) f |= kTagDropped;
+  if (IsBlock(n)) f |= kTagBlock;
+  if (IsCode(n)) f |= kTagCode;
+  if (IsParagraph(n)) f |= kTagParagraph;
+  if (IsHeading(n)) f |= kTagHeading | kTagNoClass | kTagFallback;
+  if (OneOf(n, {"html", "body", "article", "main", "p"})) f |= kTagNoClass;
+  if (OneOf(n, {"div", "section", "article", "main", "span", "font", "center"}))
+    f |= kTagOwnTextBox;
+  if (OneOf(n, {"ul", "ol", "li", "div", "p", "table", "section", "dl"}))
+    f |= kTagLinkBlock;
+  if (OneOf(n, {"p", "li", "blockquote", "pre", "td"})) f |= kTagFallback;
+  return f;
+}
+
 constexpr int kLeadDepth = 7;
 
 // s starts with p (p not empty); the first byte is tested first, as most
@@ -243,38 +272,93 @@ bool TokenIsContentBox(string_view t) {
   return what && body;
 }
 
-// Splits lowercased class+id into tokens and reports boilerplate/positive.
-void ClassSignals(const xmlNode* n, bool* boiler, bool* positive,
-                  bool* content_box, bool* strong) {
-  *boiler = *positive = *content_box = *strong = false;
+// What one class/id token says (lowercased; longer tokens are cut to 64
+// bytes: their start is what matters).
+enum TokenBit : uint8_t {
+  kTokBoiler = 1,
+  kTokPositive = 2,  // positive and not strong boilerplate
+  kTokStrong = 4,
+  kTokBox = 8,
+  kTokKnown = 128,  // cache entry filled
+};
+
+uint8_t TokenBits(string_view s) {
   char buf[64];
-  for (const char* attr : {"class", "id"}) {
-    string_view s = AttrView(n, attr);
+  size_t len = std::min(s.size(), sizeof buf);
+  for (size_t k = 0; k < len; ++k) {
+    char c = s[k];
+    buf[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  string_view t(buf, len);
+  uint8_t bits = kTokKnown;
+  bool b = TokenIsBoilerplate(t), pos = TokenIsPositive(t);
+  if (b) bits |= kTokBoiler;
+  bool strong_b = b && TokenIsStrongBoilerplate(t);
+  if (strong_b) bits |= kTokStrong;
+  // "entry-meta": the boilerplate word says what the block is.
+  if (pos && !strong_b) bits |= kTokPositive;
+  if (TokenIsContentBox(t)) bits |= kTokBox;
+  return bits;
+}
+
+// Per-page cache of TokenBits by the token's bytes (tokens repeat: the
+// same class names on every teaser, paragraph and list item).
+class TokenCache {
+ public:
+  TokenCache() : slots_(kSize) {}
+  uint8_t Get(string_view tok) {
+    uint64_t h = 1469598103934665603ull;
+    for (char c : tok)
+      h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    for (size_t probe = 0; probe < 8; ++probe) {
+      Slot& sl = slots_[(h + probe) & (kSize - 1)];
+      if (sl.bits == 0) {
+        sl.key = tok;
+        sl.bits = TokenBits(tok);
+        return sl.bits;
+      }
+      if (sl.key == tok) return sl.bits;
+    }
+    return TokenBits(tok);
+  }
+
+ private:
+  static constexpr size_t kSize = 1024;
+  struct Slot {
+    string_view key;
+    uint8_t bits = 0;
+  };
+  std::vector<Slot> slots_;
+};
+
+// Splits class and id values into tokens and reports boilerplate/positive.
+void ClassSignals(string_view cls, string_view id, TokenCache* cache,
+                  bool* boiler, bool* positive, bool* content_box,
+                  bool* strong) {
+  uint8_t all = 0;
+  for (string_view s : {cls, id}) {
     size_t i = 0;
     while (i < s.size()) {
       while (i < s.size() && IsHtmlSpace(s[i])) ++i;
       size_t j = i;
       while (j < s.size() && !IsHtmlSpace(s[j])) ++j;
       if (j > i) {
-        // Lowercased into a local buffer; longer tokens are cut (their
-        // start is what matters).
-        size_t len = std::min(j - i, sizeof buf);
-        for (size_t k = 0; k < len; ++k) {
-          char c = s[i + k];
-          buf[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-        }
-        string_view t(buf, len);
-        bool b = TokenIsBoilerplate(t), pos = TokenIsPositive(t);
-        if (b) *boiler = true;
-        bool strong_b = b && TokenIsStrongBoilerplate(t);
-        if (strong_b) *strong = true;
-        // "entry-meta": the boilerplate word says what the block is.
-        if (pos && !strong_b) *positive = true;
-        if (TokenIsContentBox(t)) *content_box = true;
+        string_view tok = s.substr(i, j - i);
+        all |= cache ? cache->Get(tok) : TokenBits(tok);
       }
       i = j;
     }
   }
+  *boiler = all & kTokBoiler;
+  *positive = all & kTokPositive;
+  *strong = all & kTokStrong;
+  *content_box = all & kTokBox;
+}
+
+void ClassSignals(const xmlNode* n, bool* boiler, bool* positive,
+                  bool* content_box, bool* strong) {
+  ClassSignals(AttrView(n, "class"), AttrView(n, "id"), nullptr, boiler,
+               positive, content_box, strong);
 }
 
 // True when `s` holds `lower` (lowercase ASCII), case aside.
@@ -292,19 +376,7 @@ bool ContainsCi(string_view s, string_view lower) {
   return false;
 }
 
-bool IsHidden(const xmlNode* n) {
-  string_view aria, style_attr;
-  for (const xmlAttr* a = n->properties; a; a = a->next) {
-    if (!a->name) continue;
-    string_view name(reinterpret_cast<const char*>(a->name));
-    if (EqualsCi(name, "hidden")) return true;
-    string_view value;
-    if (a->children && a->children->content)
-      value = reinterpret_cast<const char*>(a->children->content);
-    if (aria.empty() && EqualsCi(name, "aria-hidden")) aria = value;
-    if (style_attr.empty() && EqualsCi(name, "style")) style_attr = value;
-  }
-  if (EqualsCi(aria, "true")) return true;
+bool StyleHides(string_view style_attr) {
   if (style_attr.empty()) return false;
   // Cheap test first: most styles say neither.
   if (!ContainsCi(style_attr, "none") && !ContainsCi(style_attr, "hidden"))
@@ -316,9 +388,54 @@ bool IsHidden(const xmlNode* n) {
          style.find("visibility:hidden") != std::string::npos;
 }
 
+// The attributes Index reads, in one walk over the attribute list
+// (libxml2's HTML parser lowercases attribute names).
+struct NodeAttrs {
+  string_view cls, id, itemprop;
+  bool hidden = false;
+};
+
+NodeAttrs ReadAttrs(const xmlNode* n) {
+  NodeAttrs out;
+  string_view aria, style_attr;
+  for (const xmlAttr* a = n->properties; a; a = a->next) {
+    if (!a->name) continue;
+    string_view name(reinterpret_cast<const char*>(a->name));
+    string_view value;
+    if (a->children && a->children->content)
+      value = reinterpret_cast<const char*>(a->children->content);
+    switch (name.size()) {
+      case 2:
+        if (out.id.empty() && EqualsCi(name, "id")) out.id = value;
+        break;
+      case 5:
+        if (out.cls.empty() && EqualsCi(name, "class")) out.cls = value;
+        if (style_attr.empty() && EqualsCi(name, "style")) style_attr = value;
+        break;
+      case 6:
+        if (EqualsCi(name, "hidden")) out.hidden = true;
+        break;
+      case 8:
+        if (out.itemprop.empty() && EqualsCi(name, "itemprop"))
+          out.itemprop = value;
+        break;
+      case 11:
+        if (aria.empty() && EqualsCi(name, "aria-hidden")) aria = value;
+        break;
+      default:
+        break;
+    }
+  }
+  if (EqualsCi(aria, "true") || StyleHides(style_attr)) out.hidden = true;
+  return out;
+}
+
+bool IsHidden(const xmlNode* n) { return ReadAttrs(n).hidden; }
+
 struct Info {
   const xmlNode* node = nullptr;
   string_view name;  // the tag, lowercase (libxml2 interns it)
+  uint32_t tag = 0;  // TagFlag bits of name
   int parent = -1;
   bool removed = false;
   double text_len = 0;  // non-space bytes of the subtree's text
@@ -327,15 +444,16 @@ struct Info {
   double own_len = 0;  // text of the element's own text children
   double score = 0;
   bool candidate = false;
-  bool boiler = false;       // class/id names boilerplate, not content
-  bool content_box = false;  // <article>, articleBody, "entry-content"...
-  bool noscript = false;     // <noscript>: dropped unless it holds the page
-  bool in_para = false;      // inside a scoring paragraph
-  double para_len = 0;       // text of scoring paragraphs in the subtree
-  int end = 0;               // index of the last element of the subtree
-  double all_len = 0;        // text_len counting removed elements too
-  double all_link = 0;       // link_len counting removed elements too
-  double before = 0;         // kept own text of the elements before this one
+  bool boiler = false;        // class/id names boilerplate, not content
+  bool content_box = false;   // <article>, articleBody, "entry-content"...
+  bool noscript = false;      // <noscript>: dropped unless it holds the page
+  bool in_para = false;       // inside a scoring paragraph
+  double para_len = 0;        // text of scoring paragraphs in the subtree
+  int end = 0;                // index of the last element of the subtree
+  double all_len = 0;         // text_len counting removed elements too
+  double all_link = 0;        // link_len counting removed elements too
+  double before = 0;          // kept own text of the elements before this one
+  bool article_body = false;  // itemprop=articleBody
 };
 
 // The node's index in Extractor::info_, kept in _private (libxml2 leaves
@@ -682,9 +800,13 @@ std::string StripForParse(string_view s, size_t* start_tags) {
         }
         j = k;
       }
-      if (KeepAttribute(name, attr)) {
+      string_view whole = s.substr(a, std::min(j, n) - a);
+      // A style is read only for display:none / visibility:hidden.
+      if (KeepAttribute(name, attr) &&
+          (!EqualsCi(attr, "style") || ContainsCi(whole, "none") ||
+           ContainsCi(whole, "hidden"))) {
         out.push_back(' ');
-        out.append(s.data() + a, std::min(j, n) - a);
+        out.append(whole);
       }
     }
     if (!closed) {  // a tag open at the end of the page: left as it was
@@ -1254,30 +1376,39 @@ class Extractor {
       in.parent = parent;
       string_view name = Name(n);
       in.name = name;
+      in.tag = Tag(name);
       bool parent_removed = parent >= 0 && info_[parent].removed;
       in.removed = parent_removed;
       double weight = 0;
+      bool article = name == "article";
       if (!in.removed) {
+        NodeAttrs attrs = ReadAttrs(n);
         // An <article>'s own <header> holds its title and lead.
         bool article_header = in_article && name == "header";
-        if (relaxed_ ? IsCode(name)
-                     : (IsDropped(name) && !article_header) || IsHidden(n)) {
+        if (relaxed_
+                ? (in.tag & kTagCode)
+                : ((in.tag & kTagDropped) && !article_header) || attrs.hidden) {
           in.removed = true;
-        } else if (!OneOf(name, {"html", "body", "article", "main", "p", "h1",
-                                 "h2", "h3", "h4", "h5", "h6"})) {
-          bool boiler, positive, box, strong;
-          ClassSignals(n, &boiler, &positive, &box, &strong);
-          // A content word elsewhere ("main-box author-box") does not
-          // save a block that a strong boilerplate word names.
-          in.boiler = boiler && (!positive || strong) && !relaxed_;
-          in.content_box = box;
-          weight = (positive ? 25 : 0) - (boiler ? 25 : 0);
+        } else {
+          if (!(in.tag & kTagNoClass) &&
+              (!attrs.cls.empty() || !attrs.id.empty())) {
+            bool boiler, positive, box, strong;
+            ClassSignals(attrs.cls, attrs.id, &tokens_, &boiler, &positive,
+                         &box, &strong);
+            // A content word elsewhere ("main-box author-box") does not
+            // save a block that a strong boilerplate word names.
+            in.boiler = boiler && (!positive || strong) && !relaxed_;
+            in.content_box = box;
+            weight = (positive ? 25 : 0) - (boiler ? 25 : 0);
+          }
+          if (EqualsCi(attrs.itemprop, "articlebody")) {
+            in.content_box = true;
+            in.article_body = true;
+          }
         }
       }
       if (name == "noscript") in.noscript = true;
-      if (name == "article" ||
-          (!in.removed && EqualsCi(AttrView(n, "itemprop"), "articlebody")))
-        in.content_box = true;
+      if (article) in.content_box = true;
       info_.push_back(in);
       class_weight_.push_back(weight);
       SetIndex(n, id);
@@ -1285,7 +1416,7 @@ class Extractor {
       const xmlNode* last = n->last;
       for (const xmlNode* c = last; c; c = c->prev) {
         if (c->type == XML_ELEMENT_NODE)
-          stack.push_back({c, id, in_article || name == "article"});
+          stack.push_back({c, id, in_article || article});
       }
     }
   }
@@ -1302,7 +1433,7 @@ class Extractor {
     for (size_t i = 0; i < info_.size(); ++i) {
       Info& in = info_[i];
       in.text_len = in.link_len = in.commas = 0;
-      if (first && !IsCode(in.name)) {
+      if (first && !(in.tag & kTagCode)) {
         double len = 0, commas = 0;
         for (const xmlNode* c = in.node->children; c; c = c->next) {
           if (c->type != XML_TEXT_NODE && c->type != XML_CDATA_SECTION_NODE)
@@ -1373,10 +1504,9 @@ class Extractor {
       if (in.parent >= 0 && info_[in.parent].in_para) in.in_para = true;
       // A container with running text of its own (text split by <br>)
       // counts as a paragraph, as readability turns such divs into <p>.
-      if (!IsParagraph(in.name) &&
+      if (!(in.tag & kTagParagraph) &&
           !(in.own_len >= opts_.min_paragraph_chars &&
-            OneOf(in.name, {"div", "section", "article", "main", "span", "font",
-                            "center"})))
+            (in.tag & kTagOwnTextBox)))
         continue;
       if (in.text_len < opts_.min_paragraph_chars) continue;
       if (!in.in_para && LinkDensity(in) < 0.5) in.para_len = in.text_len;
@@ -1400,8 +1530,7 @@ class Extractor {
   }
 
   double BaseScore(int id) const {
-    const xmlNode* n = info_[id].node;
-    string_view name = Name(n);
+    string_view name = info_[id].name;
     double s = class_weight_[id];
     if (name == "div") s += 5;
     if (name == "article") s += 10;
@@ -1409,7 +1538,7 @@ class Extractor {
     if (OneOf(name, {"pre", "td", "blockquote"})) s += 3;
     if (OneOf(name, {"ol", "ul", "dl", "dd", "dt", "li", "form"})) s -= 3;
     if (OneOf(name, {"h1", "h2", "h3", "h4", "h5", "h6", "th"})) s -= 5;
-    if (EqualsCi(AttrView(n, "itemprop"), "articlebody")) s += 40;
+    if (info_[id].article_body) s += 40;
     return s;
   }
 
@@ -1527,11 +1656,12 @@ class Extractor {
       string_view name = in.name;
       if (f.exit) {
         if (name == "pre") --pre;
-        if (IsBlock(name)) sink.Break();
+        if (in.tag & kTagBlock) sink.Break();
         continue;
       }
       if (force && in.removed) {
-        if ((IsDropped(name) && name != "header") || IsHidden(n)) continue;
+        if (((in.tag & kTagDropped) && name != "header") || IsHidden(n))
+          continue;
       } else if (in.removed) {
         // A lead box at the top of the body ("teaser-text") is no teaser.
         if (!force && in.boiler && sink.size() < 400 && in.all_len >= 40 &&
@@ -1549,8 +1679,8 @@ class Extractor {
         sink.DropTrailingHeading();
         continue;
       }
-      if (IsBlock(name)) sink.Break();
-      if (IsHeading(name)) sink.MarkHeading();
+      if (in.tag & kTagBlock) sink.Break();
+      if (in.tag & kTagHeading) sink.MarkHeading();
       if (name == "li" || name == "td" || name == "dd") sink.MarkItem();
       if (name == "pre") ++pre;
       stack.push_back({n, true});
@@ -1562,8 +1692,7 @@ class Extractor {
 
   bool IsLinkBlock(const Info& in) const {
     string_view name = in.name;
-    if (!OneOf(name, {"ul", "ol", "li", "div", "p", "table", "section", "dl"}))
-      return false;
+    if (!(in.tag & kTagLinkBlock)) return false;
     if (in.text_len == 0) return false;
     double ld = LinkDensity(in);
     if (name == "p") return ld > 0.4 && in.text_len < 300;
@@ -1629,9 +1758,7 @@ class Extractor {
     for (size_t i = 0; i < info_.size(); ++i) {
       const Info& in = info_[i];
       if (in.removed) continue;
-      if (!OneOf(in.name, {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li",
-                           "blockquote", "pre", "td"}))
-        continue;
+      if (!(in.tag & kTagFallback)) continue;
       if (HasBlockAncestorKept(static_cast<int>(i))) continue;
       Serialize(static_cast<int>(i), all);
       all.Break();
@@ -1807,12 +1934,36 @@ class Extractor {
     int depth = 0;
     for (int a = info_[id].parent; a >= 0 && depth < 64;
          a = info_[a].parent, ++depth) {
-      if (OneOf(info_[a].name, {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li",
-                                "blockquote", "pre", "td"}))
-        return true;
+      if (info_[a].tag & kTagFallback) return true;
     }
     return false;
   }
+
+  // TagFlags by the tag name (a page has a few dozen distinct names; the
+  // tree holds its own copy of each element's name).
+  uint32_t Tag(string_view name) {
+    uint32_t h = 2166136261u;
+    for (char c : name) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    for (size_t probe = 0; probe < 8; ++probe) {
+      TagSlot& sl = tag_slots_[(h + probe) & (kTagSlots - 1)];
+      if (!sl.used) {
+        sl.used = true;
+        sl.name = name;
+        sl.flags = TagFlags(name);
+        return sl.flags;
+      }
+      if (sl.name == name) return sl.flags;
+    }
+    return TagFlags(name);
+  }
+  static constexpr size_t kTagSlots = 256;
+  struct TagSlot {
+    string_view name;
+    uint32_t flags = 0;
+    bool used = false;
+  };
+  std::vector<TagSlot> tag_slots_ = std::vector<TagSlot>(kTagSlots);
+  TokenCache tokens_;
 
   xmlDoc* doc_;
   const ExtractOptions& opts_;

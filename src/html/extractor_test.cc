@@ -552,6 +552,44 @@ TEST(ExtractMainTextTest, KeepsNewsAboutSubscriptions) {
   EXPECT_THAT(p.text, HasSubstr("price of its monthly subscription"));
 }
 
+// Class tokens are scored once per page and reused: every repeat of a
+// boilerplate class (in any case) is removed, every content paragraph kept.
+TEST(ExtractMainTextTest, RepeatedClassTokensScoreAlike) {
+  std::string html = "<html><body><div class=\"entry-content\">";
+  for (int i = 0; i < 40; ++i) {
+    html += "<p class=\"text\">Paragraph " + std::to_string(i) +
+            " of the report on the Lumen harbour, its piers, ferries and "
+            "the road to Osterby.</p>";
+    html += std::string("<div class=\"") + (i % 2 ? "Share-Box" : "share-box") +
+            "\">Share item " + std::to_string(i) + " now</div>";
+  }
+  html += "</div></body></html>";
+  std::string text = Extract(html).text;
+  EXPECT_THAT(text, HasSubstr("Paragraph 0 of the report"));
+  EXPECT_THAT(text, HasSubstr("Paragraph 39 of the report"));
+  EXPECT_THAT(text, Not(HasSubstr("Share item")));
+}
+
+// The pre-pass keeps a style only when it may hide: "DISPLAY : None"
+// still hides, a style naming neither word changes nothing.
+TEST(ExtractMainTextTest, StyleHidesOnlyWithDisplayNone) {
+  // Long enough (over 1000 bytes) that the chrome-keeping second pass,
+  // which does not read styles, is not taken.
+  std::string filler;
+  for (int i = 0; i < 8; ++i)
+    filler +=
+        "<p>The harbour office of Lumen, which runs the ferries and the "
+        "piers, will publish the timetable for the works in May.</p>";
+  ExtractedPage p = Extract(R"(<html><body><article>
+<p style="color: red; font-weight: bold">The council of Lumen approved the budget for the new harbour on Tuesday, after a long debate.</p>
+<p style="DISPLAY : None">Hidden promotional note that nobody should ever read on the page.</p>
+<p style="margin: 0">Work on the first pier begins in spring, the council's spokeswoman in Osterby said on Wednesday.</p>)" +
+                            filler + "</article></body></html>");
+  EXPECT_THAT(p.text, HasSubstr("approved the budget"));
+  EXPECT_THAT(p.text, HasSubstr("first pier begins"));
+  EXPECT_THAT(p.text, Not(HasSubstr("Hidden promotional note")));
+}
+
 // The pre-pass cuts unread attributes and <svg> contents: a quoted '>' in
 // a cut attribute, and a drawing's <text> change nothing.
 TEST(ExtractMainTextTest, PrePassKeepsTextAndClasses) {
