@@ -952,6 +952,13 @@ QuoteFinder::Subject QuoteFinder::SubjectBefore(uint32_t v, uint32_t lo) const {
            !IsFunctionWord(Text(t - 1)) && !IsCue(t - 1)) {
       --t;
     }
+    // "Federal and state officials say": coordinated modifiers.
+    if (t > lo + 1 && t < he && (Text(t - 1) == "and" || Text(t - 1) == "or") &&
+        (toks_[t - 2].flags & kTokenAlpha) && !IsFunctionWord(Text(t - 2)) &&
+        !IsCue(t - 2) &&
+        (t - 2 == lo || Text(t - 3) == "," || Text(t - 3) == ":")) {
+      t -= 2;
+    }
     if (t == lo || Text(t - 1) == "," || Text(t - 1) == ":") {
       h.span = Span{toks_[t].span.start, toks_[he].span.end};
       h.found = true;
@@ -1102,13 +1109,22 @@ QuoteFinder::Subject QuoteFinder::SubjectBefore(uint32_t v, uint32_t lo) const {
       if (ClauseEdge(start, lo)) {
         // The head is the first person or organisation of the phrase
         // ("Mayor Ilse Marovic of Tessby" -> Ilse Marovic).
+        bool named = false;
         for (uint32_t t = start; t < hf; ++t) {
           const int32_t m = MentionAt(t);
           if (m >= 0 && (mentions_[m].type == EntityType::kPerson ||
                          mentions_[m].type == EntityType::kOrg)) {
             head.mention = m;
+            named = true;
             break;
           }
+        }
+        // "Experts on Norland", "Officials in Tessby": a place after a
+        // preposition only says where the unnamed speakers are from.
+        if (!named && !and_ && cw != "," && head.mention >= 0 &&
+            (mentions_[head.mention].type == EntityType::kLoc ||
+             mentions_[head.mention].type == EntityType::kMisc)) {
+          head.mention = -1;
         }
         hf = start;
         head.span.start = toks_[start].span.start;
@@ -1129,6 +1145,16 @@ QuoteFinder::Subject QuoteFinder::SubjectBefore(uint32_t v, uint32_t lo) const {
     if (t < hf && ClauseEdge(t, lo)) {
       hf = t;
       head.span.start = toks_[t].span.start;
+    }
+  }
+  // "The party chairman, Ivo Marren, said": the name in the apposition
+  // is the speaker's entity when the phrase has none.
+  if (head.mention < 0 && Text(j) == ",") {
+    const int32_t m = MentionAt(j - 1);
+    if (m >= 0 && mentions_[m].type == EntityType::kPerson &&
+        mentions_[m].span.end == toks_[j - 1].span.end &&
+        head.span.Contains(mentions_[m].span)) {
+      head.mention = m;
     }
   }
   r.s = head;

@@ -621,5 +621,28 @@ TEST(QuoteStageTest, ParticipleAfterTheSpeakerIsNoApposition) {
   EXPECT_EQ(qs[1].speaker, "the ruling");
 }
 
+TEST(QuoteStageTest, CoordinatedModifiersBeforeAPluralSpeaker) {
+  auto qs = Quotes("Federal and state officials said the ferry plan failed.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "Federal and state officials");
+  EXPECT_EQ(qs[0].content, "the ferry plan failed");
+}
+
+TEST(QuoteStageTest, APlaceAfterAPrepositionIsNotTheSpeaker) {
+  auto qs = Quotes("Experts on Norland said the test could change that.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "Experts on Norland");
+  EXPECT_EQ(qs[0].speaker_mention, "");
+}
+
+TEST(QuoteStageTest, TheNameInAnAppositionIsTheSpeakersEntity) {
+  auto qs = Quotes(
+      "The state party chairman, Ivo Marren, said he had not seen the "
+      "letter.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "The state party chairman, Ivo Marren");
+  EXPECT_EQ(qs[0].speaker_mention, "Ivo Marren");
+}
+
 }  // namespace
 }  // namespace dossier
