@@ -940,11 +940,19 @@ QuoteFinder::Subject QuoteFinder::SubjectBefore(uint32_t v, uint32_t lo) const {
     }
     h = SpeakerEndingAt(he, lo);
     if (h.found) return h;
-    // A bare plural: "experts say", "Civil rights activists say".
+    // A bare plural: "experts say", "Civil rights activists say"; a
+    // collective noun: "Clinton's team says".
     std::string_view w = Text(he);
+    const bool collective =
+        w == "team" || w == "campaign" || w == "government" ||
+        w == "administration" || w == "committee" || w == "panel" ||
+        w == "office" || w == "ministry" || w == "department" ||
+        w == "agency" || w == "council" || w == "commission" ||
+        w == "embassy" || w == "military" || w == "army" || w == "union" ||
+        w == "party" || w == "spokesperson";
     if (!(toks_[he].flags & kTokenAlpha) || IsFunctionWord(w) ||
         !(w.ends_with("s") || w == "police" || w == "Police" || w == "staff" ||
-          w == "Staff")) {
+          w == "Staff" || collective)) {
       return h;
     }
     uint32_t t = he;
@@ -959,8 +967,26 @@ QuoteFinder::Subject QuoteFinder::SubjectBefore(uint32_t v, uint32_t lo) const {
         (t - 2 == lo || Text(t - 3) == "," || Text(t - 3) == ":")) {
       t -= 2;
     }
-    if (t == lo || Text(t - 1) == "," || Text(t - 1) == ":") {
-      h.span = Span{toks_[t].span.start, toks_[he].span.end};
+    // A determiner, possessive or quantifier opens the phrase ("His aides",
+    // "Many lawmakers", "Clinton's team"), then a clause edge ("But critics
+    // say", "where experts say").
+    uint32_t open = t;
+    if (open > lo &&
+        (IsDeterminer(Text(open - 1)) || IsQuantifier(Text(open - 1)) ||
+         Text(open - 1) == "our" || Text(open - 1) == "Our")) {
+      --open;
+    } else if (open > lo + 1 &&
+               (Text(open - 1) == "'s" || Text(open - 1) == "\xE2\x80\x99s") &&
+               MentionAt(open - 2) >= 0) {
+      open = TokenAt(mentions_[MentionAt(open - 2)].span.start);
+    }
+    // (Not after "and": "shootings and protests demands" is one phrase.)
+    const std::string_view pw = open > lo ? Text(open - 1) : "";
+    const bool edge = open == lo || pw == "," || pw == ":" ||
+                      ((open != t || !collective) && pw != "and" &&
+                       pw != "And" && pw != "that" && ClauseEdge(open, lo));
+    if (edge && (!collective || open != t)) {
+      h.span = Span{toks_[open].span.start, toks_[he].span.end};
       h.found = true;
     }
     return h;

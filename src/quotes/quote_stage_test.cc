@@ -644,5 +644,23 @@ TEST(QuoteStageTest, TheNameInAnAppositionIsTheSpeakersEntity) {
   EXPECT_EQ(qs[0].speaker_mention, "Ivo Marren");
 }
 
+TEST(QuoteStageTest, PluralSpeakersAfterADeterminerOrAConjunction) {
+  auto qs = Quotes(
+      "Many lawmakers say the ferry plan is late. His aides say it is too "
+      "early. But critics say the money could be better spent.");
+  ASSERT_EQ(qs.size(), 3u);
+  EXPECT_EQ(qs[0].speaker, "Many lawmakers");
+  EXPECT_EQ(qs[1].speaker, "His aides");
+  EXPECT_EQ(qs[2].speaker, "critics");
+}
+
+TEST(QuoteStageTest, APluralAfterAndIsNoSpeaker) {
+  auto qs = Quotes(
+      "Ada Roe said the spate of shootings and protests demands that all "
+      "residents listen more.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "Ada Roe");
+}
+
 }  // namespace
 }  // namespace dossier
