@@ -146,7 +146,17 @@ class QuoteFinder {
  private:
   std::string_view Text(uint32_t i) const { return doc_.Slice(toks_[i].span); }
   bool IsCue(uint32_t i) const {
-    return (toks_[i].flags & kTokenAlpha) && stage_.IsCueVerb(Text(i));
+    return (toks_[i].flags & kTokenAlpha) &&
+           (stage_.IsCueVerb(Text(i)) ||
+            (title_ && stage_.IsCueVerb(TitleWord(i))));
+  }
+  // In a title-case headline ("Roe Says Plan Will Fail") a word in lower
+  // case, to look it up in the verb lists; else empty.
+  std::string TitleWord(uint32_t i) const {
+    std::string w(Text(i));
+    if (w.empty() || w[0] < 'A' || w[0] > 'Z') return {};
+    w[0] = static_cast<char>(w[0] - 'A' + 'a');
+    return w;
   }
   bool IsWord(uint32_t i) const {
     return toks_[i].flags & (kTokenAlpha | kTokenDigit);
@@ -184,7 +194,9 @@ class QuoteFinder {
   };
   uint32_t TokenAt(uint32_t byte) const;  // first token starting >= byte
   bool IsIndirectVerb(uint32_t i) const {
-    return (toks_[i].flags & kTokenAlpha) && stage_.IsIndirectVerb(Text(i));
+    return (toks_[i].flags & kTokenAlpha) &&
+           (stage_.IsIndirectVerb(Text(i)) ||
+            (title_ && stage_.IsIndirectVerb(TitleWord(i))));
   }
   Subject SubjectBefore(uint32_t v, uint32_t lo) const;
   Speaker ExtendRight(Speaker s, uint32_t first, uint32_t hi,
@@ -197,6 +209,8 @@ class QuoteFinder {
   void FindIndirect(uint32_t f, uint32_t e);
   void FindIndirect(std::vector<Quote>& out);
   void FindRelays(std::vector<Quote>& out) const;
+  // Set while the sentence being read is the headline.
+  bool title_ = false;
   void FindAnonymous(std::vector<Quote>& out) const;
   void FindGroupAntecedents(std::vector<Quote>& out) const;
   // Tokens [a, hi) say the speaker is unnamed ("speaking on condition of
@@ -940,6 +954,23 @@ QuoteFinder::Subject QuoteFinder::SubjectBefore(uint32_t v, uint32_t lo) const {
     }
     h = SpeakerEndingAt(he, lo);
     if (h.found) return h;
+    // A headline's title-case speaker from its start ("Roe Says ...",
+    // "Former Mayor Ada Roe Says ..."): up to five capitalized words.
+    // Or after a comma: "Plan Could Fail, Mayor Ada Roe Says".
+    if (title_) {
+      auto capital = [&](uint32_t t) {
+        return (toks_[t].flags & kTokenAlpha) && Text(t)[0] >= 'A' &&
+               Text(t)[0] <= 'Z';
+      };
+      uint32_t t = he + 1;
+      while (t > lo && he + 1 - t < 5 && capital(t - 1)) --t;
+      if (t <= he && (t == lo || Text(t - 1) == "," || Text(t - 1) == ":")) {
+        h.span = Span{toks_[t].span.start, toks_[he].span.end};
+        h.mention = MentionAt(he);
+        h.found = true;
+        return h;
+      }
+    }
     // A bare plural: "experts say", "Civil rights activists say"; a
     // collective noun: "Clinton's team says".
     std::string_view w = Text(he);
@@ -1658,9 +1689,14 @@ void QuoteFinder::FindIndirect(uint32_t f, uint32_t e) {
 // direct or partial quote inside a reported clause is replaced by that
 // clause ("X said the plan 'will fail' soon": PolNeAR's one attribution).
 void QuoteFinder::FindIndirect(std::vector<Quote>& out) {
+  const std::vector<Block>& blocks = doc_.layers().blocks;
   for (const Sentence& s : doc_.layers().sentences) {
+    if (s.first_token >= toks_.size()) continue;
+    const uint32_t b = BlockOf(s.first_token);
+    title_ = b < blocks.size() && blocks[b].kind == BlockKind::kTitle;
     FindIndirect(s.first_token, s.end_token);
   }
+  title_ = false;
   if (indirect_.empty()) return;
   std::vector<Quote> merged;
   merged.reserve(out.size() + indirect_.size());

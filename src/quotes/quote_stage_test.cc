@@ -662,5 +662,35 @@ TEST(QuoteStageTest, APluralAfterAndIsNoSpeaker) {
   EXPECT_EQ(qs[0].speaker, "Ada Roe");
 }
 
+TEST(QuoteStageTest, TitleCaseHeadlineAttributions) {
+  Document doc = test::MakeTestDocument(
+      "Ferry Plan Could Fail, Mayor Ada Roe Says\n\nThe council met.", "d1",
+      /*first_is_title=*/true);
+  EXPECT_TRUE(MentionStage().Run(doc).ok());
+  ASSERT_TRUE(QuoteStage().Run(doc).ok());
+  ASSERT_FALSE(doc.layers().quotes.empty());
+  const Quote& q = doc.layers().quotes[0];
+  EXPECT_EQ(doc.Slice(q.speaker), "Mayor Ada Roe");
+  EXPECT_EQ(doc.Slice(q.cue), "Says");
+  EXPECT_EQ(doc.Slice(q.content), "Ferry Plan Could Fail");
+}
+
+TEST(QuoteStageTest, TitleCaseSpeakerBeforeSays) {
+  Document doc = test::MakeTestDocument(
+      "Roe Says Ferry Plan Will Fail\n\nThe council met.", "d1",
+      /*first_is_title=*/true);
+  EXPECT_TRUE(MentionStage().Run(doc).ok());
+  ASSERT_TRUE(QuoteStage().Run(doc).ok());
+  ASSERT_FALSE(doc.layers().quotes.empty());
+  const Quote& q = doc.layers().quotes[0];
+  EXPECT_EQ(doc.Slice(q.speaker), "Roe");
+  EXPECT_EQ(doc.Slice(q.content), "Ferry Plan Will Fail");
+}
+
+TEST(QuoteStageTest, CapitalizedSaysInTheBodyIsNoCue) {
+  auto qs = Quotes("The Says Ferry runs twice a day to Tessby.");
+  EXPECT_TRUE(qs.empty());
+}
+
 }  // namespace
 }  // namespace dossier
