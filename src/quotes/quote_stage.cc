@@ -980,7 +980,11 @@ QuoteFinder::Subject QuoteFinder::SubjectBefore(uint32_t v, uint32_t lo) const {
         w == "office" || w == "ministry" || w == "department" ||
         w == "agency" || w == "council" || w == "commission" ||
         w == "embassy" || w == "military" || w == "army" || w == "union" ||
-        w == "party" || w == "spokesperson";
+        w == "party" || w == "spokesperson" || w == "lawyer" ||
+        w == "attorney" || w == "aide" || w == "adviser" || w == "advisor" ||
+        w == "spokesman" || w == "spokeswoman" || w == "official" ||
+        w == "doctor" || w == "physician" || w == "envoy" ||
+        w == "representative" || w == "family";
     if (!(toks_[he].flags & kTokenAlpha) || IsFunctionWord(w) ||
         !(w.ends_with("s") || w == "police" || w == "Police" || w == "staff" ||
           w == "Staff" || collective)) {
@@ -1010,6 +1014,30 @@ QuoteFinder::Subject QuoteFinder::SubjectBefore(uint32_t v, uint32_t lo) const {
                (Text(open - 1) == "'s" || Text(open - 1) == "\xE2\x80\x99s") &&
                MentionAt(open - 2) >= 0) {
       open = TokenAt(mentions_[MentionAt(open - 2)].span.start);
+    }
+    // A plural with a prepositional phrase before it: "Elected officials
+    // from both parties say", "Residents of the island say".
+    if (open > lo + 2 && !collective) {
+      const std::string_view prep = Text(open - 1);
+      const uint32_t ph = open - 2;
+      const std::string_view pw2 = Text(ph);
+      if ((prep == "from" || prep == "of" || prep == "in" || prep == "at" ||
+           prep == "across") &&
+          (toks_[ph].flags & kTokenAlpha) && !IsFunctionWord(pw2) &&
+          pw2.ends_with("s") && !pw2.ends_with("ss") && !IsCue(ph) &&
+          MentionAt(ph) < 0) {
+        uint32_t u = ph;
+        while (u > lo && ph - u < 2 && (toks_[u - 1].flags & kTokenAlpha) &&
+               !IsFunctionWord(Text(u - 1)) && !IsCue(u - 1)) {
+          --u;
+        }
+        if (u > lo &&
+            (IsDeterminer(Text(u - 1)) || IsQuantifier(Text(u - 1)))) {
+          --u;
+        }
+        const std::string_view uw = u > lo ? Text(u - 1) : "";
+        if (u == lo || uw == "," || uw == ":") open = u;
+      }
     }
     // (Not after "and": "shootings and protests demands" is one phrase.)
     const std::string_view pw = open > lo ? Text(open - 1) : "";

@@ -692,5 +692,19 @@ TEST(QuoteStageTest, CapitalizedSaysInTheBodyIsNoCue) {
   EXPECT_TRUE(qs.empty());
 }
 
+TEST(QuoteStageTest, RoleNounAfterADeterminerIsASpeaker) {
+  auto qs = Quotes("His lawyer has said he will refuse to answer.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "His lawyer");
+  EXPECT_EQ(qs[0].content, "he will refuse to answer");
+}
+
+TEST(QuoteStageTest, PluralWithAPrepositionalPhraseIsASpeaker) {
+  auto qs =
+      Quotes("Elected officials from both parties say he is a hard worker.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "Elected officials from both parties");
+}
+
 }  // namespace
 }  // namespace dossier
