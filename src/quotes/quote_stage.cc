@@ -1404,7 +1404,25 @@ bool QuoteFinder::AddIndirect(uint32_t a, uint32_t b, Span cue,
   // direct speech, already found.
   for (uint32_t t = a; t < b; ++t) {
     if (pair_at_[t] < 0 || pairs_[pair_at_[t]].open != t) continue;
-    if (t == a) return false;
+    // (A quotation that opens the clause but ends well before it, "said
+    // “exactly who did it” remains unknown", is a partial quote inside
+    // reported speech: the clause is the statement.)
+    // The clause must go on with its verb right after the mark ("”
+    // remains"), not with an attribution (", she said") or a phrase of
+    // the verb before it ("called for “X” from Y": a partial quote).
+    if (t == a) {
+      const uint32_t close = pairs_[pair_at_[t]].close;
+      if (close == kNone || close + 1 >= b || Words(close + 1, b) < 2) {
+        return false;
+      }
+      const std::string_view nx = Text(close + 1);
+      if (!(toks_[close + 1].flags & kTokenAlpha) || nx[0] < 'a' ||
+          nx[0] > 'z' || IsPreposition(nx) || IsFunctionWord(nx) ||
+          nx == "and" || nx == "or" || nx == "but") {
+        return false;
+      }
+      continue;
+    }
     const std::string_view pw = Text(t - 1);
     if (pw == "," || pw == ":" || IsSentenceEnd(t - 1)) return false;
   }

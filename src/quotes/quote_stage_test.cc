@@ -706,5 +706,18 @@ TEST(QuoteStageTest, PluralWithAPrepositionalPhraseIsASpeaker) {
   EXPECT_EQ(qs[0].speaker, "Elected officials from both parties");
 }
 
+TEST(QuoteStageTest, APartialQuoteOpeningAReportedClauseKeepsTheClause) {
+  auto qs = Quotes(
+      "Ada Roe said that \xE2\x80\x9Cexactly who did it\xE2\x80\x9D "
+      "remains under investigation by the harbour police.");
+  bool clause = false;
+  for (const auto& q : qs) {
+    clause |=
+        q.kind == QuoteKind::kIndirect && q.speaker == "Ada Roe" &&
+        q.content.find("remains under investigation") != std::string::npos;
+  }
+  EXPECT_TRUE(clause);
+}
+
 }  // namespace
 }  // namespace dossier
