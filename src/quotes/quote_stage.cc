@@ -985,6 +985,26 @@ QuoteFinder::Subject QuoteFinder::SubjectBefore(uint32_t v, uint32_t lo) const {
         w == "spokesman" || w == "spokeswoman" || w == "official" ||
         w == "doctor" || w == "physician" || w == "envoy" ||
         w == "representative" || w == "family";
+    // "73 percent said", "Another 19 percent said".
+    if ((w == "percent" || w == "%") && he > lo &&
+        (toks_[he - 1].flags & kTokenDigit)) {
+      uint32_t t = he - 1;
+      if (t > lo) {
+        const std::string_view q = Text(t - 1);
+        if (q == "Another" || q == "another" || q == "Only" || q == "only" ||
+            q == "About" || q == "about" || q == "Nearly" || q == "nearly" ||
+            q == "Some" || q == "some" || q == "Just" || q == "just") {
+          --t;
+        }
+      }
+      const std::string_view pw0 = t > lo ? Text(t - 1) : "";
+      if (t == lo || pw0 == "," || pw0 == ":" ||
+          (pw0 != "and" && pw0 != "of" && ClauseEdge(t, lo))) {
+        h.span = Span{toks_[t].span.start, toks_[he].span.end};
+        h.found = true;
+      }
+      return h;
+    }
     if (!(toks_[he].flags & kTokenAlpha) || IsFunctionWord(w) ||
         !(w.ends_with("s") || w == "police" || w == "Police" || w == "staff" ||
           w == "Staff" || collective)) {
@@ -1024,9 +1044,12 @@ QuoteFinder::Subject QuoteFinder::SubjectBefore(uint32_t v, uint32_t lo) const {
       if ((prep == "from" || prep == "of" || prep == "in" || prep == "at" ||
            prep == "across") &&
           (toks_[ph].flags & kTokenAlpha) && !IsFunctionWord(pw2) &&
-          pw2.ends_with("s") && !pw2.ends_with("ss") && !IsCue(ph) &&
-          MentionAt(ph) < 0) {
+          ((pw2.ends_with("s") && !pw2.ends_with("ss")) ||
+           (pw2 == "percent" && ph > lo &&
+            (toks_[ph - 1].flags & kTokenDigit))) &&
+          !IsCue(ph) && MentionAt(ph) < 0) {
         uint32_t u = ph;
+        if (pw2 == "percent") --u;  // "52 percent of voters"
         while (u > lo && ph - u < 2 && (toks_[u - 1].flags & kTokenAlpha) &&
                !IsFunctionWord(Text(u - 1)) && !IsCue(u - 1)) {
           --u;

@@ -719,5 +719,14 @@ TEST(QuoteStageTest, APartialQuoteOpeningAReportedClauseKeepsTheClause) {
   EXPECT_TRUE(clause);
 }
 
+TEST(QuoteStageTest, APercentageIsASpeaker) {
+  auto qs = Quotes(
+      "In the poll, 73 percent said the ferry should run. Another 19 "
+      "percent said they did not know.");
+  ASSERT_EQ(qs.size(), 2u);
+  EXPECT_EQ(qs[0].speaker, "73 percent");
+  EXPECT_EQ(qs[1].speaker, "Another 19 percent");
+}
+
 }  // namespace
 }  // namespace dossier
