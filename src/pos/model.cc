@@ -1,11 +1,10 @@
 #include "pos/model.h"
 
-#include <zlib.h>
-
 #include <cstring>
-#include <fstream>
-#include <sstream>
+#include <string_view>
+#include <utility>
 
+#include "base/model_bytes.h"
 #include "pos/tags.h"
 
 namespace dossier {
@@ -15,19 +14,10 @@ constexpr char kMagic[8] = {'D', 'S', 'P', 'O', 'S', 'M', 'D', 'L'};
 constexpr uint32_t kFormatVersion = 1;
 constexpr size_t kHeader = 64;
 
-void Put32(std::string* s, uint32_t v) {
-  for (int i = 0; i < 4; ++i) s->push_back(static_cast<char>(v >> (8 * i)));
-}
-void Put64(std::string* s, uint64_t v) {
-  for (int i = 0; i < 8; ++i) s->push_back(static_cast<char>(v >> (8 * i)));
-}
-uint32_t Get32(const unsigned char* p) {
-  return p[0] | (p[1] << 8) | (p[2] << 16) |
-         (static_cast<uint32_t>(p[3]) << 24);
-}
-uint64_t Get64(const unsigned char* p) {
-  return Get32(p) | (static_cast<uint64_t>(Get32(p + 4)) << 32);
-}
+using model_bytes::Get32;
+using model_bytes::Get64;
+using model_bytes::Put32;
+using model_bytes::Put64;
 
 Status Bad(const std::string& what) {
   return Status(ErrorCode::kInvalidArgument, "pos model: " + what);
@@ -61,11 +51,7 @@ std::string EncodePosModel(const PosModelTables& t) {
                                           (8 * plane)));
     }
   }
-  uLongf bound = compressBound(payload.size());
-  std::string z(bound, '\0');
-  compress2(reinterpret_cast<Bytef*>(z.data()), &bound,
-            reinterpret_cast<const Bytef*>(payload.data()), payload.size(), 9);
-  z.resize(bound);
+  const std::string z = model_bytes::Compress(payload);
   std::string out(kMagic, 8);
   Put32(&out, kFormatVersion);
   Put32(&out, pos_internal::kPosFeatureSetVersion);
@@ -79,20 +65,16 @@ std::string EncodePosModel(const PosModelTables& t) {
   Put64(&out, t.info.seed);
   Put32(&out, static_cast<uint32_t>(payload.size()));
   Put32(&out, static_cast<uint32_t>(z.size()));
-  Put32(&out, static_cast<uint32_t>(crc32(
-                  0, reinterpret_cast<const Bytef*>(z.data()), z.size())));
+  Put32(&out, model_bytes::Crc32(z));
   while (out.size() < kHeader) out.push_back('\0');
   out += z;
   return out;
 }
 
 StatusOr<PosModel> PosModel::Load(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status(ErrorCode::kUnreadable, "cannot open " + path);
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (in.bad()) return Status(ErrorCode::kUnreadable, "cannot read " + path);
-  return FromBytes(buf.str());
+  StatusOr<std::string> bytes = model_bytes::ReadFile(path);
+  if (!bytes.ok()) return bytes.status();
+  return FromBytes(*bytes);
 }
 
 StatusOr<PosModel> PosModel::FromBytes(std::string_view bytes) {
@@ -114,18 +96,15 @@ StatusOr<PosModel> PosModel::FromBytes(std::string_view bytes) {
                  crc = Get32(h + 52);
   if (zsize != bytes.size() - kHeader) return Bad("truncated or padded file");
   const auto* z = h + kHeader;
-  if (static_cast<uint32_t>(crc32(0, z, zsize)) != crc) return Bad("bad CRC");
   if (e < n ||
       raw != static_cast<uint64_t>(n) * 9 + static_cast<uint64_t>(e) * 3) {
     return Bad("inconsistent sizes");
   }
-  std::string payload(raw, '\0');
-  uLongf out_len = raw;
-  if (uncompress(reinterpret_cast<Bytef*>(payload.data()), &out_len, z,
-                 zsize) != Z_OK ||
-      out_len != raw) {
-    return Bad("payload does not decompress");
-  }
+  StatusOr<std::string> inflated = model_bytes::Decompress(
+      std::string_view(reinterpret_cast<const char*>(z), zsize), crc, raw,
+      "pos model");
+  if (!inflated.ok()) return inflated.status();
+  const std::string payload = std::move(inflated).value();
   const auto* p = reinterpret_cast<const unsigned char*>(payload.data());
   std::vector<uint64_t> keys(n, 0);
   for (int plane = 0; plane < 8; ++plane) {

@@ -1,11 +1,11 @@
 #include "quotes/attribution_model.h"
 
-#include <zlib.h>
-
 #include <cstring>
-#include <fstream>
 #include <mutex>
-#include <sstream>
+#include <string_view>
+#include <utility>
+
+#include "base/model_bytes.h"
 
 namespace dossier {
 namespace {
@@ -18,19 +18,10 @@ constexpr uint32_t kFormatVersion = 1;
 constexpr size_t kHeader = 64;
 constexpr size_t kTransBytes = kNumLabels * kNumLabels * 2;
 
-void Put32(std::string* s, uint32_t v) {
-  for (int i = 0; i < 4; ++i) s->push_back(static_cast<char>(v >> (8 * i)));
-}
-void Put64(std::string* s, uint64_t v) {
-  for (int i = 0; i < 8; ++i) s->push_back(static_cast<char>(v >> (8 * i)));
-}
-uint32_t Get32(const unsigned char* p) {
-  return p[0] | (p[1] << 8) | (p[2] << 16) |
-         (static_cast<uint32_t>(p[3]) << 24);
-}
-uint64_t Get64(const unsigned char* p) {
-  return Get32(p) | (static_cast<uint64_t>(Get32(p + 4)) << 32);
-}
+using model_bytes::Get32;
+using model_bytes::Get64;
+using model_bytes::Put32;
+using model_bytes::Put64;
 
 Status Bad(const std::string& what) {
   return Status(ErrorCode::kInvalidArgument, "quotes model: " + what);
@@ -81,11 +72,7 @@ std::string EncodeAttributionModel(const AttributionModelTables& t) {
                                           (8 * plane)));
     }
   }
-  uLongf bound = compressBound(payload.size());
-  std::string z(bound, '\0');
-  compress2(reinterpret_cast<Bytef*>(z.data()), &bound,
-            reinterpret_cast<const Bytef*>(payload.data()), payload.size(), 9);
-  z.resize(bound);
+  const std::string z = model_bytes::Compress(payload);
   std::string out(kMagic, 8);
   Put32(&out, kFormatVersion);
   Put32(&out, attr_internal::kAttrFeatureSetVersion);
@@ -96,20 +83,16 @@ std::string EncodeAttributionModel(const AttributionModelTables& t) {
   Put64(&out, t.info.seed);
   Put32(&out, static_cast<uint32_t>(payload.size()));
   Put32(&out, static_cast<uint32_t>(z.size()));
-  Put32(&out, static_cast<uint32_t>(crc32(
-                  0, reinterpret_cast<const Bytef*>(z.data()), z.size())));
+  Put32(&out, model_bytes::Crc32(z));
   while (out.size() < kHeader) out.push_back('\0');
   out += z;
   return out;
 }
 
 StatusOr<AttributionModel> AttributionModel::Load(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status(ErrorCode::kUnreadable, "cannot open " + path);
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (in.bad()) return Status(ErrorCode::kUnreadable, "cannot read " + path);
-  return FromBytes(buf.str());
+  StatusOr<std::string> bytes = model_bytes::ReadFile(path);
+  if (!bytes.ok()) return bytes.status();
+  return FromBytes(*bytes);
 }
 
 StatusOr<AttributionModel> AttributionModel::FromBytes(std::string_view bytes) {
@@ -129,18 +112,15 @@ StatusOr<AttributionModel> AttributionModel::FromBytes(std::string_view bytes) {
                  crc = Get32(h + 48);
   if (zsize != bytes.size() - kHeader) return Bad("truncated or padded file");
   const auto* z = h + kHeader;
-  if (static_cast<uint32_t>(crc32(0, z, zsize)) != crc) return Bad("bad CRC");
   if (e < n || raw != kTransBytes + static_cast<uint64_t>(n) * 9 +
                           static_cast<uint64_t>(e) * 3) {
     return Bad("inconsistent sizes");
   }
-  std::string payload(raw, '\0');
-  uLongf out_len = raw;
-  if (uncompress(reinterpret_cast<Bytef*>(payload.data()), &out_len, z,
-                 zsize) != Z_OK ||
-      out_len != raw) {
-    return Bad("payload does not decompress");
-  }
+  StatusOr<std::string> inflated = model_bytes::Decompress(
+      std::string_view(reinterpret_cast<const char*>(z), zsize), crc, raw,
+      "quotes model");
+  if (!inflated.ok()) return inflated.status();
+  const std::string payload = std::move(inflated).value();
   const auto* p = reinterpret_cast<const unsigned char*>(payload.data());
   for (int a = 0; a < kNumLabels; ++a) {
     for (int b = 0; b < kNumLabels; ++b) {
