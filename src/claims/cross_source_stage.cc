@@ -812,7 +812,6 @@ void CountFindings(Corpus& corpus) {
       }
       std::string action = CountAction(e.lemma);
       std::string unit;
-      if (Cumulative(doc, e.span)) continue;
       Amount a;
       // "The death toll rose to 15".
       const std::string actor_head =
@@ -829,7 +828,8 @@ void CountFindings(Corpus& corpus) {
         unit = TargetKey(doc.Slice(e.target));
         if (unit == "person") unit = "people";
       }
-      if (!a.ok || unit.empty()) continue;
+      // (Checked last: it reads the whole sentence.)
+      if (!a.ok || unit.empty() || Cumulative(doc, e.span)) continue;
       int32_t actor = -1;
       if (actor_head != "toll" && e.actor_mention >= 0 &&
           static_cast<size_t>(e.actor_mention) < l.mentions.size()) {
@@ -924,8 +924,12 @@ bool IsCountry(const Corpus& corpus, int32_t entity) {
 // Thursday", not "meet Roe, provided Norland starts a truce on Monday").
 bool TimeOfTrigger(const Document& doc, Span trigger, Span time) {
   if (time.start < trigger.end) return false;
-  for (const Token& t : doc.layers().tokens) {
-    if (t.span.start < trigger.end) continue;
+  const std::vector<Token>& tokens = doc.layers().tokens;
+  auto it = std::lower_bound(
+      tokens.begin(), tokens.end(), trigger.end,
+      [](const Token& t, uint32_t at) { return t.span.start < at; });
+  for (; it != tokens.end(); ++it) {
+    const Token& t = *it;
     if (t.span.start >= time.start) break;
     if (IsVerbTag(t.pos) || t.pos == kPosMD || doc.Slice(t.span) == ",") {
       return false;
