@@ -145,8 +145,16 @@ class QuoteFinder {
 
  private:
   std::string_view Text(uint32_t i) const { return doc_.Slice(toks_[i].span); }
+  // Token i follows an article ("the states", "a report"): a noun, not a
+  // reporting verb.
+  bool AfterArticle(uint32_t i) const {
+    if (i == 0) return false;
+    std::string_view w = Text(i - 1);
+    return w == "the" || w == "a" || w == "an" || w == "The" || w == "A" ||
+           w == "An";
+  }
   bool IsCue(uint32_t i) const {
-    return (toks_[i].flags & kTokenAlpha) &&
+    return (toks_[i].flags & kTokenAlpha) && !AfterArticle(i) &&
            (stage_.IsCueVerb(Text(i)) ||
             (title_ && stage_.IsCueVerb(TitleWord(i))));
   }
@@ -194,7 +202,7 @@ class QuoteFinder {
   };
   uint32_t TokenAt(uint32_t byte) const;  // first token starting >= byte
   bool IsIndirectVerb(uint32_t i) const {
-    return (toks_[i].flags & kTokenAlpha) &&
+    return (toks_[i].flags & kTokenAlpha) && !AfterArticle(i) &&
            (stage_.IsIndirectVerb(Text(i)) ||
             (title_ && stage_.IsIndirectVerb(TitleWord(i))));
   }
@@ -341,6 +349,19 @@ Speaker QuoteFinder::SpeakerEndingAt(uint32_t j, uint32_t lo) const {
   }
   if (!(toks_[j].flags & kTokenAlpha) || IsCue(j)) return s;
   for (uint32_t k = j, n = 0; k >= lo && n < 6; --k, ++n) {
+    if (k < j && k > lo &&
+        (Text(k) == "'s" || Text(k) == "\xE2\x80\x99s")) {
+      // A possessor: "Clinton's campaign chairman", "the state's chairman".
+      const int32_t pm = MentionAt(k - 1);
+      if (pm >= 0 && mentions_[pm].span.end == toks_[k - 1].span.end) {
+        uint32_t f = TokenAt(mentions_[pm].span.start);
+        if (f > lo && IsDeterminer(Text(f - 1))) --f;
+        s.span = Span{toks_[f].span.start, toks_[j].span.end};
+        s.found = true;
+        return s;
+      }
+      continue;
+    }
     if (!(toks_[k].flags & kTokenAlpha) || (k != j && IsCue(k))) break;
     const std::string_view w = Text(k);
     if (w == "and" || w == "or" || w == "but" || w == "that" || w == "which" ||
@@ -2093,6 +2114,10 @@ Status QuoteFinder::Run() {
     const bool final_punct = lt == "." || lt == "," || lt == "!" || lt == "?" ||
                              lt == ";" || lt == "\xE2\x80\xA6";  // …
     const bool attributed = Attribute(p, q, words >= 4 || final_punct);
+    if (!attributed && words < 4 && caps == words && lt != "." &&
+        lt != "!" && lt != "?") {
+      continue;  // a title in capitals: on “Fox Morning Talk,” she ...
+    }
     if (words >= 4 || final_punct) {
       q.kind = QuoteKind::kDirect;
     } else {
@@ -2100,9 +2125,16 @@ Status QuoteFinder::Run() {
       // scare quote or a title.
       if (!attributed) continue;
       q.kind = QuoteKind::kPartial;
-      (void)caps;
     }
-    if (!attributed && prev >= 0 && !out[prev].speaker.empty()) {
+    if (attributed && prev >= 0 && !q.cue.empty() &&
+        q.cue.start == out[prev].cue.start && q.cue.end == out[prev].cue.end) {
+      // A split quotation, `“...,” he said, “...”`: both parts took the
+      // attribution between them, so the second part continues the first
+      // (a continuation: no cue of its own, the same speaker).
+      q.cue = Span{};
+      q.speaker = out[prev].speaker;
+      q.speaker_mention = out[prev].speaker_mention;
+    } else if (!attributed && prev >= 0 && !out[prev].speaker.empty()) {
       // Continuation: the next quote of the same paragraph, or a quote
       // paragraph right after the one holding the previous quote.
       const uint32_t b = BlockOf(p.open);

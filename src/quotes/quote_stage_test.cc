@@ -719,6 +719,40 @@ TEST(QuoteStageTest, APartialQuoteOpeningAReportedClauseKeepsTheClause) {
   EXPECT_TRUE(clause);
 }
 
+TEST(QuoteStageTest, QuoteSplitByItsAttributionContinuesWithoutCue) {
+  auto qs = Quotes(
+      "\xE2\x80\x9CMy hope,\xE2\x80\x9D Ada Roe said, \xE2\x80\x9Cis that "
+      "the ferry runs again by spring.\xE2\x80\x9D");
+  ASSERT_EQ(qs.size(), 2u);
+  EXPECT_EQ(qs[0].cue, "said");
+  EXPECT_EQ(qs[1].cue, "");  // a continuation of the first part
+  EXPECT_EQ(qs[1].speaker, "Ada Roe");
+}
+
+TEST(QuoteStageTest, DescriptorWithPossessorBeforeAnApposedName) {
+  auto qs = Quotes(
+      "The union's campaign chairman, Ivo Marr, said he had not seen the "
+      "letter.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "The union's campaign chairman, Ivo Marr");
+  EXPECT_EQ(qs[0].speaker_mention, "Ivo Marr");
+}
+
+TEST(QuoteStageTest, UnattributedCapitalizedTitleIsNoQuote) {
+  auto qs = Quotes(
+      "On the program \xE2\x80\x9CMorning Harbour Talk,\xE2\x80\x9D the "
+      "ferries were discussed at length.");
+  EXPECT_TRUE(qs.empty());
+}
+
+TEST(QuoteStageTest, VerbFormAfterAnArticleIsANoun) {
+  auto qs = Quotes(
+      "\xE2\x80\x9CIt is an overreach,\xE2\x80\x9D Ada Roe, the governor "
+      "of one of the states suing the agency, said.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].cue, "said");
+}
+
 TEST(QuoteStageTest, APercentageIsASpeaker) {
   auto qs = Quotes(
       "In the poll, 73 percent said the ferry should run. Another 19 "
