@@ -574,6 +574,15 @@ Speaker QuoteFinder::MainSubject(uint32_t lo, uint32_t v) const {
       while (e < v && toks_[e].span.start < mentions_[m].span.end) ++e;
       if (e < v && (Text(e) == "'s" || Text(e) == "\xE2\x80\x99s")) break;
       s.span = Span{toks_[t].span.start, mentions_[m].span.end};
+      // "Sen. Ada Roe (R-Ore.) said ..., arguing": the parenthesis too.
+      if (e < v && Text(e) == "(") {
+        for (uint32_t c = e + 1; c < v && c - e <= 8; ++c) {
+          if (Text(c) == ")") {
+            s.span.end = toks_[c].span.end;
+            break;
+          }
+        }
+      }
       s.mention = m;
       s.found = true;
       return s;
@@ -1614,7 +1623,18 @@ void QuoteFinder::FindIndirect(uint32_t f, uint32_t e) {
       uint32_t k = v;
       while (k > f && IsAux(Text(k - 1))) --k;
       if (k > f + 2 && Text(k - 1) == "and") {
-        const Speaker ms = MainSubject(f, k - 1);
+        Speaker ms = MainSubject(f, k - 1);
+        if (!ms.found && !indirect_.empty()) {
+          // "Harbour police announced X and said S": the speaker of the
+          // statement before it in this sentence.
+          const Quote& pq = indirect_.back();
+          if (!pq.cue.empty() && pq.cue.start >= toks_[f].span.start &&
+              pq.cue.end <= toks_[k - 1].span.start && !pq.speaker.empty()) {
+            ms.span = pq.speaker;
+            ms.mention = pq.speaker_mention;
+            ms.found = true;
+          }
+        }
         if (ms.found && pair_at_[TokenAt(ms.span.start)] < 0) {
           sb.s = ms;
           sb.cue = k;
@@ -1735,6 +1755,14 @@ void QuoteFinder::FindIndirect(uint32_t f, uint32_t e) {
       }
       // "S1 and Democrats accused S2", "S1 — and he noted S2": a second
       // statement with its own speaker ends the first.
+      // "X announced an arrest and said S2": the second verb is a statement
+      // of its own (same subject), found by the rule for it.
+      if (Text(t) == "and" && t > c + 2 && t + 2 < ce &&
+          (IsIndirectVerb(t + 1) ||
+           (IsAux(Text(t + 1)) && IsIndirectVerb(t + 2)))) {
+        end = t;
+        break;
+      }
       if ((Text(t) == "and" || Text(t) == "but") && t > c + 2) {
         bool next = false;
         for (uint32_t v2 = t + 2; v2 < ce && v2 <= t + 7 && !next; ++v2) {
@@ -1756,8 +1784,8 @@ void QuoteFinder::FindIndirect(uint32_t f, uint32_t e) {
       }
       if (Text(t) != ",") continue;
       const std::string_view n = Text(t + 1);
-      if (n == "according" || n == "adding" || n == "saying" || n == "citing" ||
-          n == "noting" || n == "which" || n == "though" || n == "although" ||
+      if (n == "according" || n == "citing" || IsParticiple(t + 1) ||
+          n == "which" || n == "though" || n == "although" ||
           n == "but" || n == "while" || n == "whereas") {
         end = t;
         break;

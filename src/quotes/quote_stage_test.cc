@@ -753,6 +753,27 @@ TEST(QuoteStageTest, VerbFormAfterAnArticleIsANoun) {
   EXPECT_EQ(qs[0].cue, "said");
 }
 
+TEST(QuoteStageTest, ReportingParticipleEndsTheReportedClause) {
+  auto qs = Quotes(
+      "Sen. Ada Roe (R-Tessby) said the levy did not hurt the party, arguing "
+      "that the split in its ranks was the bigger problem.");
+  ASSERT_EQ(qs.size(), 2u);
+  EXPECT_EQ(qs[0].content, "the levy did not hurt the party");
+  EXPECT_EQ(qs[1].cue, "arguing");
+  EXPECT_EQ(qs[1].speaker, "Sen. Ada Roe (R-Tessby)");
+}
+
+TEST(QuoteStageTest, CoordinatedReportingVerbEndsTheFirstClause) {
+  auto qs = Quotes(
+      "The harbour police announced on Friday the arrest of a man and said a "
+      "curfew would stay in force through the weekend.");
+  ASSERT_EQ(qs.size(), 2u);
+  EXPECT_EQ(qs[0].cue, "announced");
+  EXPECT_EQ(qs[0].content.find("curfew"), std::string::npos);
+  EXPECT_EQ(qs[1].cue, "said");
+  EXPECT_EQ(qs[1].content, "a curfew would stay in force through the weekend");
+}
+
 TEST(QuoteStageTest, APercentageIsASpeaker) {
   auto qs = Quotes(
       "In the poll, 73 percent said the ferry should run. Another 19 "
