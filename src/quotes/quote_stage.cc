@@ -183,6 +183,10 @@ class QuoteFinder {
   // Index of the mention whose span holds token `i`, or -1.
   int32_t MentionAt(uint32_t i) const;
   bool InsideQuote(Span s) const;
+  // A quotation opening at token `open` may continue the statement ending
+  // at token `prev`: it is in the same sentence or opens its own ("A report
+  // found the money came from “the drug trade”" continues nothing).
+  bool MayContinue(uint32_t open, uint32_t prev) const;
   int32_t ResolvePronoun(uint32_t i, int kind) const;
   Speaker SpeakerEndingAt(uint32_t j, uint32_t lo) const;
   Speaker SpeakerStartingAt(uint32_t j, uint32_t hi) const;
@@ -278,6 +282,15 @@ int32_t QuoteFinder::MentionAt(uint32_t i) const {
     }
   }
   return -1;
+}
+
+bool QuoteFinder::MayContinue(uint32_t open, uint32_t prev) const {
+  const uint32_t si = SentenceOf(open);
+  if (si == kNone || si == SentenceOf(prev)) return true;
+  for (uint32_t t = doc_.layers().sentences[si].first_token; t < open; ++t) {
+    if (IsWord(t)) return false;
+  }
+  return true;
 }
 
 bool QuoteFinder::InsideQuote(Span s) const {
@@ -2167,7 +2180,8 @@ Status QuoteFinder::Run() {
       // paragraph right after the one holding the previous quote.
       const uint32_t b = BlockOf(p.open);
       const uint32_t pb = BlockOf(prev_close);
-      if (b == pb || (b == pb + 1 && p.open == block_toks_[b].first)) {
+      if (MayContinue(p.open, prev_close) &&
+          (b == pb || (b == pb + 1 && p.open == block_toks_[b].first))) {
         q.speaker = out[prev].speaker;
         q.speaker_mention = out[prev].speaker_mention;
       }
@@ -2192,7 +2206,8 @@ Status QuoteFinder::Run() {
     const uint32_t po = TokenAt(pq.span.end > 0 ? pq.span.end - 1 : 0);
     if (qo >= n || po >= n) continue;
     const uint32_t b = BlockOf(qo), pb = BlockOf(po);
-    if (b == pb || (b == pb + 1 && qo == block_toks_[b].first)) {
+    if (MayContinue(qo, po) &&
+        (b == pb || (b == pb + 1 && qo == block_toks_[b].first))) {
       q.speaker = pq.speaker;
       q.speaker_mention = pq.speaker_mention;
     }

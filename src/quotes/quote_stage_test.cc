@@ -774,6 +774,21 @@ TEST(QuoteStageTest, CoordinatedReportingVerbEndsTheFirstClause) {
   EXPECT_EQ(qs[1].content, "a curfew would stay in force through the weekend");
 }
 
+TEST(QuoteStageTest, QuotationInsideAnotherSentenceContinuesNothing) {
+  auto qs = Quotes(
+      "Ada Roe said the ferry fund was safe. A later audit could not rule "
+      "out money from \xE2\x80\x9Cthe sale of stolen boats, fuel or "
+      "nets.\xE2\x80\x9D");
+  bool found = false;
+  for (const auto& q : qs) {
+    if (q.content.find("stolen boats") != std::string::npos) {
+      found = true;
+      EXPECT_EQ(q.speaker, "");
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
 TEST(QuoteStageTest, APercentageIsASpeaker) {
   auto qs = Quotes(
       "In the poll, 73 percent said the ferry should run. Another 19 "
