@@ -216,8 +216,9 @@ class QuoteFinder {
   uint32_t ContentStart(uint32_t v, uint32_t hi) const;
   int Words(uint32_t a, uint32_t b) const;
   bool IsDirectSpan(uint32_t a, uint32_t b) const;
+  // Adds reported speech [a, b) (at least `min_words` words).
   bool AddIndirect(uint32_t a, uint32_t b, Span cue, const Speaker& s,
-                   bool continuation);
+                   bool continuation, int min_words = 3);
   void FindIndirect(uint32_t f, uint32_t e);
   void FindIndirect(std::vector<Quote>& out);
   void FindRelays(std::vector<Quote>& out) const;
@@ -400,6 +401,20 @@ Speaker QuoteFinder::SpeakerStartingAt(uint32_t j, uint32_t hi) const {
     s.span = mentions_[m].span;
     s.mention = m;
     s.found = true;
+    // "said NBC's Ivo Marr": the possessor and the person it qualifies.
+    uint32_t after = j;
+    while (after < hi && toks_[after].span.start < mentions_[m].span.end) {
+      ++after;
+    }
+    if (after + 1 < hi &&
+        (Text(after) == "'s" || Text(after) == "\xE2\x80\x99s")) {
+      const int32_t m2 = MentionAt(after + 1);
+      if (m2 >= 0 && mentions_[m2].type == EntityType::kPerson &&
+          mentions_[m2].span.start == toks_[after + 1].span.start) {
+        s.span.end = mentions_[m2].span.end;
+        s.mention = m2;
+      }
+    }
     return s;
   }
   if (int kind = PronounKind(Text(j)); kind != 0) {
@@ -1129,6 +1144,12 @@ QuoteFinder::Subject QuoteFinder::SubjectBefore(uint32_t v, uint32_t lo) const {
       verb = verb || IsIndirectVerb(t);
     }
     if (c0 == kNone || c0 == lo || c0 + 1 >= j) return r;
+    // ", and the meeting went on from there, said X": a clause, not an
+    // apposition.
+    if (const std::string_view cw = Text(c0 + 1);
+        cw == "and" || cw == "but" || cw == "or") {
+      return r;
+    }
     {
       // A verb in the commas is a relative clause ("Ada Roe, who asked not
       // to be named, said") or not a subject at all.
@@ -1213,7 +1234,10 @@ QuoteFinder::Subject QuoteFinder::SubjectBefore(uint32_t v, uint32_t lo) const {
       if (!(cw == "of" || cw == "at" || cw == "for" || cw == "from" ||
             cw == "in" || cw == "on" || cw == "by" || cw == "to" ||
             cw == "with" || cw == "close" || and_ ||
+            // (Not "The museum, Ada Roe said, honours ...": a comma after
+            // the verb makes the attribution parenthetical.)
             (cw == "," && step == 0 && head.mention >= 0 &&
+             !(v + 1 < toks_.size() && Text(v + 1) == ",") &&
              mentions_[head.mention].type == EntityType::kPerson &&
              TokenAt(mentions_[head.mention].span.start) <= hf + 1))) {
         break;
@@ -1447,8 +1471,9 @@ uint32_t QuoteFinder::ContentStart(uint32_t v, uint32_t hi) const {
 }
 
 bool QuoteFinder::AddIndirect(uint32_t a, uint32_t b, Span cue,
-                              const Speaker& s, bool continuation) {
-  if (b <= a || Words(a, b) < 3 || IsDirectSpan(a, b)) return false;
+                              const Speaker& s, bool continuation,
+                              int min_words) {
+  if (b <= a || Words(a, b) < min_words || IsDirectSpan(a, b)) return false;
   // A clause that starts or ends inside a quotation is part of that
   // direct quote ("“We are full. Now, that does not mean ...,” he said,
   // according to a pool report"), not reported speech of its own.
@@ -1731,10 +1756,12 @@ void QuoteFinder::FindIndirect(uint32_t f, uint32_t e) {
     // Clause first: "S, Tom Eke said (on Monday)." / "S1, he said, S2."
     const bool after_comma = sb.first > f + 1 && Text(sb.first - 1) == ",";
     if (after_comma && tail_short) {
-      if (AddIndirect(f, sb.first - 1, cue, sb.s, false) && c < ce &&
-          Text(c) == ",") {
-        uint32_t c2 = c + 1;
-        AddIndirect(c2, ce, cue, sb.s, true);
+      // "S1, he said, S2"; S1 may be the subject alone when S2 goes on
+      // ("The museum, Ada Roe said, honours the ferrymen").
+      const bool split = c + 1 < ce && Text(c) == "," && Words(c + 1, ce) >= 3;
+      if (AddIndirect(f, sb.first - 1, cue, sb.s, false, split ? 1 : 3) &&
+          split) {
+        AddIndirect(c + 1, ce, cue, sb.s, true);
       }
       continue;
     }

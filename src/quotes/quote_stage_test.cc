@@ -789,6 +789,34 @@ TEST(QuoteStageTest, QuotationInsideAnotherSentenceContinuesNothing) {
   EXPECT_TRUE(found);
 }
 
+TEST(QuoteStageTest, ParentheticalAttributionAfterTheSubjectAlone) {
+  auto qs = Quotes(
+      "The museum, Ada Roe said, would make visitors face hard truths about "
+      "the harbour.");
+  ASSERT_EQ(qs.size(), 2u);
+  EXPECT_EQ(qs[0].content, "The museum");
+  EXPECT_EQ(qs[0].speaker, "Ada Roe");
+  EXPECT_EQ(qs[1].cue, "");  // the rest of the statement
+  EXPECT_EQ(qs[1].speaker, "Ada Roe");
+}
+
+TEST(QuoteStageTest, ClauseAfterACommaIsNoApposition) {
+  auto qs = Quotes(
+      "The refusal did not go over well with the board, and the meeting "
+      "went downhill from there, said one source in the room.");
+  for (const auto& q : qs) {
+    EXPECT_EQ(q.speaker.find("meeting"), std::string::npos) << q.speaker;
+  }
+}
+
+TEST(QuoteStageTest, PossessorBeforeANameAfterTheVerb) {
+  auto qs = Quotes(
+      "Debates alone are not likely to change the race, noted Harbour "
+      "Radio's Ivo Marr.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "Harbour Radio's Ivo Marr");
+}
+
 TEST(QuoteStageTest, APercentageIsASpeaker) {
   auto qs = Quotes(
       "In the poll, 73 percent said the ferry should run. Another 19 "
