@@ -452,6 +452,7 @@ struct TrainQuotesArgs {
   int epochs = 10;
   uint64_t seed = 2017;
   int prune = 1;
+  int min_count = 40;
 };
 
 int RunTrainQuotes(const TrainQuotesArgs& args) {
@@ -461,6 +462,7 @@ int RunTrainQuotes(const TrainQuotesArgs& args) {
   opts.train.epochs = args.epochs;
   opts.train.seed = args.seed;
   opts.train.prune = args.prune;
+  opts.train.min_count = args.min_count;
   QuotesTrainResult result;
   Status st = TrainQuotesModel(opts, &result);
   if (!st.ok()) {
@@ -475,6 +477,12 @@ int RunTrainQuotes(const TrainQuotesArgs& args) {
       static_cast<unsigned long long>(r.sentences),
       static_cast<unsigned long long>(r.tokens),
       static_cast<unsigned long long>(result.attributions), result.seconds);
+  if (r.features_seen > 0) {
+    std::printf("features seen %llu, kept (>= %d occurrences) %llu\n",
+                static_cast<unsigned long long>(r.features_seen),
+                args.min_count,
+                static_cast<unsigned long long>(r.features_kept));
+  }
   for (size_t e = 0; e < r.train_accuracy.size(); ++e) {
     std::printf("epoch %zu: training token accuracy %.4f\n", e + 1,
                 r.train_accuracy[e]);
@@ -780,6 +788,10 @@ int Main(int argc, char** argv) {
       ->capture_default_str();
   train_quotes->add_option("--prune", tq.prune,
                            "drop quantized weights with |w| <= this")
+      ->capture_default_str();
+  train_quotes->add_option("--min-count", tq.min_count,
+                           "keep only features seen >= this many times in "
+                           "the training data")
       ->capture_default_str();
 
   KbImportArgs ki;

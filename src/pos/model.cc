@@ -23,34 +23,13 @@ Status Bad(const std::string& what) {
   return Status(ErrorCode::kInvalidArgument, "pos model: " + what);
 }
 
-inline uint64_t SlotHash(uint64_t k) {
-  k ^= k >> 31;
-  k *= 0x7fb5d329728ea185ULL;
-  k ^= k >> 27;
-  return k;
-}
-
 }  // namespace
 
 std::string EncodePosModel(const PosModelTables& t) {
   const size_t n = t.keys.size(), e = t.tags.size();
   std::string payload;
-  payload.reserve(n * 9 + e * 3);
-  for (int plane = 0; plane < 8; ++plane) {
-    uint64_t prev = 0;
-    for (size_t i = 0; i < n; ++i) {
-      payload.push_back(static_cast<char>((t.keys[i] - prev) >> (8 * plane)));
-      prev = t.keys[i];
-    }
-  }
-  payload.append(reinterpret_cast<const char*>(t.counts.data()), n);
-  payload.append(reinterpret_cast<const char*>(t.tags.data()), e);
-  for (int plane = 0; plane < 2; ++plane) {
-    for (size_t i = 0; i < e; ++i) {
-      payload.push_back(static_cast<char>(static_cast<uint16_t>(t.weights[i]) >>
-                                          (8 * plane)));
-    }
-  }
+  model_bytes::AppendSparseTable(t.keys, t.counts, t.tags, t.weights,
+                                 &payload);
   const std::string z = model_bytes::Compress(payload);
   std::string out(kMagic, 8);
   Put32(&out, kFormatVersion);
@@ -106,60 +85,16 @@ StatusOr<PosModel> PosModel::FromBytes(std::string_view bytes) {
   if (!inflated.ok()) return inflated.status();
   const std::string payload = std::move(inflated).value();
   const auto* p = reinterpret_cast<const unsigned char*>(payload.data());
-  std::vector<uint64_t> keys(n, 0);
-  for (int plane = 0; plane < 8; ++plane) {
-    for (uint32_t i = 0; i < n; ++i) {
-      keys[i] |= static_cast<uint64_t>(p[plane * n + i]) << (8 * plane);
-    }
-  }
-  uint64_t prev = 0;
-  for (uint32_t i = 0; i < n; ++i) {
-    if (i > 0 && keys[i] == 0) return Bad("keys not increasing");
-    keys[i] += prev;
-    if (keys[i] == 0) return Bad("zero key");
-    prev = keys[i];
-  }
-  const unsigned char* counts = p + 8ull * n;
-  const unsigned char* tags = counts + n;
-  const unsigned char* w = tags + e;
-  uint64_t total = 0;
-  for (uint32_t i = 0; i < n; ++i) {
-    if (counts[i] == 0) return Bad("empty feature");
-    total += counts[i];
-  }
-  if (total != e) return Bad("entry counts do not add up");
-  m.tags_.assign(tags, tags + e);
-  for (uint8_t t : m.tags_) {
-    if (t == 0 || t >= kNumPosTags) return Bad("tag out of range");
-  }
-  m.weights_.resize(e);
-  for (uint32_t i = 0; i < e; ++i) {
-    m.weights_[i] = static_cast<int16_t>(w[i] | (w[e + i] << 8));
-  }
-  size_t size = 16;
-  while (size < 2ull * n) size <<= 1;
-  m.table_.assign(size, Slot{0, 0, 0});
-  m.mask_ = size - 1;
-  uint32_t offset = 0;
-  for (uint32_t i = 0; i < n; ++i) {
-    uint64_t at = SlotHash(keys[i]) & m.mask_;
-    while (m.table_[at].key != 0) at = (at + 1) & m.mask_;
-    m.table_[at] = Slot{keys[i], offset, counts[i]};
-    offset += counts[i];
-  }
+  model_bytes::SparseTable table;
+  Status st = model_bytes::DecodeSparseTable(p, n, e, 1, kNumPosTags,
+                                             "pos model", "tag", &table);
+  if (!st.ok()) return st;
+  m.index_.Build(table.keys, table.counts);
+  m.tags_ = std::move(table.labels);
+  m.weights_ = std::move(table.weights);
   m.info_.features = n;
   m.info_.entries = e;
   return m;
-}
-
-const PosModel::Slot* PosModel::Find(uint64_t key) const {
-  if (key == 0 || table_.empty()) return nullptr;
-  uint64_t at = SlotHash(key) & mask_;
-  while (table_[at].key != 0) {
-    if (table_[at].key == key) return &table_[at];
-    at = (at + 1) & mask_;
-  }
-  return nullptr;
 }
 
 void PosModel::Tag(std::span<const std::string_view> tokens, PosScratch* s,
@@ -177,12 +112,12 @@ void PosModel::Tag(std::span<const std::string_view> tokens, PosScratch* s,
     // Issue all table loads first, then all row loads, so that their cache
     // misses overlap.
     for (int f = 0; f < nf; ++f) {
-      __builtin_prefetch(&table_[SlotHash(s->feats[f]) & mask_]);
+      index_.Prefetch(s->feats[f]);
     }
-    const Slot* found[pos_internal::kMaxPosFeatures];
+    const model_bytes::SparseIndex::Slot* found[pos_internal::kMaxPosFeatures];
     int nfound = 0;
     for (int f = 0; f < nf; ++f) {
-      const Slot* slot = Find(s->feats[f]);
+      const model_bytes::SparseIndex::Slot* slot = index_.Find(s->feats[f]);
       if (slot == nullptr) continue;
       __builtin_prefetch(weights_.data() + slot->offset);
       __builtin_prefetch(tags_.data() + slot->offset);

@@ -25,6 +25,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/model_bytes.h"
 #include "base/status.h"
 #include "pos/features.h"
 
@@ -62,15 +63,7 @@ class PosModel {
   const PosModelInfo& info() const { return info_; }
 
  private:
-  struct Slot {
-    uint64_t key;     // 0 = empty
-    uint32_t offset;  // into tags_/weights_
-    uint32_t count;
-  };
-  const Slot* Find(uint64_t key) const;
-
-  std::vector<Slot> table_;
-  uint64_t mask_ = 0;
+  model_bytes::SparseIndex index_;  // offsets into tags_/weights_
   std::vector<uint8_t> tags_;
   std::vector<int16_t> weights_;
   PosModelInfo info_;

@@ -147,6 +147,11 @@ void PrepareAttributionTokens(const Document& doc, const QuoteStage& stage,
 }
 
 void SentenceFeatures(AttributionScratch* s, uint32_t first, uint32_t end) {
+  SentenceFeatures(s->info.data(), s, first, end);
+}
+
+void SentenceFeatures(const AttrTokenInfo* doc_info, AttributionScratch* s,
+                      uint32_t first, uint32_t end) {
   const uint32_t n = end - first;
   s->feats.resize(static_cast<size_t>(n) * kMaxAttrFeatures);
   s->nfeats.resize(n);
@@ -154,7 +159,7 @@ void SentenceFeatures(AttributionScratch* s, uint32_t first, uint32_t end) {
   s->cue_right.resize(n);
   s->mark_left.resize(n);
   s->mark_right.resize(n);
-  const AttrTokenInfo* info = s->info.data() + first;
+  const AttrTokenInfo* info = doc_info + first;
   uint32_t last_cue = UINT32_MAX, last_mark = UINT32_MAX;
   for (uint32_t i = 0; i < n; ++i) {
     s->cue_left[i] = last_cue == UINT32_MAX ? kFar : Bucket(i - last_cue);

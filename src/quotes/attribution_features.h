@@ -84,6 +84,10 @@ void PrepareAttributionTokens(const Document& doc, const QuoteStage& stage,
 // Writes the features of every token of the sentence [first, end) into
 // s->feats (kMaxAttrFeatures per token) and s->nfeats.
 void SentenceFeatures(AttributionScratch* s, uint32_t first, uint32_t end);
+// The same over the prepared tokens `info` of a document (s->info unused),
+// so that training need not copy each document's tokens into the scratch.
+void SentenceFeatures(const AttrTokenInfo* doc_info, AttributionScratch* s,
+                      uint32_t first, uint32_t end);
 
 }  // namespace attr_internal
 }  // namespace dossier

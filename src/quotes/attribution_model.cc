@@ -27,13 +27,6 @@ Status Bad(const std::string& what) {
   return Status(ErrorCode::kInvalidArgument, "quotes model: " + what);
 }
 
-inline uint64_t SlotHash(uint64_t k) {
-  k ^= k >> 31;
-  k *= 0x7fb5d329728ea185ULL;
-  k ^= k >> 27;
-  return k;
-}
-
 // I-X only after B-X or I-X; never at the sentence start.
 inline bool Allowed(int prev, int cur) {
   if (cur == 0 || attr_internal::IsBegin(static_cast<uint8_t>(cur))) {
@@ -57,21 +50,8 @@ std::string EncodeAttributionModel(const AttributionModelTables& t) {
       payload.push_back(static_cast<char>(v >> 8));
     }
   }
-  for (int plane = 0; plane < 8; ++plane) {
-    uint64_t prev = 0;
-    for (size_t i = 0; i < n; ++i) {
-      payload.push_back(static_cast<char>((t.keys[i] - prev) >> (8 * plane)));
-      prev = t.keys[i];
-    }
-  }
-  payload.append(reinterpret_cast<const char*>(t.counts.data()), n);
-  payload.append(reinterpret_cast<const char*>(t.labels.data()), e);
-  for (int plane = 0; plane < 2; ++plane) {
-    for (size_t i = 0; i < e; ++i) {
-      payload.push_back(static_cast<char>(static_cast<uint16_t>(t.weights[i]) >>
-                                          (8 * plane)));
-    }
-  }
+  model_bytes::AppendSparseTable(t.keys, t.counts, t.labels, t.weights,
+                                 &payload);
   const std::string z = model_bytes::Compress(payload);
   std::string out(kMagic, 8);
   Put32(&out, kFormatVersion);
@@ -129,60 +109,16 @@ StatusOr<AttributionModel> AttributionModel::FromBytes(std::string_view bytes) {
     }
   }
   p += kTransBytes;
-  std::vector<uint64_t> keys(n, 0);
-  for (int plane = 0; plane < 8; ++plane) {
-    for (uint32_t i = 0; i < n; ++i) {
-      keys[i] |= static_cast<uint64_t>(p[plane * n + i]) << (8 * plane);
-    }
-  }
-  uint64_t prev = 0;
-  for (uint32_t i = 0; i < n; ++i) {
-    if (i > 0 && keys[i] == 0) return Bad("keys not increasing");
-    keys[i] += prev;
-    if (keys[i] == 0) return Bad("zero key");
-    prev = keys[i];
-  }
-  const unsigned char* counts = p + 8ull * n;
-  const unsigned char* labels = counts + n;
-  const unsigned char* w = labels + e;
-  uint64_t total = 0;
-  for (uint32_t i = 0; i < n; ++i) {
-    if (counts[i] == 0) return Bad("empty feature");
-    total += counts[i];
-  }
-  if (total != e) return Bad("entry counts do not add up");
-  m.labels_.assign(labels, labels + e);
-  for (uint8_t t : m.labels_) {
-    if (t >= kNumLabels) return Bad("label out of range");
-  }
-  m.weights_.resize(e);
-  for (uint32_t i = 0; i < e; ++i) {
-    m.weights_[i] = static_cast<int16_t>(w[i] | (w[e + i] << 8));
-  }
-  size_t size = 16;
-  while (size < 2ull * n) size <<= 1;
-  m.table_.assign(size, Slot{0, 0, 0});
-  m.mask_ = size - 1;
-  uint32_t offset = 0;
-  for (uint32_t i = 0; i < n; ++i) {
-    uint64_t at = SlotHash(keys[i]) & m.mask_;
-    while (m.table_[at].key != 0) at = (at + 1) & m.mask_;
-    m.table_[at] = Slot{keys[i], offset, counts[i]};
-    offset += counts[i];
-  }
+  model_bytes::SparseTable table;
+  Status st = model_bytes::DecodeSparseTable(p, n, e, 0, kNumLabels,
+                                             "quotes model", "label", &table);
+  if (!st.ok()) return st;
+  m.index_.Build(table.keys, table.counts);
+  m.labels_ = std::move(table.labels);
+  m.weights_ = std::move(table.weights);
   m.info_.features = n;
   m.info_.entries = e;
   return m;
-}
-
-const AttributionModel::Slot* AttributionModel::Find(uint64_t key) const {
-  if (key == 0 || table_.empty()) return nullptr;
-  uint64_t at = SlotHash(key) & mask_;
-  while (table_[at].key != 0) {
-    if (table_[at].key == key) return &table_[at];
-    at = (at + 1) & mask_;
-  }
-  return nullptr;
 }
 
 void AttributionModel::Emissions(uint32_t n, AttributionScratch* s) const {
@@ -191,15 +127,23 @@ void AttributionModel::Emissions(uint32_t n, AttributionScratch* s) const {
     const uint64_t* f =
         s->feats.data() + static_cast<size_t>(i) * kMaxAttrFeatures;
     const int nf = s->nfeats[i];
+    // All table loads first, then all row loads, so that their cache
+    // misses overlap.
+    for (int k = 0; k < nf; ++k) index_.Prefetch(f[k]);
+    const model_bytes::SparseIndex::Slot* found[kMaxAttrFeatures];
+    int nfound = 0;
     for (int k = 0; k < nf; ++k) {
-      __builtin_prefetch(&table_[SlotHash(f[k]) & mask_]);
+      const model_bytes::SparseIndex::Slot* slot = index_.Find(f[k]);
+      if (slot == nullptr) continue;
+      __builtin_prefetch(weights_.data() + slot->offset);
+      __builtin_prefetch(labels_.data() + slot->offset);
+      found[nfound++] = slot;
     }
     int32_t* e = s->emit.data() + static_cast<size_t>(i) * kNumLabels;
-    for (int k = 0; k < nf; ++k) {
-      const Slot* slot = Find(f[k]);
-      if (slot == nullptr) continue;
-      for (uint32_t x = 0; x < slot->count; ++x) {
-        e[labels_[slot->offset + x]] += weights_[slot->offset + x];
+    for (int k = 0; k < nfound; ++k) {
+      const uint32_t offset = found[k]->offset, count = found[k]->count;
+      for (uint32_t x = 0; x < count; ++x) {
+        e[labels_[offset + x]] += weights_[offset + x];
       }
     }
   }

@@ -30,6 +30,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/model_bytes.h"
 #include "base/status.h"
 #include "quotes/attribution_features.h"
 
@@ -72,16 +73,8 @@ class AttributionModel {
   const AttributionModelInfo& info() const { return info_; }
 
  private:
-  struct Slot {
-    uint64_t key;     // 0 = empty
-    uint32_t offset;  // into labels_/weights_
-    uint32_t count;
-  };
-  const Slot* Find(uint64_t key) const;
-
   int16_t trans_[attr_internal::kNumLabels][attr_internal::kNumLabels] = {};
-  std::vector<Slot> table_;
-  uint64_t mask_ = 0;
+  model_bytes::SparseIndex index_;  // offsets into labels_/weights_
   std::vector<uint8_t> labels_;
   std::vector<int16_t> weights_;
   AttributionModelInfo info_;

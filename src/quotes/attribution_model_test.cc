@@ -67,9 +67,11 @@ Corpus MakeCorpus() {
   return c;
 }
 
-std::string TrainOnCorpus(const Corpus& c, AttributionTrainReport* report) {
+std::string TrainOnCorpus(const Corpus& c, AttributionTrainReport* report,
+                          int min_count = 1) {
   AttributionTrainOptions opt;
   opt.epochs = 5;
+  opt.min_count = min_count;
   StatusOr<std::string> bytes =
       TrainAttributionModel(c.examples, QuoteStage(), opt, report);
   EXPECT_TRUE(bytes.ok()) << bytes.status().ToString();
@@ -145,6 +147,20 @@ TEST(AttributionModelTest, TrainingIsDeterministic) {
   EXPECT_EQ(a, b);
   EXPECT_EQ(r1.documents, c.docs.size());
   EXPECT_EQ(r1.model_bytes, a.size());
+}
+
+TEST(AttributionModelTest, MinCountKeepsOnlyFrequentFeatures) {
+  const Corpus c = MakeCorpus();
+  AttributionTrainReport all, frequent, again;
+  TrainOnCorpus(c, &all);
+  const std::string a = TrainOnCorpus(c, &frequent, 5);
+  const std::string b = TrainOnCorpus(c, &again, 5);
+  EXPECT_EQ(a, b);  // deterministic with a cutoff too
+  EXPECT_GT(frequent.features_seen, frequent.features_kept);
+  EXPECT_GT(frequent.features_kept, 0u);
+  EXPECT_LE(frequent.features_written, frequent.features_kept);
+  EXPECT_LT(frequent.features_written, all.features_written);
+  EXPECT_TRUE(AttributionModel::FromBytes(a).ok());
 }
 
 TEST(AttributionModelTest, TrainedModelTagsAnUnseenSentence) {

@@ -41,13 +41,31 @@ class Trainer {
       }
     }
   }
+  // Restricts updates to `keys` (sorted, unique); otherwise every feature
+  // gets a row when first updated.
+  void Restrict(const std::vector<uint64_t>& keys) {
+    restricted_ = true;
+    index_.reserve(keys.size());
+    rows_.resize(keys.size());
+    for (size_t i = 0; i < keys.size(); ++i) {
+      index_.emplace(keys[i], static_cast<uint32_t>(i));
+    }
+  }
   void Update(const uint64_t* f, int nf, uint8_t label, int delta) {
     for (int k = 0; k < nf; ++k) {
       if (f[k] == 0) continue;
-      auto [it, added] =
-          index_.try_emplace(f[k], static_cast<uint32_t>(rows_.size()));
-      if (added) rows_.emplace_back();
-      std::vector<Weight>& row = rows_[it->second];
+      uint32_t idx;
+      if (restricted_) {
+        auto it = index_.find(f[k]);
+        if (it == index_.end()) continue;
+        idx = it->second;
+      } else {
+        auto [it, added] =
+            index_.try_emplace(f[k], static_cast<uint32_t>(rows_.size()));
+        if (added) rows_.emplace_back();
+        idx = it->second;
+      }
+      std::vector<Weight>& row = rows_[idx];
       auto w = std::find_if(row.begin(), row.end(), [label](const Weight& x) {
         return x.label == label;
       });
@@ -122,6 +140,7 @@ class Trainer {
   int32_t trans_[kNumLabels][kNumLabels] = {};
   int64_t trans_u_[kNumLabels][kNumLabels] = {};
   uint64_t counter_ = 1;
+  bool restricted_ = false;
 };
 
 inline bool Allowed(int prev, int cur) {
@@ -281,10 +300,41 @@ StatusOr<std::string> TrainAttributionModel(
     attr_internal::PrepareAttributionTokens(*examples[x].doc, stage, &s);
     prepared[x] = s.info;
   }
+  Trainer trainer;
+  if (options.min_count > 1) {
+    // Count pass: every feature occurrence of every training token, sorted
+    // (deterministic), then the features seen often enough.
+    std::vector<uint64_t> all;
+    all.reserve(report->tokens * 40);
+    for (const Ref& r : sentences) {
+      attr_internal::SentenceFeatures(prepared[r.example].data(), &s, r.first,
+                                      r.end);
+      for (uint32_t i = 0; i < r.end - r.first; ++i) {
+        const uint64_t* f =
+            s.feats.data() + static_cast<size_t>(i) * kMaxAttrFeatures;
+        for (int k = 0; k < s.nfeats[i]; ++k) {
+          if (f[k] != 0) all.push_back(f[k]);
+        }
+      }
+    }
+    std::sort(all.begin(), all.end());
+    std::vector<uint64_t> kept;
+    for (size_t i = 0; i < all.size();) {
+      size_t j = i;
+      while (j < all.size() && all[j] == all[i]) ++j;
+      ++report->features_seen;
+      if (j - i >= static_cast<size_t>(options.min_count)) {
+        kept.push_back(all[i]);
+      }
+      i = j;
+    }
+    std::vector<uint64_t>().swap(all);
+    report->features_kept = kept.size();
+    trainer.Restrict(kept);
+  }
   std::vector<uint32_t> order(sentences.size());
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   uint64_t rng = options.seed;
-  Trainer trainer;
   std::vector<uint8_t> pred;
   for (int epoch = 0; epoch < options.epochs; ++epoch) {
     for (size_t i = order.size(); i > 1; --i) {
@@ -293,10 +343,9 @@ StatusOr<std::string> TrainAttributionModel(
     uint64_t correct = 0, total = 0;
     for (uint32_t si : order) {
       const Ref& r = sentences[si];
-      s.info = prepared[r.example];
       const uint32_t n = r.end - r.first;
-      // Features relative to the sentence: copy its tokens to the front.
-      attr_internal::SentenceFeatures(&s, r.first, r.end);
+      attr_internal::SentenceFeatures(prepared[r.example].data(), &s, r.first,
+                                      r.end);
       trainer.Emissions(n, &s);
       Viterbi(trainer, n, &s, &pred);
       const uint8_t* gold = examples[r.example].labels.data() + r.first;

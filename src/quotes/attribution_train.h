@@ -8,6 +8,10 @@
 // gold label's emission weights of the token's features get +1 and the
 // predicted label's -1 (transitions likewise). Averaged weights are
 // quantized to int16 with one scale; weights with |q| <= prune are dropped.
+// Before training, a first pass counts each feature's occurrences over all
+// training tokens; only features seen >= min_count times get weights (the
+// others are never looked up at tagging time either, as they are absent
+// from the model), which bounds the model's size.
 // Integer arithmetic only: the same inputs and options give byte-identical
 // model files. LabelAttributions() turns gold spans into token labels.
 // Thread-compatible; one thread.
@@ -47,10 +51,12 @@ struct AttributionTrainOptions {
   int epochs = 10;
   uint64_t seed = 2017;
   int prune = 1;
+  int min_count = 40;  // keep features seen >= this many times (1: all)
 };
 
 struct AttributionTrainReport {
   uint64_t documents = 0, sentences = 0, tokens = 0;
+  uint64_t features_seen = 0, features_kept = 0;  // before training
   uint64_t features_written = 0, entries_written = 0, model_bytes = 0;
   std::vector<double> train_accuracy;  // token accuracy per epoch (online)
 };

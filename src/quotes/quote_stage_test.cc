@@ -11,6 +11,14 @@
 namespace dossier {
 namespace {
 
+// These tests pin down the rules: the shipped tagger (models/quotes) is
+// switched off (attribution_model_test.cc tests the tagger).
+QuoteStage RulesOnly() {
+  QuoteStage stage;
+  stage.set_model(nullptr);
+  return stage;
+}
+
 struct Found {
   std::string span, content, cue, speaker, speaker_mention, relay;
   QuoteKind kind;
@@ -20,7 +28,7 @@ struct Found {
 std::vector<Found> Quotes(const std::string& text) {
   Document doc = test::MakeTestDocument(text);
   EXPECT_TRUE(MentionStage().Run(doc).ok());
-  Status st = QuoteStage().Run(doc);
+  Status st = RulesOnly().Run(doc);
   EXPECT_TRUE(st.ok()) << st.ToString();
   std::vector<Found> out;
   for (const Quote& q : doc.layers().quotes) {
@@ -333,7 +341,7 @@ TEST(QuoteStageTest, QuotesAreInTextOrderWithValidSpans) {
       "\xE2\x80\x9COne,\xE2\x80\x9D Mara Velden said. \"Two more words "
       "here,\" she added.");
   ASSERT_TRUE(MentionStage().Run(doc).ok());
-  ASSERT_TRUE(QuoteStage().Run(doc).ok());
+  ASSERT_TRUE(RulesOnly().Run(doc).ok());
   const auto& qs = doc.layers().quotes;
   ASSERT_EQ(qs.size(), 2u);
   EXPECT_LT(qs[0].span.start, qs[1].span.start);
@@ -667,7 +675,7 @@ TEST(QuoteStageTest, TitleCaseHeadlineAttributions) {
       "Ferry Plan Could Fail, Mayor Ada Roe Says\n\nThe council met.", "d1",
       /*first_is_title=*/true);
   EXPECT_TRUE(MentionStage().Run(doc).ok());
-  ASSERT_TRUE(QuoteStage().Run(doc).ok());
+  ASSERT_TRUE(RulesOnly().Run(doc).ok());
   ASSERT_FALSE(doc.layers().quotes.empty());
   const Quote& q = doc.layers().quotes[0];
   EXPECT_EQ(doc.Slice(q.speaker), "Mayor Ada Roe");
@@ -680,7 +688,7 @@ TEST(QuoteStageTest, TitleCaseSpeakerBeforeSays) {
       "Roe Says Ferry Plan Will Fail\n\nThe council met.", "d1",
       /*first_is_title=*/true);
   EXPECT_TRUE(MentionStage().Run(doc).ok());
-  ASSERT_TRUE(QuoteStage().Run(doc).ok());
+  ASSERT_TRUE(RulesOnly().Run(doc).ok());
   ASSERT_FALSE(doc.layers().quotes.empty());
   const Quote& q = doc.layers().quotes[0];
   EXPECT_EQ(doc.Slice(q.speaker), "Roe");
