@@ -145,6 +145,11 @@ class QuoteFinder {
 
  private:
   std::string_view Text(uint32_t i) const { return doc_.Slice(toks_[i].span); }
+  // Token i is the possessive 's (straight or curly apostrophe).
+  bool IsPossessive(uint32_t i) const {
+    const std::string_view w = Text(i);
+    return w == "'s" || w == "\xE2\x80\x99s";
+  }
   // Token i follows an article ("the states", "a report"): a noun, not a
   // reporting verb.
   bool AfterArticle(uint32_t i) const {
@@ -363,8 +368,7 @@ Speaker QuoteFinder::SpeakerEndingAt(uint32_t j, uint32_t lo) const {
   }
   if (!(toks_[j].flags & kTokenAlpha) || IsCue(j)) return s;
   for (uint32_t k = j, n = 0; k >= lo && n < 6; --k, ++n) {
-    if (k < j && k > lo &&
-        (Text(k) == "'s" || Text(k) == "\xE2\x80\x99s")) {
+    if (k < j && k > lo && IsPossessive(k)) {
       // A possessor: "Clinton's campaign chairman", "the state's chairman".
       const int32_t pm = MentionAt(k - 1);
       if (pm >= 0 && mentions_[pm].span.end == toks_[k - 1].span.end) {
@@ -406,8 +410,7 @@ Speaker QuoteFinder::SpeakerStartingAt(uint32_t j, uint32_t hi) const {
     while (after < hi && toks_[after].span.start < mentions_[m].span.end) {
       ++after;
     }
-    if (after + 1 < hi &&
-        (Text(after) == "'s" || Text(after) == "\xE2\x80\x99s")) {
+    if (after + 1 < hi && IsPossessive(after)) {
       const int32_t m2 = MentionAt(after + 1);
       if (m2 >= 0 && mentions_[m2].type == EntityType::kPerson &&
           mentions_[m2].span.start == toks_[after + 1].span.start) {
@@ -600,7 +603,7 @@ Speaker QuoteFinder::MainSubject(uint32_t lo, uint32_t v) const {
                    mentions_[m].type == EntityType::kOrg)) {
       uint32_t e = k;
       while (e < v && toks_[e].span.start < mentions_[m].span.end) ++e;
-      if (e < v && (Text(e) == "'s" || Text(e) == "\xE2\x80\x99s")) break;
+      if (e < v && IsPossessive(e)) break;
       s.span = Span{toks_[t].span.start, mentions_[m].span.end};
       // "Sen. Ada Roe (R-Ore.) said ..., arguing": the parenthesis too.
       if (e < v && Text(e) == "(") {
@@ -1088,8 +1091,7 @@ QuoteFinder::Subject QuoteFinder::SubjectBefore(uint32_t v, uint32_t lo) const {
         (IsDeterminer(Text(open - 1)) || IsQuantifier(Text(open - 1)) ||
          Text(open - 1) == "our" || Text(open - 1) == "Our")) {
       --open;
-    } else if (open > lo + 1 &&
-               (Text(open - 1) == "'s" || Text(open - 1) == "\xE2\x80\x99s") &&
+    } else if (open > lo + 1 && IsPossessive(open - 1) &&
                MentionAt(open - 2) >= 0) {
       open = TokenAt(mentions_[MentionAt(open - 2)].span.start);
     }
@@ -1825,8 +1827,8 @@ void QuoteFinder::FindIndirect(uint32_t f, uint32_t e) {
       if (Text(t) != ",") continue;
       const std::string_view n = Text(t + 1);
       if (n == "according" || n == "citing" || IsParticiple(t + 1) ||
-          n == "which" || n == "though" || n == "although" ||
-          n == "but" || n == "while" || n == "whereas") {
+          n == "which" || n == "though" || n == "although" || n == "but" ||
+          n == "while" || n == "whereas") {
         end = t;
         break;
       }
@@ -2182,8 +2184,8 @@ Status QuoteFinder::Run() {
     const bool final_punct = lt == "." || lt == "," || lt == "!" || lt == "?" ||
                              lt == ";" || lt == "\xE2\x80\xA6";  // …
     const bool attributed = Attribute(p, q, words >= 4 || final_punct);
-    if (!attributed && words < 4 && caps == words && lt != "." &&
-        lt != "!" && lt != "?") {
+    if (!attributed && words < 4 && caps == words && lt != "." && lt != "!" &&
+        lt != "?") {
       continue;  // a title in capitals: on “Fox Morning Talk,” she ...
     }
     if (words >= 4 || final_punct) {
