@@ -168,6 +168,14 @@ class ExtractEvalTask : public EvalTask {
     std::unique_ptr<FILE, int (*)(FILE*)> errors(nullptr, fclose);
     if (const char* e = std::getenv("DOSSIER_EXTRACT_ERRORS"))
       errors.reset(fopen(e, "wb"));
+    // Developer switches: DOSSIER_HTML_PARSER=libxml2 extracts with
+    // libxml2's parser (to compare), DOSSIER_EXTRACT_DUMP=DIR writes each
+    // page's text to DIR/<file>.txt.
+    ExtractOptions xopts;
+    if (const char* e = std::getenv("DOSSIER_HTML_PARSER");
+        e && std::string_view(e) == "libxml2")
+      xopts.parser = ExtractOptions::Parser::kLibxml2;
+    const char* dump_dir = std::getenv("DOSSIER_EXTRACT_DUMP");
     size_t missing = 0, failed = 0;
     double align_seconds = 0;
     AlignStats align_total;
@@ -180,8 +188,14 @@ class ExtractEvalTask : public EvalTask {
       }
       auto t0 = std::chrono::steady_clock::now();
       double c0 = ThreadCpuSeconds();
-      StatusOr<ExtractedPage> got = ExtractMainText(*html);
+      StatusOr<ExtractedPage> got = ExtractMainText(*html, xopts);
       cpu_seconds += ThreadCpuSeconds() - c0;
+      if (dump_dir) {
+        std::unique_ptr<FILE, int (*)(FILE*)> f(
+            fopen((std::string(dump_dir) + "/" + p.file + ".txt").c_str(), "wb"),
+            fclose);
+        if (f && got.ok()) fwrite(got->text.data(), 1, got->text.size(), f.get());
+      }
       seconds +=
           std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
               .count();

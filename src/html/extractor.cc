@@ -17,45 +17,15 @@
 #include <vector>
 
 #include "html/charset.h"
+#include "html/tree.h"
 
 namespace dossier {
 namespace {
 
 using std::string_view;
 
-string_view Name(const xmlNode* n) {
-  return n->name ? string_view(reinterpret_cast<const char*>(n->name))
-                 : string_view();
-}
-
-std::string Attr(const xmlNode* n, const char* name) {
-  for (const xmlAttr* a = n->properties; a; a = a->next) {
-    if (a->name &&
-        strcasecmp(reinterpret_cast<const char*>(a->name), name) == 0) {
-      std::string out;
-      for (const xmlNode* c = a->children; c; c = c->next) {
-        if (c->content) out += reinterpret_cast<const char*>(c->content);
-      }
-      return out;
-    }
-  }
-  return {};
-}
-
-// The value of attribute `name` without a copy: libxml2 stores an HTML
-// attribute value as one text node (entities already decoded); "" when
-// absent. Only the first text node is seen in the rare other case.
-string_view AttrView(const xmlNode* n, const char* name) {
-  for (const xmlAttr* a = n->properties; a; a = a->next) {
-    if (a->name &&
-        strcasecmp(reinterpret_cast<const char*>(a->name), name) == 0) {
-      const xmlNode* c = a->children;
-      if (c && c->content)
-        return string_view(reinterpret_cast<const char*>(c->content));
-      return {};
-    }
-  }
-  return {};
+std::string Attr(const HtmlTree& t, int n, string_view lower_name) {
+  return std::string(t.Attr(n, lower_name));
 }
 
 // ASCII case-insensitive equality with a lowercase literal.
@@ -355,10 +325,10 @@ void ClassSignals(string_view cls, string_view id, TokenCache* cache,
   *content_box = all & kTokBox;
 }
 
-void ClassSignals(const xmlNode* n, bool* boiler, bool* positive,
+void ClassSignals(const HtmlTree& t, int n, bool* boiler, bool* positive,
                   bool* content_box, bool* strong) {
-  ClassSignals(AttrView(n, "class"), AttrView(n, "id"), nullptr, boiler,
-               positive, content_box, strong);
+  ClassSignals(t.Attr(n, "class"), t.Attr(n, "id"), nullptr, boiler, positive,
+               content_box, strong);
 }
 
 // True when `s` holds `lower` (lowercase ASCII), case aside.
@@ -389,21 +359,19 @@ bool StyleHides(string_view style_attr) {
 }
 
 // The attributes Index reads, in one walk over the attribute list
-// (libxml2's HTML parser lowercases attribute names).
+// (attribute names are lowercase in the tree).
 struct NodeAttrs {
   string_view cls, id, itemprop;
   bool hidden = false;
 };
 
-NodeAttrs ReadAttrs(const xmlNode* n) {
+NodeAttrs ReadAttrs(const HtmlTree& t, int n) {
   NodeAttrs out;
   string_view aria, style_attr;
-  for (const xmlAttr* a = n->properties; a; a = a->next) {
-    if (!a->name) continue;
-    string_view name(reinterpret_cast<const char*>(a->name));
-    string_view value;
-    if (a->children && a->children->content)
-      value = reinterpret_cast<const char*>(a->children->content);
+  const HtmlNode& node = t.node(n);
+  for (uint32_t i = node.attr_begin; i < node.attr_end; ++i) {
+    string_view name = t.attrs()[i].name;
+    string_view value = t.attrs()[i].value;
     switch (name.size()) {
       case 2:
         if (out.id.empty() && EqualsCi(name, "id")) out.id = value;
@@ -430,11 +398,11 @@ NodeAttrs ReadAttrs(const xmlNode* n) {
   return out;
 }
 
-bool IsHidden(const xmlNode* n) { return ReadAttrs(n).hidden; }
+bool IsHidden(const HtmlTree& t, int n) { return ReadAttrs(t, n).hidden; }
 
 struct Info {
-  const xmlNode* node = nullptr;
-  string_view name;  // the tag, lowercase (libxml2 interns it)
+  int node = -1;     // in the HtmlTree
+  string_view name;  // the tag, lowercase
   uint32_t tag = 0;  // TagFlag bits of name
   int parent = -1;
   bool removed = false;
@@ -454,17 +422,8 @@ struct Info {
   double all_link = 0;        // link_len counting removed elements too
   double before = 0;          // kept own text of the elements before this one
   bool article_body = false;  // itemprop=articleBody
+  bool article_scope = false;  // it or an ancestor is an <article>
 };
-
-// The node's index in Extractor::info_, kept in _private (libxml2 leaves
-// that field to the application).
-int IndexOf(const xmlNode* n) {
-  return static_cast<int>(reinterpret_cast<intptr_t>(n->_private));
-}
-void SetIndex(const xmlNode* n, int id) {
-  const_cast<xmlNode*>(n)->_private =
-      reinterpret_cast<void*>(static_cast<intptr_t>(id));
-}
 
 // Appends whitespace-collapsed text with paragraph breaks.
 class Sink {
@@ -1336,14 +1295,11 @@ void DropCreditLines(std::string& text) {
 
 class Extractor {
  public:
-  // `elements`: about how many elements the tree has (for reserve()).
-  Extractor(xmlDoc* doc, const ExtractOptions& opts, bool relaxed,
-            size_t elements)
-      : doc_(doc), opts_(opts), relaxed_(relaxed), reserve_(elements) {}
+  Extractor(const HtmlTree& tree, const ExtractOptions& opts, bool relaxed)
+      : tree_(tree), opts_(opts), relaxed_(relaxed) {}
 
   ExtractedPage Run() {
-    const xmlNode* root = xmlDocGetRootElement(doc_);
-    Index(root);
+    Index();
     Lengths();
     PruneBoilerplate();
     Lengths();
@@ -1355,26 +1311,22 @@ class Extractor {
   }
 
  private:
-  // Pre-order list of element nodes, with removal marks.
-  void Index(const xmlNode* root) {
-    struct Item {
-      const xmlNode* node;
-      int parent;
-      bool in_article;
-    };
-    std::vector<Item> stack;
-    stack.reserve(256);
-    info_.reserve(reserve_);
-    class_weight_.reserve(reserve_);
-    if (root) stack.push_back({root, -1, false});
-    while (!stack.empty()) {
-      auto [n, parent, in_article] = stack.back();
-      stack.pop_back();
+  // Pre-order list of element nodes, with removal marks (the tree's nodes
+  // are in pre-order already).
+  void Index() {
+    info_of_.assign(tree_.size(), -1);
+    info_.reserve(tree_.size() / 2 + 8);
+    class_weight_.reserve(tree_.size() / 2 + 8);
+    for (int n = 0; n < static_cast<int>(tree_.size()); ++n) {
+      const HtmlNode& node = tree_.node(n);
+      if (!node.is_element()) continue;
+      int parent = node.parent >= 0 ? info_of_[node.parent] : -1;
+      bool in_article = parent >= 0 && info_[parent].article_scope;
       int id = static_cast<int>(info_.size());
       Info in;
       in.node = n;
       in.parent = parent;
-      string_view name = Name(n);
+      string_view name = node.name;
       in.name = name;
       in.tag = Tag(name);
       bool parent_removed = parent >= 0 && info_[parent].removed;
@@ -1382,7 +1334,7 @@ class Extractor {
       double weight = 0;
       bool article = name == "article";
       if (!in.removed) {
-        NodeAttrs attrs = ReadAttrs(n);
+        NodeAttrs attrs = ReadAttrs(tree_, n);
         // An <article>'s own <header> holds its title and lead.
         bool article_header = in_article && name == "header";
         if (relaxed_
@@ -1409,15 +1361,10 @@ class Extractor {
       }
       if (name == "noscript") in.noscript = true;
       if (article) in.content_box = true;
+      in.article_scope = in_article || article;
       info_.push_back(in);
       class_weight_.push_back(weight);
-      SetIndex(n, id);
-      // Children pushed in reverse so they pop in document order.
-      const xmlNode* last = n->last;
-      for (const xmlNode* c = last; c; c = c->prev) {
-        if (c->type == XML_ELEMENT_NODE)
-          stack.push_back({c, id, in_article || article});
-      }
+      info_of_[n] = id;
     }
   }
 
@@ -1435,13 +1382,13 @@ class Extractor {
       in.text_len = in.link_len = in.commas = 0;
       if (first && !(in.tag & kTagCode)) {
         double len = 0, commas = 0;
-        for (const xmlNode* c = in.node->children; c; c = c->next) {
-          if (c->type != XML_TEXT_NODE && c->type != XML_CDATA_SECTION_NODE)
-            continue;
-          if (!c->content) continue;
-          for (const xmlChar* p = c->content; *p; ++p) {
-            if (!IsHtmlSpace(static_cast<char>(*p))) len += 1;
-            if (*p == ',') commas += 1;
+        for (int c = tree_.node(in.node).first_child; c >= 0;
+             c = tree_.node(c).next) {
+          const HtmlNode& k = tree_.node(c);
+          if (k.is_element()) continue;
+          for (char ch : k.text) {
+            if (!IsHtmlSpace(ch)) len += 1;
+            if (ch == ',') commas += 1;
           }
         }
         own_raw_[i] = len;
@@ -1551,17 +1498,17 @@ class Extractor {
         art_author, pub, mod, time_dt, meta_date;
     JsonLdMeta ld;
     for (const Info& in : info_) {
-      const xmlNode* n = in.node;
+      const int n = in.node;
       string_view name = in.name;
       if (name == "html") {
-        SetIfEmpty(page.language, Attr(n, "lang"));
+        SetIfEmpty(page.language, Attr(tree_, n, "lang"));
       } else if (name == "title") {
         if (title_tag.empty()) title_tag = NodeText(n);
       } else if (name == "meta") {
-        std::string key = Lower(Attr(n, "property"));
-        if (key.empty()) key = Lower(Attr(n, "name"));
-        if (key.empty()) key = Lower(Attr(n, "itemprop"));
-        std::string content = Attr(n, "content");
+        std::string key = Lower(Attr(tree_, n, "property"));
+        if (key.empty()) key = Lower(Attr(tree_, n, "name"));
+        if (key.empty()) key = Lower(Attr(tree_, n, "itemprop"));
+        std::string content = Attr(tree_, n, "content");
         if (key == "og:title")
           SetIfEmpty(og_title, content);
         else if (key == "og:description")
@@ -1582,15 +1529,15 @@ class Extractor {
         else if (key == "date" || key == "pubdate" || key == "dc.date" ||
                  key == "dc.date.issued" || key == "publish-date")
           SetIfEmpty(meta_date, IsoDate(content));
-        else if (Lower(Attr(n, "http-equiv")) == "content-language")
+        else if (Lower(Attr(tree_, n, "http-equiv")) == "content-language")
           SetIfEmpty(page.language, content);
       } else if (name == "link") {
-        if (Lower(Attr(n, "rel")) == "canonical")
-          SetIfEmpty(page.canonical_url, Attr(n, "href"));
+        if (Lower(Attr(tree_, n, "rel")) == "canonical")
+          SetIfEmpty(page.canonical_url, Attr(tree_, n, "href"));
       } else if (name == "time") {
-        if (time_dt.empty()) time_dt = IsoDate(Attr(n, "datetime"));
+        if (time_dt.empty()) time_dt = IsoDate(Attr(tree_, n, "datetime"));
       } else if (name == "script") {
-        if (Lower(Attr(n, "type")) != "application/ld+json") continue;
+        if (Lower(Attr(tree_, n, "type")) != "application/ld+json") continue;
         std::string json = NodeText(n, /*raw=*/true);
         rapidjson::Document d;
         d.Parse(json.c_str());
@@ -1616,18 +1563,12 @@ class Extractor {
   }
 
   // Concatenated text of a subtree (iterative); `raw` keeps whitespace.
-  static std::string NodeText(const xmlNode* n, bool raw = false) {
+  // (The subtree's nodes follow it, in document order.)
+  std::string NodeText(int n, bool raw = false) const {
     std::string out;
-    std::vector<const xmlNode*> stack;
-    for (const xmlNode* c = n->last; c; c = c->prev) stack.push_back(c);
-    while (!stack.empty()) {
-      const xmlNode* c = stack.back();
-      stack.pop_back();
-      if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-        if (c->content) out += reinterpret_cast<const char*>(c->content);
-      } else if (c->type == XML_ELEMENT_NODE) {
-        for (const xmlNode* k = c->last; k; k = k->prev) stack.push_back(k);
-      }
+    for (int c = n + 1; c <= tree_.node(n).end; ++c) {
+      const HtmlNode& k = tree_.node(c);
+      if (!k.is_element()) out += k.text;
     }
     return raw ? out : Collapse(out);
   }
@@ -1637,7 +1578,7 @@ class Extractor {
   // skipping only chrome tags and hidden elements.
   void Serialize(int id, Sink& sink, bool force = false) const {
     struct Frame {
-      const xmlNode* node;
+      int node;
       bool exit;
     };
     std::vector<Frame> stack{{info_[id].node, false}};
@@ -1645,13 +1586,12 @@ class Extractor {
     while (!stack.empty()) {
       Frame f = stack.back();
       stack.pop_back();
-      const xmlNode* n = f.node;
-      if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-        if (n->content)
-          sink.Append(reinterpret_cast<const char*>(n->content), pre > 0);
+      const int n = f.node;
+      const HtmlNode& node = tree_.node(n);
+      if (!node.is_element()) {
+        sink.Append(node.text, pre > 0);
         continue;
       }
-      if (n->type != XML_ELEMENT_NODE) continue;
       const Info& in = info_[IndexOf(n)];
       string_view name = in.name;
       if (f.exit) {
@@ -1660,13 +1600,13 @@ class Extractor {
         continue;
       }
       if (force && in.removed) {
-        if (((in.tag & kTagDropped) && name != "header") || IsHidden(n))
+        if (((in.tag & kTagDropped) && name != "header") || IsHidden(tree_, n))
           continue;
       } else if (in.removed) {
         // A lead box at the top of the body ("teaser-text") is no teaser.
         if (!force && in.boiler && sink.size() < 400 && in.all_len >= 40 &&
             in.all_link < 0.3 * in.all_len && LeadOnlyBoiler(IndexOf(n)) &&
-            !IsHidden(n)) {
+            !IsHidden(tree_, n)) {
           sink.Break();
           Serialize(IndexOf(n), sink, /*force=*/true);
           sink.Break();
@@ -1684,7 +1624,7 @@ class Extractor {
       if (name == "li" || name == "td" || name == "dd") sink.MarkItem();
       if (name == "pre") ++pre;
       stack.push_back({n, true});
-      for (const xmlNode* c = n->last; c; c = c->prev) {
+      for (int c = node.last_child; c >= 0; c = tree_.node(c).prev) {
         stack.push_back({c, false});
       }
     }
@@ -1714,29 +1654,30 @@ class Extractor {
       best = ClimbToSpreadText(best);
       // A parent holding several strong candidates is the real container.
       int parent = info_[best].parent;
-      const std::string best_class = Attr(info_[best].node, "class");
+      const string_view best_class = tree_.Attr(info_[best].node, "class");
       double threshold = std::max(10.0, top * 0.1);
       std::vector<int> kept;
       if (parent < 0) {
         Serialize(best, sink);
         kept.push_back(best);
       } else {
-        for (const xmlNode* c = info_[parent].node->children; c; c = c->next) {
-          if (c->type != XML_ELEMENT_NODE) continue;
+        for (int c = tree_.node(info_[parent].node).first_child; c >= 0;
+             c = tree_.node(c).next) {
+          if (!tree_.node(c).is_element()) continue;
           int id = IndexOf(c);
           const Info& sib = info_[id];
           if (sib.removed) continue;
           bool keep = id == best || (sib.candidate && sib.score >= threshold);
           // A run of article blocks split by ads shares the class name.
           if (!keep && !best_class.empty() && sib.text_len > 0 &&
-              LinkDensity(sib) < 0.3 && Name(c) == info_[best].name &&
-              Attr(c, "class") == best_class)
+              LinkDensity(sib) < 0.3 && sib.name == info_[best].name &&
+              tree_.Attr(c, "class") == best_class)
             keep = true;
-          if (!keep && OneOf(Name(c), {"p", "div", "section"}) &&
+          if (!keep && OneOf(sib.name, {"p", "div", "section"}) &&
               sib.text_len > 80 && LinkDensity(sib) < 0.25)
             keep = true;
           if (!keep &&
-              OneOf(Name(c), {"h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+              OneOf(sib.name, {"h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
                               "ul", "ol", "figure"}) &&
               sib.text_len > 0 && LinkDensity(sib) < 0.5 &&
               IsNear(c, info_[best].node))
@@ -1802,7 +1743,7 @@ class Extractor {
       if (OneOf(name, {"li", "ul", "ol", "nav", "aside", "footer", "form",
                        "figure", "figcaption", "menu", "table", "button",
                        "select", "script", "style", "noscript"}) ||
-          IsHidden(in.node) || (in.boiler && !LeadOnlyBoiler(l))) {
+          IsHidden(tree_, in.node) || (in.boiler && !LeadOnlyBoiler(l))) {
         l = std::max(l + 1, in.end + 1);
         continue;
       }
@@ -1826,7 +1767,7 @@ class Extractor {
     const Info& in = info_[id];
     if (in.name == "header") return true;
     bool boiler, positive, box, strong;
-    ClassSignals(in.node, &boiler, &positive, &box, &strong);
+    ClassSignals(tree_, in.node, &boiler, &positive, &box, &strong);
     return !strong && HasLeadClass(in.node);
   }
 
@@ -1842,10 +1783,10 @@ class Extractor {
                "vorspann", "einleitung"});
   }
 
-  static bool HasLeadClass(const xmlNode* n) {
+  bool HasLeadClass(int n) const {
     char buf[64];
     for (const char* attr : {"class", "id"}) {
-      string_view s = AttrView(n, attr);
+      string_view s = tree_.Attr(n, attr);
       size_t i = 0;
       while (i < s.size()) {
         while (i < s.size() && IsHtmlSpace(s[i])) ++i;
@@ -1920,11 +1861,11 @@ class Extractor {
   }
 
   // Headings and lists right next to the chosen container belong to it.
-  static bool IsNear(const xmlNode* a, const xmlNode* b) {
+  bool IsNear(int a, int b) const {
     int steps = 0;
-    for (const xmlNode* x = a; x && steps < 3; x = x->next) {
+    for (int x = a; x >= 0 && steps < 3; x = tree_.node(x).next) {
       if (x == b) return true;
-      if (x->type == XML_ELEMENT_NODE) ++steps;
+      if (tree_.node(x).is_element()) ++steps;
     }
     return false;
   }
@@ -1965,14 +1906,68 @@ class Extractor {
   std::vector<TagSlot> tag_slots_ = std::vector<TagSlot>(kTagSlots);
   TokenCache tokens_;
 
-  xmlDoc* doc_;
+  int IndexOf(int node) const { return info_of_[node]; }
+
+  const HtmlTree& tree_;
   const ExtractOptions& opts_;
   const bool relaxed_;  // keep page chrome: for pages built inside <nav>
-  const size_t reserve_;
+  std::vector<int> info_of_;  // tree node -> index in info_ (-1: text)
   std::vector<Info> info_;
   std::vector<double> class_weight_;
   std::vector<double> own_raw_, own_commas_;  // see Lengths()
 };
+
+// libxml2's tree as an HtmlTree (views into libxml2's memory, which must
+// outlive it), in pre-order.
+HtmlTree FromLibxml2(const xmlNode* root) {
+  HtmlTree tree;
+  std::vector<std::pair<const xmlNode*, int>> stack;
+  if (root) stack.push_back({root, -1});
+  while (!stack.empty()) {
+    auto [n, parent] = stack.back();
+    stack.pop_back();
+    HtmlNode node;
+    if (n->type == XML_ELEMENT_NODE) {
+      node.name = reinterpret_cast<const char*>(n->name);
+      node.attr_begin = static_cast<uint32_t>(tree.attrs().size());
+      for (const xmlAttr* a = n->properties; a; a = a->next) {
+        if (!a->name) continue;
+        HtmlAttr attr;
+        attr.name = reinterpret_cast<const char*>(a->name);
+        if (a->children && a->children->content)
+          attr.value = reinterpret_cast<const char*>(a->children->content);
+        tree.AddAttr(attr);
+      }
+      node.attr_end = static_cast<uint32_t>(tree.attrs().size());
+    } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+      node.kind = HtmlNode::Kind::kText;
+      if (n->content) node.text = reinterpret_cast<const char*>(n->content);
+    } else {
+      continue;
+    }
+    int id = tree.Append(node, parent);
+    if (n->type != XML_ELEMENT_NODE) continue;
+    for (const xmlNode* c = n->last; c; c = c->prev) stack.push_back({c, id});
+  }
+  tree.Finish();
+  return tree;
+}
+
+// Extraction proper, on a parsed page.
+ExtractedPage ExtractFromTree(const HtmlTree& tree,
+                              const ExtractOptions& opts) {
+  ExtractedPage page = Extractor(tree, opts, false).Run();
+  if (page.text.size() < 5 * opts.min_main_chars) {
+    // Chrome removal can swallow a whole page (everything inside a <form>
+    // or a wrapper named "...nav"): try again keeping chrome. Past the
+    // minimum, the loose text must be much longer to win.
+    ExtractedPage loose = Extractor(tree, opts, true).Run();
+    bool short_page = page.text.size() < opts.min_main_chars;
+    if (loose.text.size() > (short_page ? 1 : 3) * page.text.size())
+      page.text = std::move(loose.text);
+  }
+  return page;
+}
 
 }  // namespace
 
@@ -1988,32 +1983,36 @@ StatusOr<ExtractedPage> ExtractMainText(string_view html,
   std::string& text = decoded->text;
   if (text.size() > static_cast<size_t>(INT32_MAX))
     return Status(ErrorCode::kTooLarge, "HTML larger than 2 GiB as UTF-8");
-  size_t start_tags = 0;
-  std::string lean = StripForParse(text, &start_tags);
-  std::string().swap(text);
-  InitOnce();
-  // The tree lives in the arena and goes with it (no xmlFreeDoc).
-  Arena arena(std::max<size_t>(size_t{64} << 10, 3 * lean.size()));
-  ArenaScope scope(&arena);
-  std::unique_ptr<xmlDoc, ArenaDoc> doc(htmlReadMemory(
-      lean.data(), static_cast<int>(lean.size()), nullptr, "UTF-8",
-      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-          HTML_PARSE_NONET | HTML_PARSE_NOBLANKS | HTML_PARSE_IGNORE_ENC |
-          HTML_PARSE_COMPACT | HTML_PARSE_NODEFDTD));
-  if (!doc || !xmlDocGetRootElement(doc.get()))
-    return Status(ErrorCode::kEmptyInput, "no HTML document could be parsed");
-  ExtractedPage page = Extractor(doc.get(), opts, false, start_tags + 8).Run();
-  page.charset = decoded->charset;
-  if (page.text.size() < 5 * opts.min_main_chars) {
-    // Chrome removal can swallow a whole page (everything inside a <form>
-    // or a wrapper named "...nav"): try again keeping chrome. Past the
-    // minimum, the loose text must be much longer to win.
-    ExtractedPage loose =
-        Extractor(doc.get(), opts, true, start_tags + 8).Run();
-    bool short_page = page.text.size() < opts.min_main_chars;
-    if (loose.text.size() > (short_page ? 1 : 3) * page.text.size())
-      page.text = std::move(loose.text);
+  const Status no_tree(ErrorCode::kEmptyInput,
+                       "no HTML document could be parsed");
+  ExtractedPage page;
+  if (opts.parser == ExtractOptions::Parser::kLibxml2) {
+    size_t start_tags = 0;
+    std::string lean = StripForParse(text, &start_tags);
+    std::string().swap(text);
+    InitOnce();
+    // The tree lives in the arena and goes with it (no xmlFreeDoc).
+    Arena arena(std::max<size_t>(size_t{64} << 10, 3 * lean.size()));
+    ArenaScope scope(&arena);
+    std::unique_ptr<xmlDoc, ArenaDoc> doc(htmlReadMemory(
+        lean.data(), static_cast<int>(lean.size()), nullptr, "UTF-8",
+        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+            HTML_PARSE_NONET | HTML_PARSE_NOBLANKS | HTML_PARSE_IGNORE_ENC |
+            HTML_PARSE_COMPACT | HTML_PARSE_NODEFDTD));
+    if (!doc || !xmlDocGetRootElement(doc.get())) return no_tree;
+    HtmlTree tree = FromLibxml2(xmlDocGetRootElement(doc.get()));
+    page = ExtractFromTree(tree, opts);
+  } else {
+    // NUL bytes are spaces (the tree's text is a view of `text`).
+    if (std::memchr(text.data(), 0, text.size()) != nullptr)
+      std::replace(text.begin(), text.end(), '\0', ' ');
+    HtmlParseOptions parse;
+    parse.keep_attribute = KeepAttribute;
+    HtmlTree tree = ParseHtml(text, parse);
+    if (tree.size() == 0) return no_tree;
+    page = ExtractFromTree(tree, opts);
   }
+  page.charset = decoded->charset;
   CutAtRelatedHeading(page.text);
   DropCreditLines(page.text);
   DropTrailingShortLines(page.text);

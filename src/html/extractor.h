@@ -43,6 +43,10 @@ struct ExtractOptions {
   // The charset of an HTTP Content-Type header ("windows-1251", or the
   // whole header value), or "": see DecodeHtml in html/charset.h.
   std::string declared_charset;
+  // The HTML parser: our own (html/tree.h, libxml2's tree rules, several
+  // times faster) or libxml2's htmlReadMemory itself (for comparison).
+  enum class Parser { kOwn, kLibxml2 };
+  Parser parser = Parser::kOwn;
 };
 
 struct ExtractedPage {

@@ -41,6 +41,17 @@ TEST(ExtractMainTextTest, KeepsArticleBody) {
   EXPECT_THAT(p.text, HasSubstr("Opposition leader Tomas Reyk"));
 }
 
+TEST(ExtractMainTextTest, OwnParserAndLibxml2GiveTheSamePage) {
+  ExtractOptions own, lx;
+  lx.parser = ExtractOptions::Parser::kLibxml2;
+  StatusOr<ExtractedPage> a = ExtractMainText(kArticlePage, own);
+  StatusOr<ExtractedPage> b = ExtractMainText(kArticlePage, lx);
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(a->text, b->text);
+  EXPECT_EQ(a->title, b->title);
+  EXPECT_EQ(a->language, b->language);
+}
+
 TEST(ExtractMainTextTest, DropsNavFooterRelatedAndComments) {
   ExtractedPage p = Extract(kArticlePage);
   EXPECT_THAT(p.text, Not(HasSubstr("Politics")));
