@@ -394,6 +394,28 @@ std::string Detect(string_view raw, const Utf8Stats& st) {
 
 // Tries a declared or meta charset. Returns true with *out filled when it
 // is believed.
+// True when `raw` (all ASCII: no multibyte UTF-8) reads the same in the
+// charset of `c` as in ASCII, so it needs no transcoding: no ESC byte (the
+// ISO-2022 family switches with it) and the charset maps a probe of every
+// printable ASCII byte, HZ's "~{" and UTF-7's "+...-" to themselves.
+bool AsciiIsIdentity(UConverter* c, string_view raw) {
+  if (std::memchr(raw.data(), 0x1B, raw.size()) != nullptr) return false;
+  static constexpr char kProbe[] =
+      "\t\n\r !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+      "[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~ ~{ab~} +AGE- \x0c";
+  constexpr int32_t kLen = sizeof kProbe - 1;
+  UChar buf[2 * kLen];
+  UErrorCode ec = U_ZERO_ERROR;
+  ucnv_reset(c);
+  int32_t n = ucnv_toUChars(c, buf, 2 * kLen, kProbe, kLen, &ec);
+  ucnv_reset(c);
+  if (U_FAILURE(ec) || n != kLen) return false;
+  for (int32_t i = 0; i < kLen; ++i) {
+    if (buf[i] != static_cast<unsigned char>(kProbe[i])) return false;
+  }
+  return true;
+}
+
 bool TryClaim(string_view raw, const std::string& label, bool from_meta,
               const Utf8Stats& st, Utf8Html* out) {
   Converter c = Open(IcuNameFor(label));
@@ -420,6 +442,11 @@ bool TryClaim(string_view raw, const std::string& label, bool from_meta,
   }
   if (st.valid() && st.multibyte > 0) {
     *out = Identity(raw, 0);
+    return true;
+  }
+  if (st.valid() && AsciiIsIdentity(c.get(), raw)) {
+    *out = Identity(raw, 0);
+    out->charset = PublicName(c.get());
     return true;
   }
   TranscodeResult r;

@@ -35,6 +35,21 @@ TEST(DecodeHtmlTest, ValidUtf8IsNotTranscoded) {
   EXPECT_EQ(h.RawOffset(4), 4u);
 }
 
+TEST(DecodeHtmlTest, AsciiInALegacyCharsetIsNotTranscoded) {
+  std::string raw = "<meta charset=windows-1252><p>Plain &eacute; text</p>";
+  Utf8Html h = Decode(raw);
+  EXPECT_EQ(h.text, raw);
+  EXPECT_EQ(h.charset, "windows-1252");
+  EXPECT_FALSE(h.transcoded);
+  EXPECT_TRUE(h.raw_offset.empty());
+}
+
+TEST(DecodeHtmlTest, AsciiInAStatefulCharsetIsStillTranscoded) {
+  // "~{" switches HZ to GB2312: the bytes are not ASCII text there.
+  Utf8Html h = Decode("<p>~{<:Ky~}</p>", "HZ-GB-2312");
+  EXPECT_NE(h.text, "<p>~{<:Ky~}</p>");
+}
+
 TEST(DecodeHtmlTest, Utf8BomIsStripped) {
   Utf8Html h = Decode("\xEF\xBB\xBF<p>Hej</p>");
   EXPECT_EQ(h.text, "<p>Hej</p>");

@@ -159,12 +159,62 @@ template <typename F>
 bool AnyPart(string_view t, F f) {
   size_t i = 0;
   while (i <= t.size()) {
-    size_t j = t.find_first_of("-_", i);
-    if (j == string_view::npos) j = t.size();
+    size_t j = i;
+    while (j < t.size() && t[j] != '-' && t[j] != '_') ++j;
     if (j > i && f(t.substr(i, j - i))) return true;
     i = j + 1;
   }
   return false;
+}
+
+// A word list indexed by first byte, for testing a token part against
+// dozens of words (each class token of a page is tested once).
+class WordIndex {
+ public:
+  template <size_t N>
+  explicit WordIndex(const string_view (&words)[N]) {
+    for (string_view w : words) by_first_[Byte(w)].push_back(w);
+  }
+  bool AnyIsPrefixOf(string_view part) const {
+    if (part.empty()) return false;
+    for (string_view w : by_first_[Byte(part)]) {
+      if (HasPrefix(part, w)) return true;
+    }
+    return false;
+  }
+  bool Contains(string_view part) const {
+    if (part.empty()) return false;
+    for (string_view w : by_first_[Byte(part)]) {
+      if (w == part) return true;
+    }
+    return false;
+  }
+
+ private:
+  static unsigned char Byte(string_view s) {
+    return static_cast<unsigned char>(s[0]);
+  }
+  std::vector<string_view> by_first_[256];
+};
+
+constexpr string_view kStrongBoilerplate[] = {
+    "meta",      "author", "byline",    "rating",  "share",
+    "sharing",   "social", "related",   "comment", "newsletter",
+    "subscribe", "tags",   "date",      "posted",  "footer",
+    "follow",    "print",  "donat",     "promo",   "advert",
+    "recommend", "signup", "timestamp", "breadcr", "pagination"};
+
+const WordIndex& BoilerplateIndex() {
+  static const WordIndex* index = new WordIndex(kBoilerplate);
+  return *index;
+}
+const WordIndex& StrongBoilerplateIndex() {
+  static const WordIndex* index = new WordIndex(kStrongBoilerplate);
+  return *index;
+}
+const WordIndex& PositiveIndex() {
+  static const WordIndex* index = new WordIndex(kPositive);
+  return *index;
 }
 
 // True when a token names an image's caption or credit: it holds an
@@ -190,10 +240,7 @@ bool TokenIsBoilerplate(string_view t) {
     if (part == "ad" || part == "ads") return true;
     // "commentary" is an opinion piece, not a comment thread.
     if (HasPrefix(part, "commentary")) return false;
-    for (string_view w : kBoilerplate) {
-      if (HasPrefix(part, w)) return true;
-    }
-    return false;
+    return BoilerplateIndex().AnyIsPrefixOf(part);
   });
 }
 // Boilerplate words that win over a content word in the same token:
@@ -202,25 +249,13 @@ bool TokenIsStrongBoilerplate(string_view t) {
   if (IsBuilderToken(t)) return false;
   return AnyPart(t, [](string_view part) {
     if (HasPrefix(part, "commentary")) return false;
-    for (string_view w :
-         {"meta",      "author", "byline",    "rating",  "share",
-          "sharing",   "social", "related",   "comment", "newsletter",
-          "subscribe", "tags",   "date",      "posted",  "footer",
-          "follow",    "print",  "donat",     "promo",   "advert",
-          "recommend", "signup", "timestamp", "breadcr", "pagination"}) {
-      if (HasPrefix(part, w)) return true;
-    }
-    return false;
+    return StrongBoilerplateIndex().AnyIsPrefixOf(part);
   });
 }
 bool TokenIsPositive(string_view t) {
   if (IsBuilderToken(t)) return false;
-  return AnyPart(t, [](string_view part) {
-    for (string_view p : kPositive) {
-      if (part == p) return true;
-    }
-    return false;
-  });
+  return AnyPart(
+      t, [](string_view part) { return PositiveIndex().Contains(part); });
 }
 
 // True when a class/id token names an article's body: a part naming the
@@ -271,35 +306,52 @@ uint8_t TokenBits(string_view s) {
   return bits;
 }
 
-// Per-page cache of TokenBits by the token's bytes (tokens repeat: the
-// same class names on every teaser, paragraph and list item).
+// A per-thread cache of TokenBits by the token's bytes, kept across pages
+// (TokenBits depends on the bytes alone): tokens repeat on a page (the
+// same class names on every teaser, paragraph and list item) and across
+// pages (layout frameworks' "container", "row", "col-md-8").
 class TokenCache {
  public:
-  TokenCache() : slots_(kSize) {}
   uint8_t Get(string_view tok) {
+    if (tok.size() > kMaxKey) return TokenBits(tok);
     uint64_t h = 1469598103934665603ull;
     for (char c : tok)
       h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    for (size_t probe = 0; probe < 8; ++probe) {
+    h ^= h >> 29;
+    Slot* first = nullptr;
+    for (size_t probe = 0; probe < 4; ++probe) {
       Slot& sl = slots_[(h + probe) & (kSize - 1)];
+      if (!first) first = &sl;
       if (sl.bits == 0) {
-        sl.key = tok;
-        sl.bits = TokenBits(tok);
-        return sl.bits;
+        first = &sl;
+        break;
       }
-      if (sl.key == tok) return sl.bits;
+      if (sl.len == tok.size() && std::memcmp(sl.key, tok.data(), sl.len) == 0)
+        return sl.bits;
     }
-    return TokenBits(tok);
+    // A free slot, or the first of a full run (replaced).
+    first->len = static_cast<uint8_t>(tok.size());
+    std::memcpy(first->key, tok.data(), tok.size());
+    first->bits = TokenBits(tok);
+    return first->bits;
   }
 
  private:
-  static constexpr size_t kSize = 1024;
+  static constexpr size_t kSize = 4096;
+  static constexpr size_t kMaxKey = 46;
   struct Slot {
-    string_view key;
-    uint8_t bits = 0;
+    uint8_t len = 0;
+    uint8_t bits = 0;  // 0: empty (filled entries carry kTokKnown)
+    char key[kMaxKey];
   };
-  std::vector<Slot> slots_;
+  Slot slots_[kSize];
 };
+
+TokenCache& ThreadTokenCache() {
+  thread_local std::unique_ptr<TokenCache> cache =
+      std::make_unique<TokenCache>();
+  return *cache;
+}
 
 // Splits class and id values into tokens and reports boilerplate/positive.
 void ClassSignals(string_view cls, string_view id, TokenCache* cache,
@@ -424,6 +476,39 @@ struct Info {
   bool article_body = false;  // itemprop=articleBody
   bool article_scope = false;  // it or an ancestor is an <article>
 };
+
+// Counts the non-space bytes (IsHtmlSpace) and commas of `s`, eight bytes
+// at a time where a word holds no byte below 0x20.
+void CountText(string_view s, size_t* non_space, size_t* commas) {
+  constexpr uint64_t k7f = 0x7F7F7F7F7F7F7F7Full, k80 = 0x8080808080808080ull;
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  // The number of high bits set (no popcnt instruction assumed).
+  auto count = [](uint64_t high_bits) {
+    return static_cast<size_t>(((high_bits >> 7) * kOnes) >> 56);
+  };
+  size_t len = 0, comma = 0, i = 0, n = s.size();
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    std::memcpy(&x, s.data() + i, 8);
+    // High bit of each byte: the byte is >= 0x20 / > 0x20 / == ','.
+    uint64_t ge20 = (((x & k7f) + (0x80 - 0x20) * kOnes) | x) & k80;
+    uint64_t gt20 = (((x & k7f) + (0x80 - 0x21) * kOnes) | x) & k80;
+    uint64_t y = x ^ (',' * kOnes);
+    uint64_t is_comma = ~(((y & k7f) + k7f) | y) & k80;
+    comma += count(is_comma);
+    if (ge20 == k80) {  // no control bytes: only ' ' is a space
+      len += count(gt20);
+    } else {
+      for (size_t k = i; k < i + 8; ++k) len += !IsHtmlSpace(s[k]);
+    }
+  }
+  for (; i < n; ++i) {
+    len += !IsHtmlSpace(s[i]);
+    comma += s[i] == ',';
+  }
+  *non_space = len;
+  *commas = comma;
+}
 
 // Appends whitespace-collapsed text with paragraph breaks.
 class Sink {
@@ -628,6 +713,40 @@ bool KeepAttribute(string_view tag, string_view attr) {
   if (EqualsCi(tag, "time")) return EqualsCi(attr, "datetime");
   if (EqualsCi(tag, "script")) return EqualsCi(attr, "type");
   return false;
+}
+
+// KeepAttribute for the tree's lowercase names, without case folding
+// (called for every attribute of the page).
+bool KeepLowerAttribute(string_view tag, string_view a) {
+  switch (a.size()) {
+    case 2:
+      return a == "id";
+    case 3:
+      return a == "rel" && tag == "link";
+    case 4:
+      if (a == "name") return tag == "meta";
+      if (a == "href") return tag == "link";
+      if (a == "lang") return tag == "html";
+      if (a == "type") return tag == "script";
+      return false;
+    case 5:
+      return a == "class" || a == "style";
+    case 6:
+      return a == "hidden";
+    case 7:
+      return a == "content" && tag == "meta";
+    case 8:
+      if (a == "itemprop") return true;
+      if (a == "property") return tag == "meta";
+      if (a == "datetime") return tag == "time";
+      return false;
+    case 10:
+      return a == "http-equiv" && tag == "meta";
+    case 11:
+      return a == "aria-hidden";
+    default:
+      return false;
+  }
 }
 
 // Tags whose whitespace is text (not collapsed by the pre-pass).
@@ -1376,25 +1495,23 @@ class Extractor {
     if (first) {
       own_raw_.assign(info_.size(), 0);
       own_commas_.assign(info_.size(), 0);
+      // Each text node's bytes count for its parent element (one linear
+      // pass over the tree; code elements' text is not counted).
+      for (int n = 0; n < static_cast<int>(tree_.size()); ++n) {
+        const HtmlNode& k = tree_.node(n);
+        if (k.is_element() || k.parent < 0) continue;
+        int e = info_of_[k.parent];
+        if (e < 0 || (info_[e].tag & kTagCode)) continue;
+        size_t len = 0, commas = 0;
+        CountText(k.text, &len, &commas);
+        own_raw_[e] += static_cast<double>(len);
+        own_commas_[e] += static_cast<double>(commas);
+      }
     }
     for (size_t i = 0; i < info_.size(); ++i) {
       Info& in = info_[i];
       in.text_len = in.link_len = in.commas = 0;
-      if (first && !(in.tag & kTagCode)) {
-        double len = 0, commas = 0;
-        for (int c = tree_.node(in.node).first_child; c >= 0;
-             c = tree_.node(c).next) {
-          const HtmlNode& k = tree_.node(c);
-          if (k.is_element()) continue;
-          for (char ch : k.text) {
-            if (!IsHtmlSpace(ch)) len += 1;
-            if (ch == ',') commas += 1;
-          }
-        }
-        own_raw_[i] = len;
-        own_commas_[i] = commas;
-        in.all_len = len;
-      }
+      if (first) in.all_len = own_raw_[i];
       if (first) in.end = static_cast<int>(i);
       if (in.removed) continue;
       in.text_len = own_raw_[i];
@@ -1904,7 +2021,7 @@ class Extractor {
     bool used = false;
   };
   std::vector<TagSlot> tag_slots_ = std::vector<TagSlot>(kTagSlots);
-  TokenCache tokens_;
+  TokenCache& tokens_ = ThreadTokenCache();
 
   int IndexOf(int node) const { return info_of_[node]; }
 
@@ -2007,7 +2124,7 @@ StatusOr<ExtractedPage> ExtractMainText(string_view html,
     if (std::memchr(text.data(), 0, text.size()) != nullptr)
       std::replace(text.begin(), text.end(), '\0', ' ');
     HtmlParseOptions parse;
-    parse.keep_attribute = KeepAttribute;
+    parse.keep_attribute = KeepLowerAttribute;
     HtmlTree tree = ParseHtml(text, parse);
     if (tree.size() == 0) return no_tree;
     page = ExtractFromTree(tree, opts);

@@ -622,6 +622,11 @@ bool HtmlTree::HasAttr(int i, string_view lower_name) const {
   return false;
 }
 
+void HtmlTree::Reserve(size_t nodes) {
+  nodes_.reserve(nodes);
+  attrs_.reserve(nodes / 2);
+}
+
 int HtmlTree::Append(HtmlNode n, int parent) {
   int id = static_cast<int>(nodes_.size());
   n.parent = parent;
@@ -687,6 +692,7 @@ std::string HtmlTree::DebugString() const {
 
 HtmlTree ParseHtml(string_view utf8, const HtmlParseOptions& opts) {
   HtmlTree tree;
+  tree.Reserve(utf8.size() / 32 + 16);
   Builder(utf8, opts, tree).Run();
   return tree;
 }

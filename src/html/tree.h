@@ -71,6 +71,7 @@ class HtmlTree {
   // last child of `parent` (-1: the root) and returns its index.
   int Append(HtmlNode n, int parent);
   void AddAttr(HtmlAttr a) { attrs_.push_back(a); }
+  void Reserve(size_t nodes);
   // Sets `end` of every node; call once when the tree is complete.
   void Finish();
   // Storage for decoded strings that must live as long as the tree: the
