@@ -1,7 +1,8 @@
 // ExtractMainText: the main text and metadata of a web page.
 //
 // Decodes the raw bytes to UTF-8 (DecodeHtml, html/charset.h), parses them
-// with libxml2's forgiving parser and keeps the article body in the spirit
+// into a flat tree (ParseHtml, html/tree.h: libxml2's forgiving tree rules,
+// our own tokenizer) and keeps the article body in the spirit
 // of readability/trafilatura: chrome (script, nav, footer, aside, forms,
 // figures, ...) and elements whose class/id look like boilerplate are
 // dropped, containers are scored by their paragraphs' text, commas and link
@@ -18,9 +19,10 @@
 // <title>, <meta> (OpenGraph, article:*, author, description), JSON-LD
 // (NewsArticle/Article), <time datetime>, <link rel=canonical>, <html lang>.
 // Never recurses on the tree, so hostile nesting cannot exhaust the stack.
-// Thread-safe: no shared mutable state (libxml2 is initialised once; its
-// allocation hooks are set then and send each thread's parse tree to an
-// arena of that thread, freed when the call returns).
+// Thread-safe: no shared mutable state (a per-thread cache of class-name
+// signals; with Parser::kLibxml2, libxml2 is initialised once and its
+// allocation hooks send each thread's parse tree to an arena of that
+// thread, freed when the call returns).
 #ifndef DOSSIER_HTML_EXTRACTOR_H_
 #define DOSSIER_HTML_EXTRACTOR_H_
 
