@@ -58,6 +58,32 @@ check "extract drops the menu" bash -c "! grep -q 'Accept all cookies' '$tmp/ext
 check "extract --json has metadata" grep -q '"outlet": "The Lakeside Courier"' "$tmp/extract.json"
 cat "$page" | "$bin" extract - >"$tmp/extract_stdin.txt"
 check "extract reads stdin as HTML" grep -q "temporary ramp" "$tmp/extract_stdin.txt"
+# A small crawl built here from our own pages: per-record gzip members,
+# two HTML 200 responses, a 404, an image and a request record.
+warc_record() {  # warc_record TYPE URI HTTP_STATUS CONTENT_TYPE BODY
+  local http
+  http=$(printf 'HTTP/1.1 %s\r\nContent-Type: %s\r\n\r\n%s' "$3" "$4" "$5")
+  printf 'WARC/1.1\r\nWARC-Type: %s\r\nWARC-Target-URI: %s\r\nWARC-Date: 2025-03-12T08:00:00Z\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n' \
+    "$1" "$2" "${#http}" "$http" | gzip -c
+}
+page1='<html><head><title>Ferry strike ends | Lakeside Courier</title><meta property="article:published_time" content="2025-03-11T09:00:00Z"></head><body><nav><a href="/">Home</a></nav><article><h1>Ferry strike ends</h1><p>Ferry crews on Lake Orvan returned to work on Tuesday after the union and the operator agreed a new rota, the union said.</p><p>Services between Varn and Holt will run to the normal timetable from Wednesday morning, the operator added in a statement.</p></article><footer>Copyright Lakeside Courier</footer></body></html>'
+page2='<html><head><title>Bridge vote delayed | Northshore Times</title></head><body><div class="entry-content"><p>The council of Holt postponed its vote on the new road bridge to April, citing a late report on the costs of the project.</p><p>Mayor Ilse Varga said the delay would not change the opening date planned for next year.</p></div><div class="related"><a href="/x">More news</a></div></body></html>'
+{
+  warc_record response https://courier.example/ferry "200 OK" "text/html; charset=utf-8" "$page1"
+  warc_record response https://courier.example/gone "404 Not Found" "text/html" "<p>Not here</p>"
+  warc_record response https://courier.example/logo.png "200 OK" "image/png" "PNGDATA"
+  warc_record request https://times.example/bridge "200 OK" "text/html" "GET"
+  warc_record response https://times.example/bridge "200 OK" "text/html" "$page2"
+} >"$tmp/crawl.warc.gz"
+"$bin" analyze "$tmp/crawl.warc.gz" --out "$tmp/crawl" --progress never 2>"$tmp/crawlerr"
+check "warc.gz exits 0" test $? -eq 0
+check "warc.gz reads two pages" grep -q "2 HTML pages read" "$tmp/crawlerr"
+check "warc.gz counts skipped records" grep -q "1 non-200, 1 non-HTML" "$tmp/crawlerr"
+check "warc.gz body text kept" grep -q "Ferry crews on Lake Orvan" "$tmp/crawl/dossier.json"
+check "warc.gz second page kept" grep -q "Mayor Ilse Varga" "$tmp/crawl/dossier.json"
+check "warc.gz chrome dropped" bash -c "! grep -q 'More news' '$tmp/crawl/dossier.json'"
+check "warc.gz url kept" grep -q "https://times.example/bridge" "$tmp/crawl/dossier.json"
+
 printf 'WARC/1.1\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\nshort' >"$tmp/bad.warc"
 "$bin" analyze "$tmp/bad.warc" "$tmp/good.txt" --out "$tmp/warc" 2>"$tmp/warcerr"
 check "bad warc exits 1" test $? -eq 1
