@@ -250,6 +250,8 @@ class QuoteFinder {
            mentions_[m].span.end == toks_[v - 1].span.end;
   }
   void FindModel(std::vector<Quote>& out) const;
+  void FindLabeled(std::vector<Quote>& out) const;
+  bool SpeakerLabel(uint32_t a, uint32_t end, bool title, uint32_t* colon) const;
   Speaker ModelSpeaker(uint32_t a, uint32_t b) const;
 
   const QuoteStage& stage_;
@@ -2241,6 +2243,7 @@ Status QuoteFinder::Run() {
       q.speaker_mention = pq.speaker_mention;
     }
   }
+  FindLabeled(out);
   FindModel(out);
   FindRelays(out);
   FindAnonymous(out);
@@ -2272,6 +2275,150 @@ Speaker QuoteFinder::ModelSpeaker(uint32_t a, uint32_t b) const {
     }
   }
   return s;
+}
+
+// A speaker label from token `a`, ending with a colon at *colon: in a
+// transcript paragraph one to three words in capitals ("WALLACE:", "MR.
+// EKE:", "SEN. ADA ROE:"); in a headline one capitalized word or a name
+// or organisation of up to four ("Poll:", "Sanders:", "Ada Roe:").
+// Section labels ("UPDATE:", "Analysis:", "Watch:") are no speakers.
+bool QuoteFinder::SpeakerLabel(uint32_t a, uint32_t end, bool title,
+                               uint32_t* colon) const {
+  static constexpr std::string_view kLabels[] = {
+      "update",     "updated",  "clarification", "analysis", "opinion",   "editorial",
+      "commentary", "live",     "breaking", "exclusive", "watch",
+      "video",      "photos",   "photo",    "review",    "interview",
+      "explainer",  "factbox",  "timeline", "correction", "podcast",
+      "note",       "related",  "read",     "source",    "warning",
+      "advertisement", "editor's", "editor’s", "transcript", "q", "a",
+      "listen",     "quiz",     "letters",  "obituary",  "recap",
+      "graphic",    "chart",    "map",      "more",      "also",
+      "see",        "click",    "sponsored", "in",       "on",
+      "by",         "from",     "the",      "and",       "why",
+      "how",        "what",     "who",      "when",      "where"};
+  auto is_label = [&](std::string_view w) {
+    std::string lower(w);
+    for (char& c : lower) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    for (std::string_view l : kLabels) {
+      if (lower == l) return true;
+    }
+    return false;
+  };
+  uint32_t k = a;
+  int words = 0;
+  const int max_words = title ? 4 : 3;
+  while (k < end && words <= max_words) {
+    const std::string_view w = Text(k);
+    if (w == ":") break;
+    if (w == "." && k > a && !title) {  // "MR." "SEN."
+      ++k;
+      continue;
+    }
+    if (!(toks_[k].flags & kTokenAlpha) || is_label(w)) return false;
+    if (title ? !(toks_[k].flags & (kTokenUpperInitial | kTokenAllUpper))
+              : !(toks_[k].flags & kTokenAllUpper) || w.size() < 2) {
+      return false;
+    }
+    ++words;
+    ++k;
+  }
+  if (k >= end || Text(k) != ":" || words == 0 || words > max_words) {
+    return false;
+  }
+  if (title && words > 1) {
+    // Several capitalized words may be a clause ("Clinton Leads Trump:"):
+    // only a known person or organisation.
+    const int32_t m = MentionAt(a);
+    if (m < 0 || (mentions_[m].type != EntityType::kPerson &&
+                  mentions_[m].type != EntityType::kOrg) ||
+        mentions_[m].span.end != toks_[k - 1].span.end) {
+      return false;
+    }
+  }
+  *colon = k;
+  return true;
+}
+
+// Speaker labels: a transcript paragraph ("WALLACE: Let's start ...") or
+// a headline ("Sanders: Clinton needs to ...") is the labelled speaker's
+// statement, with no cue. A quote with no speaker that the paragraph's
+// quotation marks made of it gives way, so do quotes inside a headline's
+// statement; attributions nested inside a transcript stay.
+void QuoteFinder::FindLabeled(std::vector<Quote>& out) const {
+  const std::vector<Block>& blocks = doc_.layers().blocks;
+  std::vector<Quote> found;
+  std::vector<Span> replaced;
+  for (uint32_t b = 0; b < block_toks_.size() && b < blocks.size(); ++b) {
+    auto [first, end] = block_toks_[b];
+    if (end <= first) continue;
+    // (The first block of an article is its headline when no title was
+    // marked: plain-text input.)
+    const bool title = blocks[b].kind == BlockKind::kTitle || b == 0;
+    uint32_t a = first;
+    if (toks_[a].flags & kTokenQuoteMark) ++a;
+    uint32_t colon;
+    if (!SpeakerLabel(a, end, title, &colon)) continue;
+    uint32_t ca = colon + 1, cb = end;
+    while (cb > ca && (toks_[cb - 1].flags & (kTokenPunct | kTokenQuoteMark)))
+      --cb;
+    if (ca < cb && (toks_[ca].flags & kTokenQuoteMark) && pair_at_[ca] >= 0 &&
+        pairs_[pair_at_[ca]].close >= cb) {
+      ++ca;  // "Roe: ‘We Will Win.’": the marks go with the punctuation
+    }
+    if (cb <= ca || Words(ca, cb) < 3) continue;
+    Quote q;
+    q.content = Span{toks_[ca].span.start, toks_[cb - 1].span.end};
+    q.span = Span{toks_[a].span.start, toks_[end - 1].span.end};
+    // A transcript is the speaker's own words; a headline paraphrases
+    // unless it is all one quotation.
+    q.kind = !title || first != a || ca > colon + 1 ? QuoteKind::kDirect
+                                                    : QuoteKind::kIndirect;
+    q.speaker = Span{toks_[a].span.start, toks_[colon - 1].span.end};
+    const int32_t m = MentionAt(a);
+    if (m >= 0 && (mentions_[m].type == EntityType::kPerson ||
+                   mentions_[m].type == EntityType::kOrg)) {
+      q.speaker_mention = m;
+    }
+    // A quoted transcript paragraph is a quote already, perhaps running
+    // on over the next paragraphs: it gets the label's speaker.
+    bool merged = false;
+    for (Quote& o : out) {
+      if (o.span.start > q.span.start) break;
+      if (o.span.start != toks_[first].span.start || !o.speaker.empty() ||
+          o.content.end <= q.content.start) {
+        continue;
+      }
+      o.speaker = q.speaker;
+      o.speaker_mention = q.speaker_mention;
+      o.content.start = q.content.start;
+      o.kind = QuoteKind::kDirect;
+      merged = true;
+      break;
+    }
+    if (merged) continue;
+    found.push_back(q);
+    replaced.push_back(Span{toks_[first].span.start, toks_[end - 1].span.end});
+  }
+  if (found.empty()) return;
+  std::vector<Quote> kept;
+  kept.reserve(out.size() + found.size());
+  for (const Quote& o : out) {
+    bool drop = false;
+    for (size_t i = 0; i < replaced.size() && !drop; ++i) {
+      if (!replaced[i].Contains(o.span)) continue;
+      drop = o.speaker.empty() ||
+             (found[i].kind == QuoteKind::kIndirect && o.kind != QuoteKind::kIndirect);
+    }
+    if (!drop) kept.push_back(o);
+  }
+  kept.insert(kept.end(), found.begin(), found.end());
+  std::stable_sort(kept.begin(), kept.end(), [](const Quote& x, const Quote& y) {
+    if (x.span.start != y.span.start) return x.span.start < y.span.start;
+    return x.span.end > y.span.end;
+  });
+  out.swap(kept);
 }
 
 // Sentences with no quote from the rules: the model's attributions.

@@ -49,6 +49,54 @@ std::vector<Found> Quotes(const std::string& text) {
   return out;
 }
 
+TEST(QuoteStageTest, TranscriptLabelNamesTheSpeaker) {
+  auto qs = Quotes(
+      "The harbour debate, as broadcast.\n\nMORVEN: Let us start with the "
+      "ferry strike tonight.\n\nMR. EKE: The crews will be back at work on "
+      "Monday morning.");
+  ASSERT_EQ(qs.size(), 2u);
+  EXPECT_EQ(qs[0].speaker, "MORVEN");
+  EXPECT_EQ(qs[0].content, "Let us start with the ferry strike tonight");
+  EXPECT_EQ(qs[0].cue, "");
+  EXPECT_EQ(qs[0].kind, QuoteKind::kDirect);
+  EXPECT_EQ(qs[1].speaker, "MR. EKE");
+  EXPECT_EQ(qs[1].content, "The crews will be back at work on Monday morning");
+}
+
+TEST(QuoteStageTest, QuotedTranscriptParagraphTakesItsLabel) {
+  auto qs = Quotes(
+      "The harbour debate, as broadcast.\n\n\"RAVN: We have no plans to "
+      "close the ferry line this year.\"");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "RAVN");
+  EXPECT_EQ(qs[0].content,
+            "We have no plans to close the ferry line this year.");
+}
+
+TEST(QuoteStageTest, HeadlineLabelNamesTheSpeaker) {
+  auto qs = Quotes(
+      "Velden: Harbour plan will go to a vote next month\n\nThe president "
+      "spoke in Caldera on Tuesday.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "Velden");
+  EXPECT_EQ(qs[0].content, "Harbour plan will go to a vote next month");
+  EXPECT_EQ(qs[0].kind, QuoteKind::kIndirect);
+}
+
+TEST(QuoteStageTest, SectionLabelsAreNoSpeakers) {
+  auto qs = Quotes(
+      "Analysis: The harbour vote will divide the coast\n\nUPDATE: The vote "
+      "was moved to Friday by the council of Holt.");
+  EXPECT_TRUE(qs.empty());
+}
+
+TEST(QuoteStageTest, CapitalizedHeadlineClauseIsNoLabel) {
+  auto qs = Quotes(
+      "Ferries Beat Trains: A New Survey of the Coast\n\nThe survey was "
+      "published on Tuesday.");
+  EXPECT_TRUE(qs.empty());
+}
+
 TEST(QuoteStageTest, WholeSubjectPhraseAfterTheQuoteIsTheSpeaker) {
   auto qs = Quotes(
       "\xE2\x80\x9CIt was the least bad outcome,\xE2\x80\x9D Mr. Tom Eke of "
