@@ -72,7 +72,7 @@ inline uint16_t FlagsOf(std::string_view w, bool abbrev) {
 
 inline bool IsTestAbbrev(std::string_view w) {
   static const char* const kAbbrev[] = {
-      "Mr",   "Mrs", "Ms",   "Dr",  "Gen",  "Sen", "Rep", "Gov",  "Lt", "Col",
+      "Mr",   "Mrs", "Ms",   "Dr",  "Gen",  "Sen", "Rep", "Gov",  "Lt", "Col", "Rev",
       "Capt", "St",  "Jr",   "Sr",  "Prof", "Inc", "Ltd", "Corp", "Co", "Jan",
       "Feb",  "Aug", "Sept", "Oct", "Nov",  "Dec", "vs",  "etc"};
   for (const char* a : kAbbrev) {

@@ -702,9 +702,24 @@ bool QuoteFinder::Attribute(const Pair& p, Quote& q, bool statement) const {
                   ? bend
                   : std::min(bend, doc_.layers().sentences[si].end_token);
           while (hi > j + 1 && IsSentenceEnd(hi - 1)) --hi;
-          s = ExtendRight(
-              s, j + 1, hi,
-              s.mention >= 0 || s.span.start != toks_[j + 1].span.start);
+          // A name the entity layer missed ("said Carmel Vane, executive
+          // director of ...") still takes its apposition: two or more
+          // capitalized words.
+          int caps = 0;
+          bool name = true;
+          for (uint32_t k = j + 1; k < hi && toks_[k].span.start < s.span.end;
+               ++k) {
+            if (toks_[k].flags & kTokenUpperInitial) {
+              ++caps;
+            } else if (toks_[k].flags & kTokenAlpha) {
+              name = name && (Text(k) == "the" || Text(k) == "de" ||
+                              Text(k) == "van" || Text(k) == "von");
+            }
+          }
+          s = ExtendRight(s, j + 1, hi,
+                          s.mention >= 0 ||
+                              s.span.start != toks_[j + 1].span.start ||
+                              (name && caps >= 2));
         }
         return set(j, bend, s);
       }
@@ -1398,7 +1413,19 @@ Speaker QuoteFinder::ExtendRight(Speaker s, uint32_t first, uint32_t hi,
       if (toks_[c].flags & kTokenQuoteMark) return s;
       if (IsIndirectVerb(c) && (!relative || c == t + 1)) return s;
     }
-    if (t + 1 < hi) s.span.end = toks_[hi - 1].span.end;
+    if (t + 1 < hi) {
+      uint32_t end = hi;
+      // "said Ada Roe, the council's leader, in a statement": a short
+      // adjunct after the apposition is no part of it.
+      for (uint32_t c = hi - 1; c > t + 1 && hi - c <= 7; --c) {
+        if (Text(c) == "," && c + 1 < hi && IsPreposition(Text(c + 1)) &&
+            Text(c + 1) != "of") {
+          end = c;
+          break;
+        }
+      }
+      s.span.end = toks_[end - 1].span.end;
+    }
   }
   // "a diplomat speaking on condition of anonymity", "an aide who asked
   // not to be named".

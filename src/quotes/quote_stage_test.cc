@@ -97,6 +97,22 @@ TEST(QuoteStageTest, CapitalizedHeadlineClauseIsNoLabel) {
   EXPECT_TRUE(qs.empty());
 }
 
+TEST(QuoteStageTest, AdjunctAfterTheAppositionIsNotTheSpeaker) {
+  auto qs = Quotes(
+      "\"We will keep the ferry running all winter,\" said Ada Roe, the "
+      "council's leader, in a statement.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "Ada Roe, the council's leader");
+}
+
+TEST(QuoteStageTest, NameWithoutEntityKeepsItsApposition) {
+  auto qs = Quotes(
+      "\"The city will never go back to how it was,\" said the Rev. Olav "
+      "Brekke, of Tessby Harbour Church.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "the Rev. Olav Brekke, of Tessby Harbour Church");
+}
+
 TEST(QuoteStageTest, WholeSubjectPhraseAfterTheQuoteIsTheSpeaker) {
   auto qs = Quotes(
       "\xE2\x80\x9CIt was the least bad outcome,\xE2\x80\x9D Mr. Tom Eke of "

@@ -34,7 +34,8 @@ bool IsTitleAbbrev(std::string_view w) {
                    "Sgt",  "Capt", "Gov", "Sen",    "Rep",  "Rev",  "Prof",
                    "St",   "Mt",   "Maj", "Adm",    "Cmdr", "Brig", "Pres",
                    "Supt", "Hon",  "Fr",  "Sec",    "Atty", "Cpl",  "Pvt",
-                   "Insp", "Det",  "Amb", "Messrs", "Mme",  "Ft"});
+                   "Insp", "Det",  "Amb", "Messrs", "Mme",  "Ft",
+                   "Del"});
 }
 
 bool IsMonthAbbrev(std::string_view w) {

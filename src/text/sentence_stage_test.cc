@@ -38,6 +38,14 @@ TEST(SentenceStageTest, DoesNotSplitAfterTitles) {
                   "Sen. Halvorsen and Gov. Ruiz did not attend."));
 }
 
+TEST(SentenceStageTest, DoesNotSplitAfterDelegateTitle) {
+  EXPECT_THAT(Sentences("The vote was a waste of time, said Del. Ada Roe of "
+                        "Tessby. She left early."),
+              ElementsAre("The vote was a waste of time, said Del. Ada Roe of "
+                          "Tessby.",
+                          "She left early."));
+}
+
 TEST(SentenceStageTest, DoesNotSplitAfterCountryAbbreviations) {
   EXPECT_THAT(Sentences("The U.S. delegation met U.N. officials and U.K. "
                         "envoys. E.U. Ambassador Ilse Brandt spoke later."),

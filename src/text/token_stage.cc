@@ -62,7 +62,7 @@ bool IsAbbrevWord(std::string_view w) {
           "Sr",   "Inc",    "Corp", "Co",   "Ltd",    "Bros", "Dept", "Univ",
           "Ave",  "Blvd",   "vs",   "etc",  "approx", "Jan",  "Feb",  "Mar",
           "Apr",  "Jun",    "Jul",  "Aug",  "Sep",    "Sept", "Oct",  "Nov",
-          "Dec",  "Messrs", "Mme",  "Ft",   "Gens",   "Reps", "Sens"});
+          "Dec",  "Messrs", "Mme",  "Ft",   "Gens",   "Reps", "Sens", "Del"});
 }
 
 class Tokenizer {
