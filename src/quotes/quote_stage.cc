@@ -161,7 +161,11 @@ class QuoteFinder {
   bool IsCue(uint32_t i) const {
     return (toks_[i].flags & kTokenAlpha) && !AfterArticle(i) &&
            (stage_.IsCueVerb(Text(i)) ||
-            (title_ && stage_.IsCueVerb(TitleWord(i))));
+            (title_ && stage_.IsCueVerb(TitleWord(i))) ||
+            // An inverted attribution opening its sentence: "Said Roe: ...".
+            ((toks_[i].flags & kTokenSentenceStart) &&
+             (Text(i) == "Said" || Text(i) == "Says" || Text(i) == "Added" ||
+              Text(i) == "Wrote")));
   }
   // In a title-case headline ("Roe Says Plan Will Fail") a word in lower
   // case, to look it up in the verb lists; else empty.
@@ -855,6 +859,20 @@ bool QuoteFinder::Attribute(const Pair& p, Quote& q, bool statement) const {
                 : std::max(bfirst, doc_.layers().sentences[si].first_token);
         Speaker s = SubjectBefore(v, lo).s;
         if (!s.found) s = SpeakerStartingAt(v + 1, p.open);  // said NAME:
+        if (!s.found) {
+          // "Said Ellis: “...”": capitalized words up to the colon, also
+          // when the entity layer missed the name.
+          uint32_t e = v + 1;
+          while (e < p.open && e - v <= 4 &&
+                 (toks_[e].flags & kTokenUpperInitial)) {
+            ++e;
+          }
+          if (e > v + 1 && e < p.open && Text(e) == ":") {
+            s.span = Span{toks_[v + 1].span.start, toks_[e - 1].span.end};
+            s.mention = MentionAt(v + 1);
+            s.found = true;
+          }
+        }
         if (s.found) return set(v, p.open, s);
         break;
       }

@@ -113,6 +113,15 @@ TEST(QuoteStageTest, NameWithoutEntityKeepsItsApposition) {
   EXPECT_EQ(qs[0].speaker, "the Rev. Olav Brekke, of Tessby Harbour Church");
 }
 
+TEST(QuoteStageTest, InvertedSaidOpeningTheSentenceNamesTheSpeaker) {
+  auto qs = Quotes(
+      "The council met on Monday. Said Ada Roe: \"We will keep the ferry "
+      "running all winter.\"");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "Ada Roe");
+  EXPECT_EQ(qs[0].cue, "Said");
+}
+
 TEST(QuoteStageTest, WholeSubjectPhraseAfterTheQuoteIsTheSpeaker) {
   auto qs = Quotes(
       "\xE2\x80\x9CIt was the least bad outcome,\xE2\x80\x9D Mr. Tom Eke of "
