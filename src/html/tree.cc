@@ -6,6 +6,7 @@
 #include <bitset>
 #include <cstring>
 #include <mutex>
+#include <unordered_map>
 #include <utility>
 
 namespace dossier {
@@ -35,6 +36,11 @@ constexpr string_view kKnownTags[] = {
     "tfoot",   "th",       "thead",    "title",    "tr",       "tt",
     "u",       "ul",       "var",      "xmp",      "listing",  "source",
     "track",   "wbr",      "svg",
+    // HTML5 names libxml2 does not know: no rules, only counted as open.
+    "article", "section",  "nav",      "header",   "footer",   "aside",
+    "main",    "figure",   "figcaption", "time",   "picture",  "template",
+    "video",   "audio",    "mark",     "summary",  "details",  "dialog",
+    "canvas",  "noindex",  "nobr",     "center",
 };
 constexpr size_t kTagCount = sizeof kKnownTags / sizeof kKnownTags[0];
 using TagSet = std::bitset<kTagCount>;
@@ -350,6 +356,7 @@ class Builder {
         ++i;
       }
     }
+    Flush();
     t_.Finish();
   }
 
@@ -389,6 +396,7 @@ class Builder {
       return next;
     }
     if (tag == kHtml || tag == kBody) return next;  // text after stays in
+    if (OpenCount(tag, name) == 0) return next;  // no scan: stray end tags
     int i = static_cast<int>(stack_.size()) - 1;
     int priority = r_.priority[tag];
     for (; i >= 0; --i) {
@@ -397,7 +405,7 @@ class Builder {
       if (r_.priority[stack_[i].tag] > priority) return next;
     }
     if (i < 0) return next;
-    stack_.resize(i);
+    PopTo(static_cast<size_t>(i));
     return next;
   }
 
@@ -457,7 +465,7 @@ class Builder {
     uint8_t tag = TagId(r_, name);
     int node = OpenElement(name, tag);
     if (node >= 0 && (r_.is_void[tag] || self_closing)) {
-      if (tag != kScript && tag != kStyle) stack_.pop_back();
+      if (tag != kScript && tag != kStyle) PopTo(stack_.size() - 1);
     }
     if (tag == kScript || tag == kStyle) {
       string_view close = tag == kScript ? "</script" : "</style";
@@ -506,6 +514,7 @@ class Builder {
   int Push(string_view name, uint8_t tag, bool with_attrs) {
     if (tag == kHead) html_state_ = std::max(html_state_, 3);
     if (tag == kBody) html_state_ = std::max(html_state_, 10);
+    Flush();
     if (stack_.size() >= HtmlTree::kMaxDepth) return -1;
     HtmlNode e;
     e.name = name;
@@ -520,6 +529,7 @@ class Builder {
     if (parent < 0 && t_.size() > 0) parent = 0;  // one root
     int id = t_.Append(e, parent);
     stack_.push_back({id, tag, name});
+    ++OpenCount(tag, name);
     return id;
   }
 
@@ -533,7 +543,7 @@ class Builder {
   // Closes the current element while the new tag closes it.
   void AutoClose(uint8_t tag) {
     while (!stack_.empty() && tag != 0 && r_.closed_by[stack_.back().tag][tag])
-      stack_.pop_back();
+      PopTo(stack_.size() - 1);
   }
 
   // The html, head and body a tag implies (libxml2's htmlCheckImplied).
@@ -576,22 +586,48 @@ class Builder {
     }
     string_view text = verbatim ? raw : Decoded(raw);
     if (text.empty() || stack_.empty()) return;
-    int parent = stack_.back().node;
-    int last = t_.node(parent).last_child;
-    if (last >= 0 && !t_.node(last).is_element()) {
-      // Adjacent text (around a skipped comment) is one node.
-      string_view prev = t_.node(last).text;
-      char* p = t_.Store(prev.size() + text.size());
-      std::memcpy(p, prev.data(), prev.size());
-      std::memcpy(p + prev.size(), text.data(), text.size());
-      const_cast<HtmlNode&>(t_.node(last)).text =
-          string_view(p, prev.size() + text.size());
-      return;
+    // Text up to the next change of the open elements is one node (around
+    // comments, stray end tags, literal '<'): the pieces are joined once.
+    const int parent = stack_.back().node;
+    if (parent != pending_parent_) Flush();
+    pending_parent_ = parent;
+    pending_.push_back(text);
+  }
+
+  void Flush() {
+    if (pending_.empty()) return;
+    string_view text = pending_[0];
+    if (pending_.size() > 1) {
+      size_t n = 0;
+      for (string_view p : pending_) n += p.size();
+      char* buf = t_.Store(n);
+      size_t at = 0;
+      for (string_view p : pending_) {
+        std::memcpy(buf + at, p.data(), p.size());
+        at += p.size();
+      }
+      text = string_view(buf, n);
     }
     HtmlNode t;
     t.kind = HtmlNode::Kind::kText;
     t.text = text;
-    t_.Append(t, parent);
+    t_.Append(t, pending_parent_);
+    pending_.clear();
+    pending_parent_ = -1;
+  }
+
+  void PopTo(size_t n) {
+    Flush();
+    while (stack_.size() > n) {
+      --OpenCount(stack_.back().tag, stack_.back().name);
+      stack_.pop_back();
+    }
+  }
+
+  // How many elements of this name are open (known names by id).
+  int& OpenCount(uint8_t tag, string_view name) {
+    if (tag != 0) return open_known_[tag];
+    return open_unknown_[name];
   }
 
   string_view s_;
@@ -602,6 +638,10 @@ class Builder {
   std::vector<HtmlAttr> attrs_;
   int html_state_ = 0;  // 3: a head was opened, 10: a body
   int discarded_ = 0;   // dropped html/head/body start tags
+  int pending_parent_ = -1;
+  std::vector<string_view> pending_;  // text pieces not yet a node
+  int open_known_[kTagCount] = {};
+  std::unordered_map<string_view, int> open_unknown_;
 };
 
 }  // namespace

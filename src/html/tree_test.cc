@@ -158,6 +158,34 @@ TEST(HtmlTreeTest, DeepNestingIsCappedNotLost) {
   EXPECT_EQ(depth, HtmlTree::kMaxDepth);
 }
 
+TEST(HtmlTreeTest, TextAroundManyCommentsIsOneNode) {
+  std::string html = "<body>";
+  for (int i = 0; i < 200000; ++i) html += "a<!---->";
+  HtmlTree t = ParseHtml(html);
+  int texts = 0;
+  for (int i = 0; i < static_cast<int>(t.size()); ++i) {
+    if (!t.node(i).is_element()) {
+      ++texts;
+      EXPECT_EQ(t.node(i).text.size(), 200000u);
+    }
+  }
+  EXPECT_EQ(texts, 1);
+}
+
+TEST(HtmlTreeTest, StrayEndTagsUnderDeepNestingChangeNothing) {
+  std::string html = "<body>";
+  for (int i = 0; i < 600; ++i) html += "<div>";
+  for (int i = 0; i < 100000; ++i) html += "</zz></p>";
+  html += "x";
+  HtmlTree t = ParseHtml(html);
+  const int last = static_cast<int>(t.size()) - 1;
+  ASSERT_GE(last, 0);
+  EXPECT_EQ(t.node(last).text, "x");
+  int depth = 0;
+  for (int p = t.node(last).parent; p >= 0; p = t.node(p).parent) ++depth;
+  EXPECT_EQ(depth, HtmlTree::kMaxDepth);
+}
+
 TEST(HtmlTreeTest, TagOpenAtTheEndIsDropped) {
   EXPECT_EQ(Tree("<body>a<div class=\"x"), "<html>\n  <body>\n    \"a\"\n");
 }
