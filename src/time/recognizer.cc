@@ -1088,6 +1088,14 @@ bool ParseSeason(const Match& m, ParsedTimex* p) {
 
 bool ParseTheYear(const Match& m, ParsedTimex* p) {
   p->kind = TimexKind::kTheYear;
+  // "the current year", "this fiscal year": the reference's own year, not
+  // the last one named.
+  std::array<char, 32> buf;
+  const std::string_view whole = LowerInto(m.g[0], buf);
+  if (whole.starts_with("this") ||
+      whole.find("current") != std::string_view::npos) {
+    p->ref_mode = 2;
+  }
   // "the year-ago quarter", "the year 2000", "the year before".
   if (m.end < m.sentence.size() && m.sentence[m.end] == '-') return false;
   std::string_view next = NextWord(m);

@@ -102,6 +102,8 @@ struct ParsedTimex {
   // kPeriodRef: 1 "the latest quarter" (the last one completed before the
   // reference), 2 "this/the current quarter" (the text's, else the
   // reference's), 0 otherwise (the text's, else the last completed).
+  // kTheYear: 2 "the current year", "this fiscal year" (the reference's
+  // year, not the last one named), 0 otherwise.
   int ref_mode = 0;
   // The tense was set by the expression's own words ("last", "next", "as
   // early as"), not read around it.

@@ -512,6 +512,9 @@ std::optional<ResolvedTimex> ResolveValue(const ParsedTimex& p,
     case TimexKind::kSeason:
       return ResolveSeason(p, ctx);
     case TimexKind::kTheYear:
+      if (p.ref_mode == 2 && ref) {
+        return Underspecified(TimexType::kDate, FormatYear(ref->year));
+      }
       if (ctx.anchor_year) {
         return Underspecified(TimexType::kDate, FormatYear(*ctx.anchor_year));
       }

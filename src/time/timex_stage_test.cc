@@ -852,6 +852,52 @@ TEST(TimexStageTest, YearNamedAfterTheQuarterEndsItsReach) {
   EXPECT_EQ(t[2].value, "2024");
 }
 
+TEST(TimexStageTest, ForecastQuarterIsNotTheQuarterReportedOn) {
+  auto t = Times(
+      "Velmar Steel reported a loss for the fourth quarter of 2024.\n"
+      "Losses will continue through the third quarter of 2026.\n"
+      "In the year-ago period, Velmar earned $4 million.",
+      kTue);
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[2].text, "the year-ago period");
+  EXPECT_EQ(t[2].value, "2023-Q4");
+}
+
+TEST(TimexStageTest, PastFiscalQuarterAheadOfTheCalendarIsReportedOn) {
+  // A fiscal fourth quarter reported in March: past tense, so it is the
+  // quarter the text reports on although the calendar's lies ahead.
+  auto t = Times(
+      "Velmar Steel reported a decline in fourth-quarter earnings.\n"
+      "Sales in the latest period rose 5%.",
+      kTue);
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[1].text, "the latest period");
+  EXPECT_EQ(t[1].value, "2025-Q4");
+}
+
+TEST(TimexStageTest, CurrentYearIsTheReferenceYearNotTheLastNamed) {
+  auto t = Times(
+      "Orvik Foods sold $3 million of soup in 2023.\n"
+      "It expects higher sales in the current year.",
+      kTue);
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[1].text, "the current year");
+  EXPECT_EQ(t[1].value, "2025");
+}
+
+TEST(TimexStageTest, ClockSplitBeforeParenthesizedZoneJoinsItsDay) {
+  // The sentence splitter ends a sentence after "a.m."; the clock in
+  // another zone stands between the time and its weekday.
+  auto t = Times(
+      "The dam broke at about 10:35 a.m.\n"
+      "(0735 GMT) Friday, flooding the valley.",
+      kTue);
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[0].text, "10:35 a.m.");
+  EXPECT_EQ(t[0].value, "2025-03-07T10:35");
+  EXPECT_EQ(t[1].value, "2025-03-07");
+}
+
 // A document of one sentence per line with one quotation: `quoted` (its
 // content) and `cue` are the first occurrences of those words; the
 // speaker's mention has coreference chain `speaker`.
