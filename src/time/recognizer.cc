@@ -890,6 +890,21 @@ bool ParseDuration(const Match& m, ParsedTimex* p) {
          p->unit != TimeUnit::kWeekend;
 }
 
+// "2 1/2 years", "two and a half hours": g1 number, g2 unit.
+// "a minute and a half": g1 empty, g2 unit.
+bool ParseHalfDuration(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kDuration;
+  p->quantity = m.g[1].empty() ? 1 : NumberValue(m.g[1]);
+  p->unit = UnitOf(m.g[2]);
+  p->half = true;
+  if (m.end < m.sentence.size() && m.sentence.substr(m.end).starts_with("-old")) {
+    return false;
+  }
+  return p->quantity > 0 && p->unit != TimeUnit::kNone &&
+         p->unit != TimeUnit::kWeekend && p->unit != TimeUnit::kQuarter &&
+         p->unit != TimeUnit::kCentury;
+}
+
 bool ParseDurationWithModifier(const Match& m, ParsedTimex* p) {
   p->kind = TimexKind::kDuration;
   p->quantity = m.g[1].empty() ? 1 : NumberValue(m.g[1]);
@@ -1420,6 +1435,13 @@ std::vector<Row> Rows() {
            "[- ]" +
            unit + "\\b",
        kUnitT, 0, ParseDuration},
+      {"duration_half",
+       "\\b" + num + "(?: and a half| 1/2|-and-a-half)[- ]" + unit + "\\b",
+       kUnitT, 0, ParseHalfDuration},
+      {"unit_and_a_half",
+       "\\b(?i:an?|one) ()(second|minute|hour|day|week|month|year|decade) "
+       "(?i:and a half)\\b",
+       kUnitT, 0, ParseHalfDuration},
       {"for_units",
        "\\b(?i:for) (years|months|decades|centuries|weeks|days|hours|"
        "minutes)\\b",

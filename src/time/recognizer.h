@@ -97,6 +97,8 @@ struct ParsedTimex {
   // kAnaphoric: a count was written ("two years later"), so without an
   // anchor the expression still reads as a duration.
   bool counted = false;
+  // kDuration: half a unit more ("2 1/2 years", "an hour and a half").
+  bool half = false;
   int quarter = 0;  // kQuarter: 1..4
   int season = 0;   // kSeason: 1 spring, 2 summer, 3 fall, 4 winter
   // kPeriodRef: 1 "the latest quarter" (the last one completed before the

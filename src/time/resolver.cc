@@ -111,6 +111,33 @@ std::string DurationValue(int quantity, TimeUnit unit) {
   return v;
 }
 
+// A duration of quantity and a half units: the half in the next smaller
+// unit ("2 1/2 years" P2Y6M, "an hour and a half" PT1H30M, "1 1/2 weeks"
+// P10DT12H, "two and a half decades" P25Y).
+std::string HalfDurationValue(int quantity, TimeUnit unit) {
+  const std::string q = std::to_string(quantity);
+  switch (unit) {
+    case TimeUnit::kSecond:
+      return DurationValue(quantity, unit);
+    case TimeUnit::kMinute:
+      return "PT" + q + "M30S";
+    case TimeUnit::kHour:
+      return "PT" + q + "H30M";
+    case TimeUnit::kDay:
+      return "P" + q + "DT12H";
+    case TimeUnit::kWeek:
+      return "P" + std::to_string(quantity * 7 + 3) + "DT12H";
+    case TimeUnit::kMonth:
+      return "P" + q + "M15D";
+    case TimeUnit::kYear:
+      return "P" + q + "Y6M";
+    case TimeUnit::kDecade:
+      return "P" + std::to_string(quantity * 10 + 5) + "Y";
+    default:
+      return DurationValue(quantity, unit);
+  }
+}
+
 // Quarters are counted as year * 4 + (quarter - 1).
 int QuarterIndex(CivilDate d) { return d.year * 4 + (d.month - 1) / 3; }
 
@@ -500,7 +527,9 @@ std::optional<ResolvedTimex> ResolveValue(const ParsedTimex& p,
     case TimexKind::kDuration:
       if (p.quantity == 0 || p.unit == TimeUnit::kNone) return std::nullopt;
       return Underspecified(TimexType::kDuration,
-                            DurationValue(p.quantity, p.unit));
+                            p.half && p.quantity > 0
+                                ? HalfDurationValue(p.quantity, p.unit)
+                                : DurationValue(p.quantity, p.unit));
     case TimexKind::kClock:
       return ResolveClock(p, ctx);
     case TimexKind::kSet:

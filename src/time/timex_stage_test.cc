@@ -898,6 +898,21 @@ TEST(TimexStageTest, ClockSplitBeforeParenthesizedZoneJoinsItsDay) {
   EXPECT_EQ(t[1].value, "2025-03-07");
 }
 
+TEST(TimexStageTest, HalfUnitsAddTheHalfInTheNextSmallerUnit) {
+  auto t = Times(
+      "The refugees stayed in the camps for 2 1/2 years.\n"
+      "The crossing took two and a half hours.\n"
+      "The anthem lasts a minute and a half.",
+      kTue);
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[0].text, "2 1/2 years");
+  EXPECT_EQ(t[0].value, "P2Y6M");
+  EXPECT_EQ(t[1].text, "two and a half hours");
+  EXPECT_EQ(t[1].value, "PT2H30M");
+  EXPECT_EQ(t[2].text, "a minute and a half");
+  EXPECT_EQ(t[2].value, "PT1M30S");
+}
+
 // A document of one sentence per line with one quotation: `quoted` (its
 // content) and `cue` are the first occurrences of those words; the
 // speaker's mention has coreference chain `speaker`.
