@@ -225,12 +225,14 @@ std::optional<ResolvedTimex> ResolveDate(const ParsedTimex& p0,
   const int64_t ahead = DaysFromCivil(d) - DaysFromCivil(ref);
   // Past: the last such day before the reference (give or take two
   // months); future: the next after it; otherwise the nearer one.
-  const int64_t back = p.tense == Tense::kPast      ? kMonthsSlackDays
-                       : p.tense == Tense::kUnknown ? kHalfYearDays
-                                                    : INT32_MAX;
-  const int64_t forth = p.tense == Tense::kFuture    ? kMonthsSlackDays
-                        : p.tense == Tense::kUnknown ? kHalfYearDays
-                                                     : INT32_MAX;
+  // The present tense says nothing of the side ("prices in October are
+  // half what they were"): the nearer one, as without a tense.
+  const int64_t back = p.tense == Tense::kPast     ? kMonthsSlackDays
+                       : p.tense == Tense::kFuture ? INT32_MAX
+                                                   : kHalfYearDays;
+  const int64_t forth = p.tense == Tense::kFuture  ? kMonthsSlackDays
+                        : p.tense == Tense::kPast ? INT32_MAX
+                                                  : kHalfYearDays;
   if (ahead > back) {
     --d.year;
   } else if (ahead < -forth) {
@@ -268,12 +270,12 @@ std::optional<ResolvedTimex> ResolveMonth(const ParsedTimex& p,
   }
   int year = ctx.reference->year;
   const int ahead = p.month - ctx.reference->month;
-  const int back = p.tense == Tense::kPast      ? 2
-                   : p.tense == Tense::kUnknown ? 6
-                                                : 12;
-  const int forth = p.tense == Tense::kFuture    ? 2
-                    : p.tense == Tense::kUnknown ? 6
-                                                 : 12;
+  const int back = p.tense == Tense::kPast     ? 2
+                   : p.tense == Tense::kFuture ? 12
+                                               : 6;
+  const int forth = p.tense == Tense::kFuture  ? 2
+                    : p.tense == Tense::kPast ? 12
+                                              : 6;
   if (ahead > back) --year;
   if (ahead < -forth) ++year;
   r.value = FormatMonth(year, p.month);
