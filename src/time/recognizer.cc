@@ -681,6 +681,15 @@ bool ParseYear(const Match& m, ParsedTimex* p) {
   return true;
 }
 
+// "the first half of 2024", "the second/last/latter half of 2024": g1
+// which half, g2 year.
+bool ParseHalfOfYear(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kYear;
+  p->year = NumberValue(m.g[2]);
+  p->half_year = EqualsLower(m.g[1], "first") ? 1 : 2;
+  return true;
+}
+
 // "of 2000 people", "by 2000 votes": a count, not a year.
 bool ParseYearAfterWeakPreposition(const Match& m, ParsedTimex* p) {
   if (!ParseYear(m, p)) return false;
@@ -1350,10 +1359,13 @@ std::vector<Row> Rows() {
       // Years and decades.
       {"part_of_year",
        "\\b(?i:early|mid|late|the end of|the beginning of|the start of|"
-       "the middle of|the first half of|the second half of|the last half of)"
+       "the middle of)"
        "[- ]" +
            year + "\\b",
        kYearT, 0, ParseYear},
+      {"half_of_year",
+       "\\b(?i:the (first|second|last|latter) half of) " + year + "\\b",
+       kYearT, 0, ParseHalfOfYear},
       {"year_after_preposition",
        "\\b(?i:in|since|until|till|during|before|after|through|throughout|"
        "between|and|both|into|throughout|for) " +

@@ -100,6 +100,7 @@ struct ParsedTimex {
   // kDuration: half a unit more ("2 1/2 years", "an hour and a half").
   bool half = false;
   int quarter = 0;  // kQuarter: 1..4
+  int half_year = 0;  // kYear: 1 "the first half of 2024", 2 the second
   int season = 0;   // kSeason: 1 spring, 2 summer, 3 fall, 4 winter
   // kPeriodRef: 1 "the latest quarter" (the last one completed before the
   // reference), 2 "this/the current quarter" (the text's, else the

@@ -444,6 +444,11 @@ std::optional<ResolvedTimex> ResolveValue(const ParsedTimex& p,
       return ResolveMonth(p, ctx);
     case TimexKind::kYear:
       if (p.year < 1000 || p.year > 2999) return std::nullopt;
+      if (p.half_year == 1 || p.half_year == 2) {  // "the first half of 2024"
+        return Underspecified(TimexType::kDate,
+                              FormatYear(p.year) + "-H" +
+                                  std::to_string(p.half_year));
+      }
       return Underspecified(TimexType::kDate, FormatYear(p.year));
     case TimexKind::kDecade:
       if (p.unit == TimeUnit::kCentury && p.year < 10) {  // "the 5th century"

@@ -913,6 +913,18 @@ TEST(TimexStageTest, HalfUnitsAddTheHalfInTheNextSmallerUnit) {
   EXPECT_EQ(t[2].value, "PT1M30S");
 }
 
+TEST(TimexStageTest, HalfOfAYearIsH1OrH2) {
+  auto t = Times(
+      "Orvik Foods expects lower earnings for the last half of 2025.\n"
+      "Sales rose in the first half of 2024.",
+      kTue);
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[0].text, "the last half of 2025");
+  EXPECT_EQ(t[0].value, "2025-H2");
+  EXPECT_EQ(t[1].text, "the first half of 2024");
+  EXPECT_EQ(t[1].value, "2024-H1");
+}
+
 // A document of one sentence per line with one quotation: `quoted` (its
 // content) and `cue` are the first occurrences of those words; the
 // speaker's mention has coreference chain `speaker`.
