@@ -768,6 +768,18 @@ bool ParseRelativeUnit(const Match& m, ParsedTimex* p) {
   return p->unit != TimeUnit::kNone;
 }
 
+// "by year-end", "around year end", "since year's end": g1 preposition.
+// The end of the reference's year; "since" looks back to the last one.
+bool ParseYearEnd(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kRelativeUnit;
+  p->unit = TimeUnit::kYear;
+  p->shift = EqualsLower(m.g[1], "since") ? -1 : 0;
+  // "at year-end levels": an adjective.
+  std::string_view next = NextWord(m);
+  return next.empty() || !IsAsciiAlpha(static_cast<unsigned char>(next[0])) ||
+         NextWordIsIn(m, {"and", "or", "but", "to", "from", "as", "when"});
+}
+
 // "the day before" / "the day after" end a clause; "the day before the
 // vote" is anchored on an event, which this version does not resolve.
 bool EndsClause(const Match& m) {
@@ -1363,6 +1375,10 @@ std::vector<Row> Rows() {
        "[- ]" +
            year + "\\b",
        kYearT, 0, ParseYear},
+      {"year_end",
+       "\\b((?i:by|at|around|since|before|after|until|till|through|toward|"
+       "towards|near|from)) ((?i:year(?:-| |" + apos_s + " )end))\\b",
+       kYearWordT, 2, ParseYearEnd},
       {"half_of_year",
        "\\b(?i:the (first|second|last|latter) half of) " + year + "\\b",
        kYearT, 0, ParseHalfOfYear},

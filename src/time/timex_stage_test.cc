@@ -925,6 +925,19 @@ TEST(TimexStageTest, HalfOfAYearIsH1OrH2) {
   EXPECT_EQ(t[1].value, "2024-H1");
 }
 
+TEST(TimexStageTest, YearEndAfterAPrepositionIsTheYear) {
+  auto t = Times(
+      "Orvik Foods expects to close the sale by year-end.\n"
+      "Its shares have fallen 8% since year end.\n"
+      "Orvik paid year-end bonuses.",
+      kTue);
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[0].text, "year-end");
+  EXPECT_EQ(t[0].value, "2025");
+  EXPECT_EQ(t[1].text, "year end");
+  EXPECT_EQ(t[1].value, "2024");
+}
+
 // A document of one sentence per line with one quotation: `quoted` (its
 // content) and `cue` are the first occurrences of those words; the
 // speaker's mention has coreference chain `speaker`.
