@@ -1064,6 +1064,16 @@ bool ParsePeriodRef(const Match& m, ParsedTimex* p) {
   return true;
 }
 
+// "last year's quarter", "last year's period": g1 quarter or period; the
+// quarter the text is about, a year back.
+bool ParseLastYearsPeriod(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kPeriodRef;
+  p->shift = -1;
+  p->unit =
+      EqualsLower(m.g[1], "quarter") ? TimeUnit::kQuarter : TimeUnit::kNone;
+  return !(m.end < m.sentence.size() && m.sentence[m.end] == '-');
+}
+
 // "the 2023 period", "the 2023 quarter": g1 year, g2 quarter or period.
 bool ParseYearPeriod(const Match& m, ParsedTimex* p) {
   p->kind = TimexKind::kPeriodRef;
@@ -1514,10 +1524,13 @@ std::vector<Row> Rows() {
        kQuarterT, 0, ParseQuarter},
       {"period_ref",
        "\\b(?i:the|this|that) (?:(?i:(latest|current|same|comparable|"
-       "most recent|recent|previous|prior|preceding|year-ago|year-earlier|"
-       "year earlier)) )?(?:(?i:(year-ago|year-earlier)) )?(?i:(quarter|"
-       "period))\\b(?: ((?i:a year (?:ago|earlier)))\\b)?",
+       "corresponding|most recent|recent|previous|prior|preceding|year-ago|"
+       "year-earlier|year earlier)) )?(?:(?i:(year-ago|year-earlier)) )?(?i:(quarter|"
+       "period))\\b(?: ((?i:a year (?:ago|earlier)|last year)))?\\b",
        kQuarterT, 0, ParsePeriodRef},
+      {"last_years_period",
+       "\\b(?i:last year)" + apos_s + " (?i:(quarter|period))\\b",
+       kQuarterT, 0, ParseLastYearsPeriod},
       {"year_period", "\\b(?i:the) " + year + " (?i:(quarter|period))\\b",
        kQuarterT | kYearT, 0, ParseYearPeriod},
       {"year_ago_adjective", "\\b(?i:year-(?:ago|earlier))\\b", kYearWordT, 0,

@@ -938,6 +938,19 @@ TEST(TimexStageTest, YearEndAfterAPrepositionIsTheYear) {
   EXPECT_EQ(t[1].value, "2024");
 }
 
+TEST(TimexStageTest, SamePeriodLastYearIsTheQuarterAYearBack) {
+  auto t = Times(
+      "Velmar Steel lost $8 million in the fourth quarter of 2024.\n"
+      "It earned $2 million in the corresponding period last year.\n"
+      "Exports for last year's quarter were $1 million.",
+      kTue);
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[1].text, "the corresponding period last year");
+  EXPECT_EQ(t[1].value, "2023-Q4");
+  EXPECT_EQ(t[2].text, "last year's quarter");
+  EXPECT_EQ(t[2].value, "2023-Q4");
+}
+
 // A document of one sentence per line with one quotation: `quoted` (its
 // content) and `cue` are the first occurrences of those words; the
 // speaker's mention has coreference chain `speaker`.
