@@ -216,7 +216,15 @@ bool UntilAfterExtension(std::string_view text, std::span<const Token> tokens,
     return Lower(text.substr(tokens[i].span.start, tokens[i].span.size()), buf);
   };
   size_t k = first;
-  while (k > v + 1 && OneOf(word(k - 1), {"at", "about", "around"})) --k;
+  // "until 9 a.m. EST Tuesday": the clock before the day is skipped too.
+  while (k > v + 1 &&
+         (tokens[k - 1].pos == kPosCD ||
+          OneOf(word(k - 1), {"at", "about", "around", "noon", "midnight",
+                              "a.m.", "p.m.", "a.m", "p.m", "am", "pm", "est",
+                              "edt", "gmt", "utc", "pst", "pdt", "cst", "cdt",
+                              "et"}))) {
+    --k;
+  }
   if (k <= v + 1 || !OneOf(word(k - 1), {"until", "till", "through"})) {
     return false;
   }
@@ -300,8 +308,16 @@ Tense ClauseTense(std::string_view text, std::span<const Token> tokens,
   // "agreed to buy the unit in February", "did not plan to remove him on
   // Thursday": an infinitive between the verb and the expression looks
   // ahead from the verb's time.
-  if (tense == Tense::kPast && static_cast<size_t>(v) < first &&
-      UntilAfterExtension(text, tokens, static_cast<size_t>(v), first)) {
+  // The end of a delay lies ahead whatever the verb's tense: "has given
+  // them until Tuesday" (a present perfect, which gives a weekday no
+  // tense of its own).
+  // The verb of extending may stand before the finite verb found (a
+  // tagger error on "relatives" in "has given the relatives until
+  // Tuesday"): the clause's last few words before the expression count.
+  const size_t scan_from =
+      std::min(static_cast<size_t>(v), std::max(plo, first > 8 ? first - 8 : 0));
+  if (tense != Tense::kFuture && scan_from < first &&
+      UntilAfterExtension(text, tokens, scan_from, first)) {
     return Tense::kFuture;
   }
   if (tense == Tense::kPast && static_cast<size_t>(v) < first) {

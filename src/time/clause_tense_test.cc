@@ -142,6 +142,40 @@ TEST(ClauseTenseTest, UntilAfterAnExtensionLiesAhead) {
             Tense::kPast);
 }
 
+TEST(ClauseTenseTest, UntilAClockBeforeTheDayAfterAnExtensionLiesAhead) {
+  EXPECT_EQ(TenseOf("The/DT board/NN extended/VBD the/DT offer/NN until/IN "
+                    "5/CD p.m./NN Friday/NNP",
+                    "Friday"),
+            Tense::kFuture);
+}
+
+// A weekday after a present perfect ("has given") gets no tense from the
+// verb, but the end of the delay still lies ahead.
+Tense WeekdayTenseOf(const std::string& spec, const std::string& expr) {
+  const Tagged s = Tag(spec);
+  const size_t at = s.text.find(expr);
+  EXPECT_NE(at, std::string::npos) << expr;
+  return ClauseTense(
+      s.text, s.tokens,
+      {static_cast<uint32_t>(at), static_cast<uint32_t>(at + expr.size())},
+      /*perfect_is_past=*/false);
+}
+
+TEST(ClauseTenseTest, UntilAfterAPresentPerfectExtensionLiesAhead) {
+  EXPECT_EQ(WeekdayTenseOf("The/DT board/NN has/VBZ given/VBN the/DT "
+                           "tenants/NNS until/IN Friday/NNP",
+                           "Friday"),
+            Tense::kFuture);
+}
+
+TEST(ClauseTenseTest, ExtensionBeforeAMistaggedNounStillCounts) {
+  // "tenants" tagged as a verb stands nearer the day than "has".
+  EXPECT_EQ(WeekdayTenseOf("The/DT board/NN has/VBZ given/VBN the/DT "
+                           "tenants/VBZ until/IN Friday/NNP",
+                           "Friday"),
+            Tense::kFuture);
+}
+
 TEST(ClauseTenseTest, PresentPerfectIsNoWeekdaysTense) {
   const std::string s =
       "The/DT mayor/NN has/VBZ invited/VBN her/PRP to/TO talks/NNS "

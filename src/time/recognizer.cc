@@ -681,6 +681,15 @@ bool ParseYear(const Match& m, ParsedTimex* p) {
   return true;
 }
 
+// "the first half of 2024", "the second/last/latter half of 2024": g1
+// which half, g2 year.
+bool ParseHalfOfYear(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kYear;
+  p->year = NumberValue(m.g[2]);
+  p->half_year = EqualsLower(m.g[1], "first") ? 1 : 2;
+  return true;
+}
+
 // "of 2000 people", "by 2000 votes": a count, not a year.
 bool ParseYearAfterWeakPreposition(const Match& m, ParsedTimex* p) {
   if (!ParseYear(m, p)) return false;
@@ -757,6 +766,18 @@ bool ParseRelativeUnit(const Match& m, ParsedTimex* p) {
   p->shift = mod == "last" ? -1 : mod == "this" ? 0 : 1;
   p->unit = UnitOf(m.g[2]);
   return p->unit != TimeUnit::kNone;
+}
+
+// "by year-end", "around year end", "since year's end": g1 preposition.
+// The end of the reference's year; "since" looks back to the last one.
+bool ParseYearEnd(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kRelativeUnit;
+  p->unit = TimeUnit::kYear;
+  p->shift = EqualsLower(m.g[1], "since") ? -1 : 0;
+  // "at year-end levels": an adjective.
+  std::string_view next = NextWord(m);
+  return next.empty() || !IsAsciiAlpha(static_cast<unsigned char>(next[0])) ||
+         NextWordIsIn(m, {"and", "or", "but", "to", "from", "as", "when"});
 }
 
 // "the day before" / "the day after" end a clause; "the day before the
@@ -888,6 +909,21 @@ bool ParseDuration(const Match& m, ParsedTimex* p) {
   }
   return p->quantity != 0 && p->unit != TimeUnit::kNone &&
          p->unit != TimeUnit::kWeekend;
+}
+
+// "2 1/2 years", "two and a half hours": g1 number, g2 unit.
+// "a minute and a half": g1 empty, g2 unit.
+bool ParseHalfDuration(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kDuration;
+  p->quantity = m.g[1].empty() ? 1 : NumberValue(m.g[1]);
+  p->unit = UnitOf(m.g[2]);
+  p->half = true;
+  if (m.end < m.sentence.size() && m.sentence.substr(m.end).starts_with("-old")) {
+    return false;
+  }
+  return p->quantity > 0 && p->unit != TimeUnit::kNone &&
+         p->unit != TimeUnit::kWeekend && p->unit != TimeUnit::kQuarter &&
+         p->unit != TimeUnit::kCentury;
 }
 
 bool ParseDurationWithModifier(const Match& m, ParsedTimex* p) {
@@ -1028,6 +1064,16 @@ bool ParsePeriodRef(const Match& m, ParsedTimex* p) {
   return true;
 }
 
+// "last year's quarter", "last year's period": g1 quarter or period; the
+// quarter the text is about, a year back.
+bool ParseLastYearsPeriod(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kPeriodRef;
+  p->shift = -1;
+  p->unit =
+      EqualsLower(m.g[1], "quarter") ? TimeUnit::kQuarter : TimeUnit::kNone;
+  return !(m.end < m.sentence.size() && m.sentence[m.end] == '-');
+}
+
 // "the 2023 period", "the 2023 quarter": g1 year, g2 quarter or period.
 bool ParseYearPeriod(const Match& m, ParsedTimex* p) {
   p->kind = TimexKind::kPeriodRef;
@@ -1088,6 +1134,14 @@ bool ParseSeason(const Match& m, ParsedTimex* p) {
 
 bool ParseTheYear(const Match& m, ParsedTimex* p) {
   p->kind = TimexKind::kTheYear;
+  // "the current year", "this fiscal year": the reference's own year, not
+  // the last one named.
+  std::array<char, 32> buf;
+  const std::string_view whole = LowerInto(m.g[0], buf);
+  if (whole.starts_with("this") ||
+      whole.find("current") != std::string_view::npos) {
+    p->ref_mode = 2;
+  }
   // "the year-ago quarter", "the year 2000", "the year before".
   if (m.end < m.sentence.size() && m.sentence[m.end] == '-') return false;
   std::string_view next = NextWord(m);
@@ -1327,10 +1381,17 @@ std::vector<Row> Rows() {
       // Years and decades.
       {"part_of_year",
        "\\b(?i:early|mid|late|the end of|the beginning of|the start of|"
-       "the middle of|the first half of|the second half of|the last half of)"
+       "the middle of)"
        "[- ]" +
            year + "\\b",
        kYearT, 0, ParseYear},
+      {"year_end",
+       "\\b((?i:by|at|around|since|before|after|until|till|through|toward|"
+       "towards|near|from)) ((?i:year(?:-| |" + apos_s + " )end))\\b",
+       kYearWordT, 2, ParseYearEnd},
+      {"half_of_year",
+       "\\b(?i:the (first|second|last|latter) half of) " + year + "\\b",
+       kYearT, 0, ParseHalfOfYear},
       {"year_after_preposition",
        "\\b(?i:in|since|until|till|during|before|after|through|throughout|"
        "between|and|both|into|throughout|for) " +
@@ -1412,6 +1473,13 @@ std::vector<Row> Rows() {
            "[- ]" +
            unit + "\\b",
        kUnitT, 0, ParseDuration},
+      {"duration_half",
+       "\\b" + num + "(?: and a half| 1/2|-and-a-half)[- ]" + unit + "\\b",
+       kUnitT, 0, ParseHalfDuration},
+      {"unit_and_a_half",
+       "\\b(?i:an?|one) ()(second|minute|hour|day|week|month|year|decade) "
+       "(?i:and a half)\\b",
+       kUnitT, 0, ParseHalfDuration},
       {"for_units",
        "\\b(?i:for) (years|months|decades|centuries|weeks|days|hours|"
        "minutes)\\b",
@@ -1456,10 +1524,13 @@ std::vector<Row> Rows() {
        kQuarterT, 0, ParseQuarter},
       {"period_ref",
        "\\b(?i:the|this|that) (?:(?i:(latest|current|same|comparable|"
-       "most recent|recent|previous|prior|preceding|year-ago|year-earlier|"
-       "year earlier)) )?(?:(?i:(year-ago|year-earlier)) )?(?i:(quarter|"
-       "period))\\b(?: ((?i:a year (?:ago|earlier)))\\b)?",
+       "corresponding|most recent|recent|previous|prior|preceding|year-ago|"
+       "year-earlier|year earlier)) )?(?:(?i:(year-ago|year-earlier)) )?(?i:(quarter|"
+       "period))\\b(?: ((?i:a year (?:ago|earlier)|last year)))?\\b",
        kQuarterT, 0, ParsePeriodRef},
+      {"last_years_period",
+       "\\b(?i:last year)" + apos_s + " (?i:(quarter|period))\\b",
+       kQuarterT, 0, ParseLastYearsPeriod},
       {"year_period", "\\b(?i:the) " + year + " (?i:(quarter|period))\\b",
        kQuarterT | kYearT, 0, ParseYearPeriod},
       {"year_ago_adjective", "\\b(?i:year-(?:ago|earlier))\\b", kYearWordT, 0,

@@ -97,11 +97,16 @@ struct ParsedTimex {
   // kAnaphoric: a count was written ("two years later"), so without an
   // anchor the expression still reads as a duration.
   bool counted = false;
+  // kDuration: half a unit more ("2 1/2 years", "an hour and a half").
+  bool half = false;
   int quarter = 0;  // kQuarter: 1..4
+  int half_year = 0;  // kYear: 1 "the first half of 2024", 2 the second
   int season = 0;   // kSeason: 1 spring, 2 summer, 3 fall, 4 winter
   // kPeriodRef: 1 "the latest quarter" (the last one completed before the
   // reference), 2 "this/the current quarter" (the text's, else the
   // reference's), 0 otherwise (the text's, else the last completed).
+  // kTheYear: 2 "the current year", "this fiscal year" (the reference's
+  // year, not the last one named), 0 otherwise.
   int ref_mode = 0;
   // The tense was set by the expression's own words ("last", "next", "as
   // early as"), not read around it.

@@ -111,6 +111,33 @@ std::string DurationValue(int quantity, TimeUnit unit) {
   return v;
 }
 
+// A duration of quantity and a half units: the half in the next smaller
+// unit ("2 1/2 years" P2Y6M, "an hour and a half" PT1H30M, "1 1/2 weeks"
+// P10DT12H, "two and a half decades" P25Y).
+std::string HalfDurationValue(int quantity, TimeUnit unit) {
+  const std::string q = std::to_string(quantity);
+  switch (unit) {
+    case TimeUnit::kSecond:
+      return DurationValue(quantity, unit);
+    case TimeUnit::kMinute:
+      return "PT" + q + "M30S";
+    case TimeUnit::kHour:
+      return "PT" + q + "H30M";
+    case TimeUnit::kDay:
+      return "P" + q + "DT12H";
+    case TimeUnit::kWeek:
+      return "P" + std::to_string(quantity * 7 + 3) + "DT12H";
+    case TimeUnit::kMonth:
+      return "P" + q + "M15D";
+    case TimeUnit::kYear:
+      return "P" + q + "Y6M";
+    case TimeUnit::kDecade:
+      return "P" + std::to_string(quantity * 10 + 5) + "Y";
+    default:
+      return DurationValue(quantity, unit);
+  }
+}
+
 // Quarters are counted as year * 4 + (quarter - 1).
 int QuarterIndex(CivilDate d) { return d.year * 4 + (d.month - 1) / 3; }
 
@@ -198,12 +225,14 @@ std::optional<ResolvedTimex> ResolveDate(const ParsedTimex& p0,
   const int64_t ahead = DaysFromCivil(d) - DaysFromCivil(ref);
   // Past: the last such day before the reference (give or take two
   // months); future: the next after it; otherwise the nearer one.
-  const int64_t back = p.tense == Tense::kPast      ? kMonthsSlackDays
-                       : p.tense == Tense::kUnknown ? kHalfYearDays
-                                                    : INT32_MAX;
-  const int64_t forth = p.tense == Tense::kFuture    ? kMonthsSlackDays
-                        : p.tense == Tense::kUnknown ? kHalfYearDays
-                                                     : INT32_MAX;
+  // The present tense says nothing of the side ("prices in October are
+  // half what they were"): the nearer one, as without a tense.
+  const int64_t back = p.tense == Tense::kPast     ? kMonthsSlackDays
+                       : p.tense == Tense::kFuture ? INT32_MAX
+                                                   : kHalfYearDays;
+  const int64_t forth = p.tense == Tense::kFuture  ? kMonthsSlackDays
+                        : p.tense == Tense::kPast ? INT32_MAX
+                                                  : kHalfYearDays;
   if (ahead > back) {
     --d.year;
   } else if (ahead < -forth) {
@@ -241,12 +270,12 @@ std::optional<ResolvedTimex> ResolveMonth(const ParsedTimex& p,
   }
   int year = ctx.reference->year;
   const int ahead = p.month - ctx.reference->month;
-  const int back = p.tense == Tense::kPast      ? 2
-                   : p.tense == Tense::kUnknown ? 6
-                                                : 12;
-  const int forth = p.tense == Tense::kFuture    ? 2
-                    : p.tense == Tense::kUnknown ? 6
-                                                 : 12;
+  const int back = p.tense == Tense::kPast     ? 2
+                   : p.tense == Tense::kFuture ? 12
+                                               : 6;
+  const int forth = p.tense == Tense::kFuture  ? 2
+                    : p.tense == Tense::kPast ? 12
+                                              : 6;
   if (ahead > back) --year;
   if (ahead < -forth) ++year;
   r.value = FormatMonth(year, p.month);
@@ -415,6 +444,11 @@ std::optional<ResolvedTimex> ResolveValue(const ParsedTimex& p,
       return ResolveMonth(p, ctx);
     case TimexKind::kYear:
       if (p.year < 1000 || p.year > 2999) return std::nullopt;
+      if (p.half_year == 1 || p.half_year == 2) {  // "the first half of 2024"
+        return Underspecified(TimexType::kDate,
+                              FormatYear(p.year) + "-H" +
+                                  std::to_string(p.half_year));
+      }
       return Underspecified(TimexType::kDate, FormatYear(p.year));
     case TimexKind::kDecade:
       if (p.unit == TimeUnit::kCentury && p.year < 10) {  // "the 5th century"
@@ -500,7 +534,9 @@ std::optional<ResolvedTimex> ResolveValue(const ParsedTimex& p,
     case TimexKind::kDuration:
       if (p.quantity == 0 || p.unit == TimeUnit::kNone) return std::nullopt;
       return Underspecified(TimexType::kDuration,
-                            DurationValue(p.quantity, p.unit));
+                            p.half && p.quantity > 0
+                                ? HalfDurationValue(p.quantity, p.unit)
+                                : DurationValue(p.quantity, p.unit));
     case TimexKind::kClock:
       return ResolveClock(p, ctx);
     case TimexKind::kSet:
@@ -512,6 +548,9 @@ std::optional<ResolvedTimex> ResolveValue(const ParsedTimex& p,
     case TimexKind::kSeason:
       return ResolveSeason(p, ctx);
     case TimexKind::kTheYear:
+      if (p.ref_mode == 2 && ref) {
+        return Underspecified(TimexType::kDate, FormatYear(ref->year));
+      }
       if (ctx.anchor_year) {
         return Underspecified(TimexType::kDate, FormatYear(*ctx.anchor_year));
       }

@@ -109,6 +109,24 @@ TEST(ResolverTest, FarPastMonthDayInFutureContextIsNextYear) {
             "2026-01-05");
 }
 
+TEST(ResolverTest, PresentTenseMonthDayIsTheNearerOne) {
+  // "prices on October 3 are half what they are now", said in January.
+  EXPECT_EQ(ValueOf(MonthDay(10, 3, Tense::kPresent), CivilDate{2025, 1, 8}),
+            "2024-10-03");
+  EXPECT_EQ(ValueOf(MonthDay(2, 3, Tense::kPresent), CivilDate{2025, 1, 8}),
+            "2025-02-03");
+}
+
+TEST(ResolverTest, PresentTenseMonthIsTheNearerOne) {
+  ParsedTimex p;
+  p.kind = TimexKind::kMonth;
+  p.month = 10;
+  p.tense = Tense::kPresent;
+  EXPECT_EQ(ValueOf(p, CivilDate{2025, 1, 8}), "2024-10");
+  p.month = 3;
+  EXPECT_EQ(ValueOf(p, CivilDate{2025, 1, 8}), "2025-03");
+}
+
 TEST(ResolverTest, InvalidDatesAreDropped) {
   ParsedTimex p = MonthDay(2, 30, Tense::kPast);
   p.year = 2025;

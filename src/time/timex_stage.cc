@@ -70,6 +70,9 @@ bool IsClockDayGap(std::string_view gap) {
   return !gap.empty() && gap.size() <= 8;
 }
 
+// year * 4 + quarter - 1, as ResolvedTimex::quarter.
+int QuarterOf(CivilDate d) { return d.year * 4 + (d.month - 1) / 3; }
+
 bool Inside(Span inner, Span outer) {
   return inner.start >= outer.start && inner.end <= outer.end;
 }
@@ -141,6 +144,14 @@ bool ContinuesClock(std::string_view text, Span first, Span next) {
     return false;
   }
   std::string_view b = text.substr(next.start, next.size());
+  // "10:35 a.m. (0735 GMT) Friday": a parenthesized clock in another zone
+  // stands between the time and its day.
+  if (b.size() > 2 && b[0] == '(') {
+    const size_t close = b.find(')');
+    if (close == std::string_view::npos || close > 16) return false;
+    b.remove_prefix(close + 1);
+    while (!b.empty() && b[0] == ' ') b.remove_prefix(1);
+  }
   size_t n = 0;
   while (n < b.size() && b[n] >= 'A' && b[n] <= 'Z') ++n;
   const std::string_view head = b.substr(0, n);
@@ -324,8 +335,16 @@ Status FindTimes(const TimexRecognizer& recognizer, const Document& doc,
       if (!resolved[i]) continue;
       if (resolved[i]->quarter && !ShiftedQuarter(parsed[i])) {
         last_quarter = resolved[i]->quarter;
-        document_quarter = resolved[i]->quarter;
-        topic_quarter = resolved[i]->quarter;
+        // A quarter not yet over, spoken of in other than the past tense
+        // ("will report losses through the third quarter of next year"),
+        // is a forecast, not the period the text reports on. (A past
+        // tense keeps it: fiscal quarters run ahead of the calendar,
+        // "reported a decline in fourth-quarter earnings" in November.)
+        if (!reference || parsed[i].tense == Tense::kPast ||
+            *resolved[i]->quarter < QuarterOf(*reference)) {
+          document_quarter = resolved[i]->quarter;
+          topic_quarter = resolved[i]->quarter;
+        }
       } else if (resolved[i]->day ||
                  (resolved[i]->year && parsed[i].kind == TimexKind::kYear)) {
         last_quarter.reset();

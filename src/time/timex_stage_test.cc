@@ -852,6 +852,105 @@ TEST(TimexStageTest, YearNamedAfterTheQuarterEndsItsReach) {
   EXPECT_EQ(t[2].value, "2024");
 }
 
+TEST(TimexStageTest, ForecastQuarterIsNotTheQuarterReportedOn) {
+  auto t = Times(
+      "Velmar Steel reported a loss for the fourth quarter of 2024.\n"
+      "Losses will continue through the third quarter of 2026.\n"
+      "In the year-ago period, Velmar earned $4 million.",
+      kTue);
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[2].text, "the year-ago period");
+  EXPECT_EQ(t[2].value, "2023-Q4");
+}
+
+TEST(TimexStageTest, PastFiscalQuarterAheadOfTheCalendarIsReportedOn) {
+  // A fiscal fourth quarter reported in March: past tense, so it is the
+  // quarter the text reports on although the calendar's lies ahead.
+  auto t = Times(
+      "Velmar Steel reported a decline in fourth-quarter earnings.\n"
+      "Sales in the latest period rose 5%.",
+      kTue);
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[1].text, "the latest period");
+  EXPECT_EQ(t[1].value, "2025-Q4");
+}
+
+TEST(TimexStageTest, CurrentYearIsTheReferenceYearNotTheLastNamed) {
+  auto t = Times(
+      "Orvik Foods sold $3 million of soup in 2023.\n"
+      "It expects higher sales in the current year.",
+      kTue);
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[1].text, "the current year");
+  EXPECT_EQ(t[1].value, "2025");
+}
+
+TEST(TimexStageTest, ClockSplitBeforeParenthesizedZoneJoinsItsDay) {
+  // The sentence splitter ends a sentence after "a.m."; the clock in
+  // another zone stands between the time and its weekday.
+  auto t = Times(
+      "The dam broke at about 10:35 a.m.\n"
+      "(0735 GMT) Friday, flooding the valley.",
+      kTue);
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[0].text, "10:35 a.m.");
+  EXPECT_EQ(t[0].value, "2025-03-07T10:35");
+  EXPECT_EQ(t[1].value, "2025-03-07");
+}
+
+TEST(TimexStageTest, HalfUnitsAddTheHalfInTheNextSmallerUnit) {
+  auto t = Times(
+      "The refugees stayed in the camps for 2 1/2 years.\n"
+      "The crossing took two and a half hours.\n"
+      "The anthem lasts a minute and a half.",
+      kTue);
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[0].text, "2 1/2 years");
+  EXPECT_EQ(t[0].value, "P2Y6M");
+  EXPECT_EQ(t[1].text, "two and a half hours");
+  EXPECT_EQ(t[1].value, "PT2H30M");
+  EXPECT_EQ(t[2].text, "a minute and a half");
+  EXPECT_EQ(t[2].value, "PT1M30S");
+}
+
+TEST(TimexStageTest, HalfOfAYearIsH1OrH2) {
+  auto t = Times(
+      "Orvik Foods expects lower earnings for the last half of 2025.\n"
+      "Sales rose in the first half of 2024.",
+      kTue);
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[0].text, "the last half of 2025");
+  EXPECT_EQ(t[0].value, "2025-H2");
+  EXPECT_EQ(t[1].text, "the first half of 2024");
+  EXPECT_EQ(t[1].value, "2024-H1");
+}
+
+TEST(TimexStageTest, YearEndAfterAPrepositionIsTheYear) {
+  auto t = Times(
+      "Orvik Foods expects to close the sale by year-end.\n"
+      "Its shares have fallen 8% since year end.\n"
+      "Orvik paid year-end bonuses.",
+      kTue);
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[0].text, "year-end");
+  EXPECT_EQ(t[0].value, "2025");
+  EXPECT_EQ(t[1].text, "year end");
+  EXPECT_EQ(t[1].value, "2024");
+}
+
+TEST(TimexStageTest, SamePeriodLastYearIsTheQuarterAYearBack) {
+  auto t = Times(
+      "Velmar Steel lost $8 million in the fourth quarter of 2024.\n"
+      "It earned $2 million in the corresponding period last year.\n"
+      "Exports for last year's quarter were $1 million.",
+      kTue);
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[1].text, "the corresponding period last year");
+  EXPECT_EQ(t[1].value, "2023-Q4");
+  EXPECT_EQ(t[2].text, "last year's quarter");
+  EXPECT_EQ(t[2].value, "2023-Q4");
+}
+
 // A document of one sentence per line with one quotation: `quoted` (its
 // content) and `cue` are the first occurrences of those words; the
 // speaker's mention has coreference chain `speaker`.
