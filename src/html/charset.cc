@@ -10,26 +10,17 @@
 #include <cstring>
 #include <memory>
 
+#include "html/ascii.h"
+
 namespace dossier {
 namespace {
 
+using ascii::StartsWithCi;
 using std::string_view;
+constexpr auto IsSpace = ascii::IsHtmlSpace;
 
 char LowerAscii(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-// Case-insensitive: does `s` start with the lowercase `prefix` at `pos`?
-bool StartsWithCi(string_view s, size_t pos, string_view prefix) {
-  if (pos > s.size() || s.size() - pos < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i) {
-    if (LowerAscii(s[pos + i]) != prefix[i]) return false;
-  }
-  return true;
 }
 
 // Reads a charset name after "charset" / "encoding" at `pos`: optional
@@ -168,7 +159,13 @@ Utf8Stats ScanUtf8(string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t n = s.size(), i = 0;
   while (i < n) {
-    // Fast path over ASCII, 8 bytes at a time.
+    // Fast path over ASCII, 32 and then 8 bytes at a time.
+    while (i + 32 <= n) {
+      uint64_t w[4];
+      memcpy(w, p + i, 32);
+      if ((w[0] | w[1] | w[2] | w[3]) & 0x8080808080808080ULL) break;
+      i += 32;
+    }
     while (i + 8 <= n) {
       uint64_t w;
       memcpy(&w, p + i, 8);
@@ -355,9 +352,14 @@ Status TranscodeAs(string_view raw, size_t start, const std::string& icu_name,
 }
 
 // The page's own bytes: valid UTF-8 after `start` (a BOM's length).
-Utf8Html Identity(string_view raw, size_t start) {
+// `keep_raw`: the text is not copied (DecodeHtml's keep_raw).
+Utf8Html Identity(string_view raw, size_t start, bool keep_raw) {
   Utf8Html h;
-  h.text.assign(raw.substr(start));
+  if (keep_raw) {
+    h.is_raw = true;
+  } else {
+    h.text.assign(raw.substr(start));
+  }
   h.charset = "UTF-8";
   h.transcoded = false;
   h.raw_start = static_cast<uint32_t>(start);
@@ -417,7 +419,7 @@ bool AsciiIsIdentity(UConverter* c, string_view raw) {
 }
 
 bool TryClaim(string_view raw, const std::string& label, bool from_meta,
-              const Utf8Stats& st, Utf8Html* out) {
+              const Utf8Stats& st, bool keep_raw, Utf8Html* out) {
   Converter c = Open(IcuNameFor(label));
   if (!c) return false;
   Family fam = FamilyOf(c.get());
@@ -433,7 +435,7 @@ bool TryClaim(string_view raw, const std::string& label, bool from_meta,
   }
   if (fam == Family::kUtf8) {
     if (st.valid()) {
-      *out = Identity(raw, 0);
+      *out = Identity(raw, 0, keep_raw);
       return true;
     }
     if (!MostlyUtf8(st)) return false;
@@ -441,11 +443,11 @@ bool TryClaim(string_view raw, const std::string& label, bool from_meta,
     return Transcode(raw, 0, c.get(), out, &r).ok();
   }
   if (st.valid() && st.multibyte > 0) {
-    *out = Identity(raw, 0);
+    *out = Identity(raw, 0, keep_raw);
     return true;
   }
   if (st.valid() && AsciiIsIdentity(c.get(), raw)) {
-    *out = Identity(raw, 0);
+    *out = Identity(raw, 0, keep_raw);
     out->charset = PublicName(c.get());
     return true;
   }
@@ -502,8 +504,8 @@ std::string SniffMetaCharset(string_view html) {
   return {};
 }
 
-StatusOr<Utf8Html> DecodeHtml(string_view raw,
-                              string_view declared_charset) {
+StatusOr<Utf8Html> DecodeHtml(string_view raw, string_view declared_charset,
+                              bool keep_raw) {
   if (raw.size() >= UINT32_MAX) {
     return Status(ErrorCode::kTooLarge, "HTML of 4 GiB or more");
   }
@@ -512,7 +514,7 @@ StatusOr<Utf8Html> DecodeHtml(string_view raw,
   // 1. Byte order marks.
   const auto* u = reinterpret_cast<const unsigned char*>(raw.data());
   if (raw.size() >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
-    if (ScanUtf8(raw.substr(3)).valid()) return Identity(raw, 3);
+    if (ScanUtf8(raw.substr(3)).valid()) return Identity(raw, 3, keep_raw);
     DOSSIER_RETURN_IF_ERROR(TranscodeAs(raw, 3, "UTF-8", &out, &r));
     return out;
   }
@@ -525,18 +527,18 @@ StatusOr<Utf8Html> DecodeHtml(string_view raw,
   Utf8Stats st = ScanUtf8(raw);
   // 2./3. What the server and the page say, when believable.
   std::string declared = NormalizeDeclared(declared_charset);
-  if (!declared.empty() && TryClaim(raw, declared, false, st, &out)) {
+  if (!declared.empty() && TryClaim(raw, declared, false, st, keep_raw, &out)) {
     SimplifyIdentity(raw, &out);
     return out;
   }
   std::string meta = SniffMetaCharset(raw);
   if (!meta.empty() && meta != declared &&
-      TryClaim(raw, meta, true, st, &out)) {
+      TryClaim(raw, meta, true, st, keep_raw, &out)) {
     SimplifyIdentity(raw, &out);
     return out;
   }
   // 4. UTF-8 as it is.
-  if (st.valid()) return Identity(raw, 0);
+  if (st.valid()) return Identity(raw, 0, keep_raw);
   // 5. Detection.
   std::string guess = Detect(raw, st);
   Status s = TranscodeAs(raw, 0, guess, &out, &r);

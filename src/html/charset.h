@@ -58,6 +58,15 @@ struct Utf8Html {
   // Bytes skipped at the start of the raw input (3 for a UTF-8 BOM that
   // was stripped, else 0). Only meaningful when not `transcoded`.
   uint32_t raw_start = 0;
+  // Set only when DecodeHtml was called with keep_raw and the raw bytes
+  // needed no change: `text` is then left empty and the page is the raw
+  // bytes from raw_start on (see View).
+  bool is_raw = false;
+
+  // The page as UTF-8: `text`, or the raw bytes when is_raw.
+  std::string_view View(std::string_view raw) const {
+    return is_raw ? raw.substr(raw_start) : std::string_view(text);
+  }
 
   // The raw byte offset of byte `i` of `text` (0 <= i <= text.size()).
   uint32_t RawOffset(size_t i) const {
@@ -71,8 +80,12 @@ struct Utf8Html {
 // on content: bytes that fit no charset still decode (as windows-1252 or
 // with U+FFFD). Fails with kTextEncoding only if ICU cannot open any
 // converter (a broken ICU installation).
+// `keep_raw`: when the raw bytes are the UTF-8 text already, they are not
+// copied into `text` (is_raw is set; read the page through View(raw),
+// which lives as long as `raw`).
 StatusOr<Utf8Html> DecodeHtml(std::string_view raw,
-                              std::string_view declared_charset);
+                              std::string_view declared_charset,
+                              bool keep_raw = false);
 
 // The charset named in the first 4 KiB of `html` by a <meta> or an XML
 // declaration, lowercased ("" when none). Exposed for tests.

@@ -16,27 +16,27 @@
 #include <mutex>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include "html/ascii.h"
 #include "html/charset.h"
 #include "html/tree.h"
 
 namespace dossier {
 namespace {
 
+using ascii::ContainsCi;
+using ascii::EqualsCi;
+using ascii::FindClose;
+using ascii::IsHtmlSpace;
+using ascii::StartsWithCi;
 using std::string_view;
+constexpr auto IsAsciiAlpha = ascii::IsAlpha;
 
 std::string Attr(const HtmlTree& t, int n, string_view lower_name) {
   return std::string(t.Attr(n, lower_name));
-}
-
-// ASCII case-insensitive equality with a lowercase literal.
-bool EqualsCi(string_view s, string_view lower) {
-  if (s.size() != lower.size()) return false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != lower[i]) return false;
-  }
-  return true;
 }
 
 std::string Lower(string_view s) {
@@ -47,13 +47,18 @@ std::string Lower(string_view s) {
   return out;
 }
 
-bool IsHtmlSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+// `s` lowercased (ASCII) into `buf`, which holds at least s.size() bytes.
+string_view LowerInto(string_view s, char* buf) {
+  for (size_t k = 0; k < s.size(); ++k) {
+    char c = s[k];
+    buf[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return string_view(buf, s.size());
 }
 
 bool OneOf(string_view s, std::initializer_list<string_view> list) {
   for (string_view x : list) {
-    if (s == x) return true;
+    if (ascii::SameBytes(s, x)) return true;
   }
   return false;
 }
@@ -126,8 +131,7 @@ constexpr int kLeadDepth = 7;
 // s starts with p (p not empty); the first byte is tested first, as most
 // words fail there.
 inline bool HasPrefix(string_view s, string_view p) {
-  return s.size() >= p.size() && s[0] == p[0] &&
-         std::memcmp(s.data(), p.data(), p.size()) == 0;
+  return s.size() >= p.size() && ascii::SameBytes(s.substr(0, p.size()), p);
 }
 constexpr string_view kBoilerplate[] = {
     "nav",        "menu",       "footer",     "header",     "sidebar",
@@ -148,7 +152,9 @@ constexpr string_view kPositive[] = {"article", "body",  "content",
 // Page builders (Elementor, WPBakery, Divi, Gutenberg) name every layout
 // box "widget", "module", ...: their class names say nothing.
 bool IsBuilderToken(string_view t) {
-  for (string_view p : {"elementor", "vc_", "et_pb", "wp-block", "fl-"}) {
+  static constexpr string_view kBuilders[] = {"elementor", "vc_", "et_pb",
+                                              "wp-block", "fl-"};
+  for (string_view p : kBuilders) {
     if (HasPrefix(t, p)) return true;
   }
   return false;
@@ -185,7 +191,7 @@ class WordIndex {
   bool Contains(string_view part) const {
     if (part.empty()) return false;
     for (string_view w : by_first_[Byte(part)]) {
-      if (w == part) return true;
+      if (ascii::SameBytes(w, part)) return true;
     }
     return false;
   }
@@ -221,10 +227,29 @@ const WordIndex& PositiveIndex() {
 // image word and a caption word, in one part or two ("imagedescription",
 // "img_description", "head__image-source", "bilduntertitel").
 bool TokenIsImageCaption(string_view t) {
-  bool image = false, caption = false;
-  for (string_view w : {"img", "image", "photo", "foto", "bild", "picture"})
-    if (t.find(w) != string_view::npos) image = true;
+  bool image = false;
+  // One pass for the image words ("image" holds "im", "img" does too).
+  for (size_t i = 0; i + 3 <= t.size() && !image; ++i) {
+    string_view r = t.substr(i);
+    switch (r[0]) {
+      case 'i':
+        image = HasPrefix(r, "img") || HasPrefix(r, "image");
+        break;
+      case 'p':
+        image = HasPrefix(r, "photo") || HasPrefix(r, "picture");
+        break;
+      case 'f':
+        image = HasPrefix(r, "foto");
+        break;
+      case 'b':
+        image = HasPrefix(r, "bild");
+        break;
+      default:
+        break;
+    }
+  }
   if (!image) return false;
+  bool caption = false;
   for (string_view w : {"desc", "caption", "legend", "credit", "source",
                         "quelle", "copyright", "unterschrift", "untertitel"})
     if (t.find(w) != string_view::npos) caption = true;
@@ -296,6 +321,8 @@ uint8_t TokenBits(string_view s) {
   }
   string_view t(buf, len);
   uint8_t bits = kTokKnown;
+  // Builder tokens are neither boilerplate nor positive.
+  if (IsBuilderToken(t)) return TokenIsContentBox(t) ? bits | kTokBox : bits;
   bool b = TokenIsBoilerplate(t), pos = TokenIsPositive(t);
   if (b) bits |= kTokBoiler;
   bool strong_b = b && TokenIsStrongBoilerplate(t);
@@ -381,21 +408,6 @@ void ClassSignals(const HtmlTree& t, int n, bool* boiler, bool* positive,
                   bool* content_box, bool* strong) {
   ClassSignals(t.Attr(n, "class"), t.Attr(n, "id"), nullptr, boiler, positive,
                content_box, strong);
-}
-
-// True when `s` holds `lower` (lowercase ASCII), case aside.
-bool ContainsCi(string_view s, string_view lower) {
-  for (size_t i = 0; i + lower.size() <= s.size(); ++i) {
-    size_t k = 0;
-    while (k < lower.size()) {
-      char c = s[i + k];
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      if (c != lower[k]) break;
-      ++k;
-    }
-    if (k == lower.size()) return true;
-  }
-  return false;
 }
 
 bool StyleHides(string_view style_attr) {
@@ -487,6 +499,32 @@ void CountText(string_view s, size_t* non_space, size_t* commas) {
     return static_cast<size_t>(((high_bits >> 7) * kOnes) >> 56);
   };
   size_t len = 0, comma = 0, i = 0, n = s.size();
+#if defined(__SSE2__)
+  // 16 bytes at a time: a mask of the HTML spaces and one of the commas.
+  {
+    auto popcount16 = [](unsigned x) {
+      x = x - ((x >> 1) & 0x5555u);
+      x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
+      x = (x + (x >> 4)) & 0x0F0Fu;
+      return static_cast<size_t>((x + (x >> 8)) & 0x1Fu);
+    };
+    const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t'),
+                  nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'),
+                  ff = _mm_set1_epi8('\f'), cm = _mm_set1_epi8(',');
+    for (; i + 16 <= n; i += 16) {
+      __m128i x =
+          _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+      __m128i space = _mm_or_si128(
+          _mm_or_si128(_mm_cmpeq_epi8(x, sp), _mm_cmpeq_epi8(x, tab)),
+          _mm_or_si128(
+              _mm_or_si128(_mm_cmpeq_epi8(x, nl), _mm_cmpeq_epi8(x, cr)),
+              _mm_cmpeq_epi8(x, ff)));
+      len += 16 - popcount16(static_cast<unsigned>(_mm_movemask_epi8(space)));
+      comma += popcount16(
+          static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, cm))));
+    }
+  }
+#endif
   for (; i + 8 <= n; i += 8) {
     uint64_t x;
     std::memcpy(&x, s.data() + i, 8);
@@ -543,40 +581,41 @@ class Sink {
     pending_space_ = false;
   }
   void Append(string_view s, bool pre) {
-    for (size_t i = 0; i < s.size(); ++i) {
+    const size_t n = s.size();
+    size_t i = 0;
+    while (i < n) {
       char c = s[i];
       // U+00A0 counts as a space.
-      if (!pre && static_cast<unsigned char>(c) == 0xC2 && i + 1 < s.size() &&
+      if (!pre && static_cast<unsigned char>(c) == 0xC2 && i + 1 < n &&
           static_cast<unsigned char>(s[i + 1]) == 0xA0) {
         pending_space_ = true;
-        ++i;
+        i += 2;
         continue;
       }
       if (!pre && IsHtmlSpace(c)) {
         pending_space_ = true;
+        ++i;
         continue;
       }
-      if (pre && (c == '\r' || c == '\f')) c = '\n';
-      if (!out_.empty()) {
-        if (pending_break_) {
-          while (!out_.empty() && out_.back() == ' ') out_.pop_back();
-          out_ += "\n\n";
-          para_start_ = out_.size();
-          para_heading_ = heading_pending_;
-          para_item_ = item_pending_;
-        } else if (pending_space_ && out_.back() != '\n') {
-          out_.push_back(' ');
-        }
-      } else {
-        para_start_ = 0;
-        para_heading_ = heading_pending_;
-        para_item_ = item_pending_;
+      if (pre && (c == '\r' || c == '\f')) {
+        Separate();
+        out_.push_back('\n');
+        ++i;
+        continue;
       }
-      if (pending_break_ || out_.empty())
-        heading_pending_ = item_pending_ = false;
-      pending_break_ = pending_space_ = false;
-      dropped_ = false;
-      out_.push_back(c);
+      // A run of bytes copied as they are: after its first byte no
+      // separator is pending.
+      size_t j = i + 1;
+      if (pre) {
+        while (j < n && s[j] != '\r' && s[j] != '\f') ++j;
+      } else {
+        while (j < n && !IsHtmlSpace(s[j]) &&
+               static_cast<unsigned char>(s[j]) != 0xC2)
+          ++j;
+      }
+      Separate();
+      out_.append(s.data() + i, j - i);
+      i = j;
     }
   }
   // `trim_tail`: drop a heading or short line that ends the text.
@@ -588,6 +627,30 @@ class Sink {
   }
 
  private:
+  // What goes before the next byte of text: a paragraph break or a space
+  // when one is pending.
+  void Separate() {
+    if (!out_.empty()) {
+      if (pending_break_) {
+        while (!out_.empty() && out_.back() == ' ') out_.pop_back();
+        out_ += "\n\n";
+        para_start_ = out_.size();
+        para_heading_ = heading_pending_;
+        para_item_ = item_pending_;
+      } else if (pending_space_ && out_.back() != '\n') {
+        out_.push_back(' ');
+      }
+    } else {
+      para_start_ = 0;
+      para_heading_ = heading_pending_;
+      para_item_ = item_pending_;
+    }
+    if (pending_break_ || out_.empty())
+      heading_pending_ = item_pending_ = false;
+    pending_break_ = pending_space_ = false;
+    dropped_ = false;
+  }
+
   std::string out_;
   bool pending_break_ = false, pending_space_ = false;
   size_t para_start_ = 0;         // where the last paragraph begins in out_
@@ -682,20 +745,6 @@ void ReadJsonLd(const rapidjson::Value& v, JsonLdMeta& m, int depth) {
   SetIfEmpty(m.publisher, get("publisher"));
 }
 
-bool StartsWithCi(string_view s, size_t pos, string_view lower_prefix) {
-  if (pos > s.size() || s.size() - pos < lower_prefix.size()) return false;
-  for (size_t i = 0; i < lower_prefix.size(); ++i) {
-    char c = s[pos + i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != lower_prefix[i]) return false;
-  }
-  return true;
-}
-
-bool IsAsciiAlpha(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 // Attributes the extractor reads (ClassSignals, IsHidden, Metadata); all
 // others (href, src, srcset, data-*, on*, title, alt, ...: two thirds of a
 // page's tag bytes) are cut before parsing.
@@ -718,32 +767,33 @@ bool KeepAttribute(string_view tag, string_view attr) {
 // KeepAttribute for the tree's lowercase names, without case folding
 // (called for every attribute of the page).
 bool KeepLowerAttribute(string_view tag, string_view a) {
+  constexpr auto Is = ascii::SameBytes;
   switch (a.size()) {
     case 2:
-      return a == "id";
+      return Is(a, "id");
     case 3:
-      return a == "rel" && tag == "link";
+      return Is(a, "rel") && Is(tag, "link");
     case 4:
-      if (a == "name") return tag == "meta";
-      if (a == "href") return tag == "link";
-      if (a == "lang") return tag == "html";
-      if (a == "type") return tag == "script";
+      if (Is(a, "name")) return Is(tag, "meta");
+      if (Is(a, "href")) return Is(tag, "link");
+      if (Is(a, "lang")) return Is(tag, "html");
+      if (Is(a, "type")) return Is(tag, "script");
       return false;
     case 5:
-      return a == "class" || a == "style";
+      return Is(a, "class") || Is(a, "style");
     case 6:
-      return a == "hidden";
+      return Is(a, "hidden");
     case 7:
-      return a == "content" && tag == "meta";
+      return Is(a, "content") && Is(tag, "meta");
     case 8:
-      if (a == "itemprop") return true;
-      if (a == "property") return tag == "meta";
-      if (a == "datetime") return tag == "time";
+      if (Is(a, "itemprop")) return true;
+      if (Is(a, "property")) return Is(tag, "meta");
+      if (Is(a, "datetime")) return Is(tag, "time");
       return false;
     case 10:
-      return a == "http-equiv" && tag == "meta";
+      return Is(a, "http-equiv") && Is(tag, "meta");
     case 11:
-      return a == "aria-hidden";
+      return Is(a, "aria-hidden");
     default:
       return false;
   }
@@ -774,28 +824,6 @@ void AppendText(string_view t, bool keep_ws, std::string& out) {
     out.push_back(newline ? '\n' : ' ');
     i = k;
   }
-}
-
-// Where the element opened by a tag ending before `from` ends: the "</tag"
-// that closes it, counting nested "<tag"; npos when it is never closed.
-size_t FindClose(string_view s, size_t from, string_view tag) {
-  int depth = 1;
-  for (size_t i = s.find('<', from); i != string_view::npos;
-       i = s.find('<', i + 1)) {
-    bool close = i + 1 < s.size() && s[i + 1] == '/';
-    size_t at = i + (close ? 2 : 1);
-    if (!StartsWithCi(s, at, tag)) continue;
-    size_t after = at + tag.size();
-    if (after < s.size() && !IsHtmlSpace(s[after]) && s[after] != '>' &&
-        s[after] != '/')
-      continue;
-    if (!close) {
-      ++depth;
-    } else if (--depth == 0) {
-      return i;
-    }
-  }
-  return string_view::npos;
 }
 
 // What libxml2 is given: the page less what the extractor never reads.
@@ -1066,7 +1094,7 @@ bool StartsWithPhrase(string_view para, string_view phrase) {
 
 // Headings that open a block of links to other articles, in the languages
 // of the evaluation set and beyond: the article ends before them.
-const char* const kRelatedHeadings[] = {
+constexpr string_view kRelatedHeadings[] = {
     "related", "you may also like", "you might also like", "more from",
     "recommended",
     // German
@@ -1095,7 +1123,7 @@ void CutAtRelatedHeading(std::string& text) {
     size_t len = (end == std::string::npos ? text.size() : end) - para;
     if (len < 60) {
       string_view p(text.data() + para, len);
-      for (const char* h : kRelatedHeadings) {
+      for (string_view h : kRelatedHeadings) {
         if (StartsWithPhrase(p, h)) {
           text.resize(start);
           return;
@@ -1113,32 +1141,33 @@ bool IsCreditLine(string_view p) {
   if (StartsWithPhrase(p, "\xc2\xa9") || StartsWithPhrase(p, "(c)") ||
       StartsWithPhrase(p, "copyright"))
     return true;
-  for (string_view w : {"quelle",
-                        "quellen",
-                        "source",
-                        "sources",
-                        "foto",
-                        "fotos",
-                        "photo",
-                        "photos",
-                        "bild",
-                        "bilder",
-                        "image",
-                        "credit",
-                        "cr\xc3\xa9"
-                        "dit",
-                        "\xc5\xb9r\xc3\xb3"
-                        "d\xc5\x82o",
-                        "\xc5\xbar\xc3\xb3"
-                        "d\xc5\x82o",
-                        "fot.",
-                        "zdj\xc4\x99"
-                        "cie",
-                        "fuente",
-                        "titelbild",
-                        "beitragsbild",
-                        "bildnachweis",
-                        "bildquelle"}) {
+  static constexpr string_view kCredits[] = {"quelle",
+                                             "quellen",
+                                             "source",
+                                             "sources",
+                                             "foto",
+                                             "fotos",
+                                             "photo",
+                                             "photos",
+                                             "bild",
+                                             "bilder",
+                                             "image",
+                                             "credit",
+                                             "cr\xc3\xa9"
+                                             "dit",
+                                             "\xc5\xb9r\xc3\xb3"
+                                             "d\xc5\x82o",
+                                             "\xc5\xbar\xc3\xb3"
+                                             "d\xc5\x82o",
+                                             "fot.",
+                                             "zdj\xc4\x99"
+                                             "cie",
+                                             "fuente",
+                                             "titelbild",
+                                             "beitragsbild",
+                                             "bildnachweis",
+                                             "bildquelle"};
+  for (string_view w : kCredits) {
     if (!StartsWithPhrase(p, w)) continue;
     size_t i = w.size();
     while (i < p.size() && p[i] == ' ') ++i;
@@ -1319,30 +1348,72 @@ bool IsDisclosure(string_view p) {
                  40);
 }
 
+// Phrases found at the start of a word, indexed by first byte: one pass
+// over a paragraph tests them all (FindCue for each would scan it once per
+// phrase).
+class CueSet {
+ public:
+  struct Cue {
+    string_view text;
+    bool word_end;  // must end a word too
+  };
+  explicit CueSet(std::initializer_list<Cue> cues) {
+    for (const Cue& c : cues)
+      by_first_[static_cast<unsigned char>(c.text[0])].push_back(c);
+  }
+  // True when one of the phrases occurs in `s` (lowercase) at a word start.
+  bool AnyIn(string_view s) const {
+    for (size_t i = 0; i < s.size(); ++i) {
+      if (i > 0 && IsWordByte(s[i - 1])) continue;
+      for (const Cue& c : by_first_[static_cast<unsigned char>(s[i])]) {
+        if (s.size() - i < c.text.size() ||
+            s.compare(i, c.text.size(), c.text) != 0)
+          continue;
+        size_t e = i + c.text.size();
+        if (c.word_end && e < s.size() && IsWordByte(s[e])) continue;
+        return true;
+      }
+    }
+    return false;
+  }
+
+ private:
+  std::vector<Cue> by_first_[256];
+};
+
 // True for a notice that is never article text wherever it stands:
 // newsletter offers and calls to subscribe, comment-form notes ("Your email
 // address will not be published"), opinion disclaimers. `p` is lowercase.
 bool IsPageNotice(string_view p) {
-  // The verbs, not the nouns: "a subscription service" is news.
-  for (string_view c : {"subscribe", "abonnieren", "abonniere",
-                        "suscr\xc3\xad"
-                        "bete",
-                        "suscribete"}) {
-    if (FindCue(p, c, 0, true, true) != string_view::npos) return true;
-  }
-  for (string_view c :
-       {"newsletter", "subskrypcj",
-        "e-mail-adresse wird nicht ver\xc3\xb6"
-        "ffentlicht",
-        "email address will not be published", "required fields are marked",
-        "erforderliche felder", "hinterlasse einen kommentar",
-        "hinterlasse jetzt einen kommentar", "leave a comment", "leave a reply",
-        "kommentar schreiben", "kommentar hinterlassen",
-        "n'engagent que leurs auteurs", "meinung des autors wieder",
-        "do not necessarily reflect", "nicht notwendigerweise"}) {
-    if (FindCue(p, c) != string_view::npos) return true;
-  }
-  return false;
+  static const CueSet* cues = new CueSet({
+      // The verbs, not the nouns: "a subscription service" is news.
+      {"subscribe", true},
+      {"abonnieren", true},
+      {"abonniere", true},
+      {"suscr\xc3\xad"
+       "bete",
+       true},
+      {"suscribete", true},
+      {"newsletter", false},
+      {"subskrypcj", false},
+      {"e-mail-adresse wird nicht ver\xc3\xb6"
+       "ffentlicht",
+       false},
+      {"email address will not be published", false},
+      {"required fields are marked", false},
+      {"erforderliche felder", false},
+      {"hinterlasse einen kommentar", false},
+      {"hinterlasse jetzt einen kommentar", false},
+      {"leave a comment", false},
+      {"leave a reply", false},
+      {"kommentar schreiben", false},
+      {"kommentar hinterlassen", false},
+      {"n'engagent que leurs auteurs", false},
+      {"meinung des autors wieder", false},
+      {"do not necessarily reflect", false},
+      {"nicht notwendigerweise", false},
+  });
+  return cues->AnyIn(p);
 }
 
 // A text of four or more paragraphs loses up to three paragraphs under
@@ -1373,8 +1444,9 @@ void DropPageNotes(std::string& text) {
   // Notices inside (under 200 bytes, not the first paragraph).
   std::vector<bool> drop(paras.size(), false);
   size_t dropped = 0;
+  char buf[200];
   for (size_t i = first + 1; i < last; ++i) {
-    if (paras[i].size() < 200 && IsPageNotice(Lower(paras[i]))) {
+    if (paras[i].size() < 200 && IsPageNotice(LowerInto(paras[i], buf))) {
       drop[i] = true;
       ++dropped;
     }
@@ -2095,17 +2167,25 @@ StatusOr<ExtractedPage> ExtractMainText(string_view html,
   if (i == html.size()) return Status(ErrorCode::kEmptyInput, "empty HTML");
   if (html.size() > static_cast<size_t>(INT32_MAX))
     return Status(ErrorCode::kTooLarge, "HTML larger than 2 GiB");
-  StatusOr<Utf8Html> decoded = DecodeHtml(html, opts.declared_charset);
+  StatusOr<Utf8Html> decoded =
+      DecodeHtml(html, opts.declared_charset, /*keep_raw=*/true);
   if (!decoded.ok()) return decoded.status();
   std::string& text = decoded->text;
-  if (text.size() > static_cast<size_t>(INT32_MAX))
+  // NUL bytes are spaces (the tree's text is a view of the page), which
+  // needs a copy of raw bytes kept as they are.
+  if (decoded->is_raw && std::memchr(html.data(), 0, html.size()) != nullptr) {
+    text.assign(decoded->View(html));
+    decoded->is_raw = false;
+  }
+  string_view page_text = decoded->View(html);
+  if (page_text.size() > static_cast<size_t>(INT32_MAX))
     return Status(ErrorCode::kTooLarge, "HTML larger than 2 GiB as UTF-8");
   const Status no_tree(ErrorCode::kEmptyInput,
                        "no HTML document could be parsed");
   ExtractedPage page;
   if (opts.parser == ExtractOptions::Parser::kLibxml2) {
     size_t start_tags = 0;
-    std::string lean = StripForParse(text, &start_tags);
+    std::string lean = StripForParse(page_text, &start_tags);
     std::string().swap(text);
     InitOnce();
     // The tree lives in the arena and goes with it (no xmlFreeDoc).
@@ -2120,12 +2200,11 @@ StatusOr<ExtractedPage> ExtractMainText(string_view html,
     HtmlTree tree = FromLibxml2(xmlDocGetRootElement(doc.get()));
     page = ExtractFromTree(tree, opts);
   } else {
-    // NUL bytes are spaces (the tree's text is a view of `text`).
-    if (std::memchr(text.data(), 0, text.size()) != nullptr)
+    if (!decoded->is_raw && std::memchr(text.data(), 0, text.size()) != nullptr)
       std::replace(text.begin(), text.end(), '\0', ' ');
     HtmlParseOptions parse;
     parse.keep_attribute = KeepLowerAttribute;
-    HtmlTree tree = ParseHtml(text, parse);
+    HtmlTree tree = ParseHtml(decoded->View(html), parse);
     if (tree.size() == 0) return no_tree;
     page = ExtractFromTree(tree, opts);
   }

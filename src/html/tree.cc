@@ -9,10 +9,18 @@
 #include <unordered_map>
 #include <utility>
 
+#include "html/ascii.h"
+
 namespace dossier {
 namespace {
 
+using ascii::ContainsCi;
+using ascii::FindClose;
+using ascii::IsAlpha;
+using ascii::StartsWithCi;
+using ascii::ToLower;
 using std::string_view;
+constexpr auto IsSpace = ascii::IsHtmlSpace;
 
 // ---- Tag names the tree rules name -------------------------------------
 
@@ -40,7 +48,7 @@ constexpr string_view kKnownTags[] = {
     "article", "section",  "nav",      "header",   "footer",   "aside",
     "main",    "figure",   "figcaption", "time",   "picture",  "template",
     "video",   "audio",    "mark",     "summary",  "details",  "dialog",
-    "canvas",  "noindex",  "nobr",     "center",
+    "canvas",  "noindex",  "nobr",
 };
 constexpr size_t kTagCount = sizeof kKnownTags / sizeof kKnownTags[0];
 using TagSet = std::bitset<kTagCount>;
@@ -125,10 +133,14 @@ struct Rules {
   uint8_t slot[kSlots] = {};
 };
 
+// The longest known name ("blockquote", "figcaption").
+constexpr size_t kLongestTag = 10;
+
+// Cheap and good enough for ~130 names in 256 slots: length, first and
+// last bytes.
 size_t HashName(string_view s) {
-  uint32_t h = 2166136261u;
-  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-  return h;
+  return s.size() * 37 + static_cast<unsigned char>(s[0]) * 7 +
+         static_cast<unsigned char>(s.back());
 }
 
 const Rules& GetRules() {
@@ -159,7 +171,8 @@ const Rules& GetRules() {
     r->priority[kHead] = r->priority[kBody] = 200;
     r->priority[kHtml] = 220;
     // libxml2 has one entity per code point; its names are static strings.
-    for (unsigned v = 1; v < 0x10000; ++v) {
+    // HTML 4's entities all lie below U+2700 (the last is U+2666, &diams;).
+    for (unsigned v = 1; v < 0x2700; ++v) {
       const htmlEntityDesc* e = htmlEntityValueLookup(v);
       if (e != nullptr && e->value == v)
         r->entities.emplace_back(reinterpret_cast<const char*>(e->name), v);
@@ -176,43 +189,22 @@ const Rules& GetRules() {
 }
 
 uint8_t TagId(const Rules& r, string_view name) {
+  if (name.empty() || name.size() > kLongestTag) return 0;
   size_t h = HashName(name);
   for (size_t probe = 0; probe < Rules::kSlots; ++probe, ++h) {
     uint8_t id = r.slot[h & (Rules::kSlots - 1)];
     if (id == 0) return 0;
-    if (kKnownTags[id] == name) return id;
+    if (ascii::SameBytes(kKnownTags[id], name)) return id;
   }
   return 0;
 }
 
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-bool IsAlpha(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
 bool IsNameChar(char c) {  // libxml2's HTML names: letters, digits, :-_.
   return IsAlpha(c) || (c >= '0' && c <= '9') || c == ':' || c == '-' ||
          c == '_' || c == '.';
 }
 bool IsEntityNameChar(char c) {
   return IsNameChar(c) || static_cast<unsigned char>(c) >= 0x80;
-}
-char ToLower(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-bool StartsWithCi(string_view s, size_t pos, string_view lower) {
-  if (pos > s.size() || s.size() - pos < lower.size()) return false;
-  for (size_t i = 0; i < lower.size(); ++i) {
-    if (ToLower(s[pos + i]) != lower[i]) return false;
-  }
-  return true;
-}
-bool ContainsCi(string_view s, string_view lower) {
-  for (size_t i = 0; i + lower.size() <= s.size(); ++i) {
-    if (StartsWithCi(s, i, lower)) return true;
-  }
-  return false;
 }
 
 // XML's Char production: what a character reference may name.
@@ -296,28 +288,6 @@ size_t DecodeRefs(const Rules& r, string_view s, char* out) {
     i = k;
   }
   return static_cast<size_t>(o - out);
-}
-
-// Where the element opened by a tag ending before `from` ends: the "</tag"
-// that closes it, counting nested "<tag"; npos when it is never closed.
-size_t FindClose(string_view s, size_t from, string_view tag) {
-  int depth = 1;
-  for (size_t i = s.find('<', from); i != string_view::npos;
-       i = s.find('<', i + 1)) {
-    bool close = i + 1 < s.size() && s[i + 1] == '/';
-    size_t at = i + (close ? 2 : 1);
-    if (!StartsWithCi(s, at, tag)) continue;
-    size_t after = at + tag.size();
-    if (after < s.size() && !IsSpace(s[after]) && s[after] != '>' &&
-        s[after] != '/')
-      continue;
-    if (!close) {
-      ++depth;
-    } else if (--depth == 0) {
-      return i;
-    }
-  }
-  return string_view::npos;
 }
 
 class Builder {
@@ -693,7 +663,7 @@ void HtmlTree::Finish() {
 char* HtmlTree::Store(size_t n) {
   if (n > block_left_) {
     size_t size = std::max<size_t>(n, 64 << 10);
-    blocks_.push_back(std::make_unique<char[]>(size));
+    blocks_.push_back(std::unique_ptr<char[]>(new char[size]));  // not zeroed
     block_cur_ = blocks_.back().get();
     block_left_ = size;
   }
