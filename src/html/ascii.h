@@ -13,15 +13,15 @@
 namespace dossier::ascii {
 
 // The HTML space characters (space, tab, LF, CR, FF).
-inline bool IsHtmlSpace(char c) {
+constexpr bool IsHtmlSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
-inline bool IsAlpha(char c) {
+constexpr bool IsAlpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-inline char ToLower(char c) {
+constexpr char ToLower(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 

@@ -10,6 +10,10 @@
 #include <cstring>
 #include <memory>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "html/ascii.h"
 
 namespace dossier {
@@ -159,7 +163,17 @@ Utf8Stats ScanUtf8(string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t n = s.size(), i = 0;
   while (i < n) {
-    // Fast path over ASCII, 32 and then 8 bytes at a time.
+    // Fast path over ASCII, 64 (SSE2) or 32 and then 8 bytes at a time.
+#if defined(__SSE2__)
+    while (i + 64 <= n) {
+      const auto* v = reinterpret_cast<const __m128i*>(p + i);
+      __m128i any = _mm_or_si128(
+          _mm_or_si128(_mm_loadu_si128(v), _mm_loadu_si128(v + 1)),
+          _mm_or_si128(_mm_loadu_si128(v + 2), _mm_loadu_si128(v + 3)));
+      if (_mm_movemask_epi8(any) != 0) break;
+      i += 64;
+    }
+#endif
     while (i + 32 <= n) {
       uint64_t w[4];
       memcpy(w, p + i, 32);
@@ -258,6 +272,11 @@ Status Transcode(string_view raw, size_t start, UConverter* conv,
   offs.reserve(expect + expect / 4 + 16);
 
   auto emit = [&](UChar32 cp, uint32_t off) {
+    if (cp < 0x80) {  // most characters of most pages
+      text.push_back(static_cast<char>(cp));
+      offs.push_back(off);
+      return;
+    }
     char buf[4];
     int n;
     if (cp < 0x80) {
@@ -279,9 +298,9 @@ Status Transcode(string_view raw, size_t start, UConverter* conv,
       buf[3] = static_cast<char>(0x80 | (cp & 0x3F));
       n = 4;
     }
-    if (cp >= 0x80) ++result->non_ascii;
+    ++result->non_ascii;
     text.append(buf, n);
-    offs.insert(offs.end(), n, off);
+    for (int k = 0; k < n; ++k) offs.push_back(off);
   };
 
   constexpr int kChunk = 1 << 14;

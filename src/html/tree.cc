@@ -3,6 +3,7 @@
 #include <libxml/HTMLparser.h>
 
 #include <algorithm>
+#include <array>
 #include <bitset>
 #include <cstring>
 #include <mutex>
@@ -199,10 +200,27 @@ uint8_t TagId(const Rules& r, string_view name) {
   return 0;
 }
 
-bool IsNameChar(char c) {  // libxml2's HTML names: letters, digits, :-_.
-  return IsAlpha(c) || (c >= '0' && c <= '9') || c == ':' || c == '-' ||
-         c == '_' || c == '.';
+// Byte classes for the tokenizer's inner loops (one load per byte).
+enum : uint8_t {
+  kNameChar = 1,  // libxml2's HTML names: letters, digits, :-_.
+  kAttrStop = 2,  // ends an attribute name: HTML space, '/', '>', '='
+};
+constexpr std::array<uint8_t, 256> kByteClass = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    char ch = static_cast<char>(c);
+    if (IsAlpha(ch) || (c >= '0' && c <= '9') || c == ':' || c == '-' ||
+        c == '_' || c == '.')
+      t[c] |= kNameChar;
+    if (ascii::IsHtmlSpace(ch) || c == '/' || c == '>' || c == '=')
+      t[c] |= kAttrStop;
+  }
+  return t;
+}();
+bool Is(char c, uint8_t cls) {
+  return kByteClass[static_cast<unsigned char>(c)] & cls;
 }
+bool IsNameChar(char c) { return Is(c, kNameChar); }
 bool IsEntityNameChar(char c) {
   return IsNameChar(c) || static_cast<unsigned char>(c) >= 0x80;
 }
@@ -403,8 +421,7 @@ class Builder {
       size_t a = j;
       ++j;  // a name may start with '='
       bool upper = c >= 'A' && c <= 'Z';
-      while (j < n && !IsSpace(s_[j]) && s_[j] != '/' && s_[j] != '>' &&
-             s_[j] != '=') {
+      while (j < n && !Is(s_[j], kAttrStop)) {
         upper |= s_[j] >= 'A' && s_[j] <= 'Z';
         ++j;
       }
