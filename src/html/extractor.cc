@@ -1241,78 +1241,113 @@ bool CuePair(string_view s, std::initializer_list<string_view> firsts,
   return false;
 }
 
+// Phrases found at the start of a word, indexed by first byte: one pass
+// over a paragraph tests them all (FindCue for each would scan it once per
+// phrase).
+class CueSet {
+ public:
+  struct Cue {
+    string_view text;
+    bool word_end;  // must end a word too
+  };
+  explicit CueSet(std::initializer_list<Cue> cues) {
+    for (const Cue& c : cues)
+      by_first_[static_cast<unsigned char>(c.text[0])].push_back(c);
+  }
+  // True when one of the phrases occurs in `s` (lowercase) at a word start.
+  bool AnyIn(string_view s) const {
+    for (size_t i = 0; i < s.size(); ++i) {
+      if (i > 0 && IsWordByte(s[i - 1])) continue;
+      for (const Cue& c : by_first_[static_cast<unsigned char>(s[i])]) {
+        if (s.size() - i < c.text.size() ||
+            s.compare(i, c.text.size(), c.text) != 0)
+          continue;
+        size_t e = i + c.text.size();
+        if (c.word_end && e < s.size() && IsWordByte(s[e])) continue;
+        return true;
+      }
+    }
+    return false;
+  }
+
+ private:
+  std::vector<Cue> by_first_[256];
+};
+
 // True for a call to the reader that closes an article page: subscribe,
 // newsletters, log in to comment, follow us on a social network, get our
 // app, rights notices ("All rights reserved"), comment-thread headers
 // ("3 Kommentare", "Leave a reply"). `p` is lowercase.
 bool IsCallToAction(string_view p) {
-  for (string_view c : {"subscrib",
-                        "subscription",
-                        "abonnier",
-                        "suscr\xc3\xad"
-                        "be",
-                        "suscribe",
-                        "subskrypcj",
-                        "newsletter",
-                        "eingeloggt",
-                        "einloggen",
-                        "loggen sie sich",
-                        "logged in",
-                        "sign up",
-                        "signup",
-                        "sign in",
-                        "registriert",
-                        "all rights reserved",
-                        "alle rechte vorbehalten",
-                        "prawa zastrze\xc5\xbc"
-                        "one",
-                        "prawem autorskim",
-                        "derechos reservados",
-                        "tous droits r\xc3\xa9serv\xc3\xa9s",
-                        "copyrighted",
-                        "kommentar schreiben",
-                        "kommentare schreiben",
-                        "kommentar zu schreiben",
-                        "kommentare zu schreiben",
-                        "kommentar hinterlassen",
-                        "kommentar zu hinterlassen",
-                        "kommentare hinterlassen",
-                        "keine kommentare",
-                        "comment below",
-                        "comments below",
-                        "leave a comment",
-                        "leave a reply",
-                        "diskutieren sie mit",
-                        "letter to the editor",
-                        "leserbrief",
-                        "creative commons-lizenz",
-                        "creative-commons-lizenz",
-                        "creative commons license",
-                        "creative commons licence",
-                        "under a creative commons",
-                        "unter einer creative commons",
-                        "cc-by",
-                        "cc by-",
-                        "suggested citation",
-                        "cite this article",
-                        "zitiervorschlag",
-                        "supporting our work",
-                        "support our work",
-                        "support our journalism",
-                        "unterst\xc3\xbctzen sie unsere",
-                        "cancel anytime",
-                        "cancel at any time",
-                        "jederzeit k\xc3\xbcndbar",
-                        "cancela cuando quieras",
-                        "paywall",
-                        "bezahlschranke",
-                        "abgelegt unter",
-                        "this entry was posted in"}) {
-    if (FindCue(p, c) != string_view::npos) return true;
-  }
-  for (string_view c : {"log in", "login"}) {
-    if (FindCue(p, c, 0, true, true) != string_view::npos) return true;
-  }
+  static const CueSet* cues = new CueSet({
+      {"subscrib", false},
+      {"subscription", false},
+      {"abonnier", false},
+      {"suscr\xc3\xad"
+       "be",
+       false},
+      {"suscribe", false},
+      {"subskrypcj", false},
+      {"newsletter", false},
+      {"eingeloggt", false},
+      {"einloggen", false},
+      {"loggen sie sich", false},
+      {"logged in", false},
+      {"sign up", false},
+      {"signup", false},
+      {"sign in", false},
+      {"registriert", false},
+      {"all rights reserved", false},
+      {"alle rechte vorbehalten", false},
+      {"prawa zastrze\xc5\xbc"
+       "one",
+       false},
+      {"prawem autorskim", false},
+      {"derechos reservados", false},
+      {"tous droits r\xc3\xa9serv\xc3\xa9s", false},
+      {"copyrighted", false},
+      {"kommentar schreiben", false},
+      {"kommentare schreiben", false},
+      {"kommentar zu schreiben", false},
+      {"kommentare zu schreiben", false},
+      {"kommentar hinterlassen", false},
+      {"kommentar zu hinterlassen", false},
+      {"kommentare hinterlassen", false},
+      {"keine kommentare", false},
+      {"comment below", false},
+      {"comments below", false},
+      {"leave a comment", false},
+      {"leave a reply", false},
+      {"diskutieren sie mit", false},
+      {"letter to the editor", false},
+      {"leserbrief", false},
+      {"creative commons-lizenz", false},
+      {"creative-commons-lizenz", false},
+      {"creative commons license", false},
+      {"creative commons licence", false},
+      {"under a creative commons", false},
+      {"unter einer creative commons", false},
+      {"cc-by", false},
+      {"cc by-", false},
+      {"suggested citation", false},
+      {"cite this article", false},
+      {"zitiervorschlag", false},
+      {"supporting our work", false},
+      {"support our work", false},
+      {"support our journalism", false},
+      {"unterst\xc3\xbctzen sie unsere", false},
+      {"cancel anytime", false},
+      {"cancel at any time", false},
+      {"jederzeit k\xc3\xbcndbar", false},
+      {"cancela cuando quieras", false},
+      {"paywall", false},
+      {"bezahlschranke", false},
+      {"abgelegt unter", false},
+      {"this entry was posted in", false},
+      {"log in", true},
+      {"login", true},
+  });
+  if (cues->AnyIn(p)) return true;
   // "12 Kommentare"
   for (size_t i = FindCue(p, "kommentare", 0, false, true);
        i != string_view::npos;
@@ -1348,38 +1383,6 @@ bool IsDisclosure(string_view p) {
                  40);
 }
 
-// Phrases found at the start of a word, indexed by first byte: one pass
-// over a paragraph tests them all (FindCue for each would scan it once per
-// phrase).
-class CueSet {
- public:
-  struct Cue {
-    string_view text;
-    bool word_end;  // must end a word too
-  };
-  explicit CueSet(std::initializer_list<Cue> cues) {
-    for (const Cue& c : cues)
-      by_first_[static_cast<unsigned char>(c.text[0])].push_back(c);
-  }
-  // True when one of the phrases occurs in `s` (lowercase) at a word start.
-  bool AnyIn(string_view s) const {
-    for (size_t i = 0; i < s.size(); ++i) {
-      if (i > 0 && IsWordByte(s[i - 1])) continue;
-      for (const Cue& c : by_first_[static_cast<unsigned char>(s[i])]) {
-        if (s.size() - i < c.text.size() ||
-            s.compare(i, c.text.size(), c.text) != 0)
-          continue;
-        size_t e = i + c.text.size();
-        if (c.word_end && e < s.size() && IsWordByte(s[e])) continue;
-        return true;
-      }
-    }
-    return false;
-  }
-
- private:
-  std::vector<Cue> by_first_[256];
-};
 
 // True for a notice that is never article text wherever it stands:
 // newsletter offers and calls to subscribe, comment-form notes ("Your email
