@@ -430,17 +430,19 @@ bool HasUtf16Bom(std::string_view s) {
            static_cast<unsigned char>(s[1]) == 0xFF));
 }
 
-// The map from a decoded page (UTF-8) back to its raw bytes.
-OffsetMap DecodeMap(const Utf8Html& page, size_t raw_size) {
+// The map from a decoded page (`utf8_size` bytes of UTF-8) back to its raw
+// bytes.
+OffsetMap DecodeMap(const Utf8Html& page, size_t utf8_size,
+                    size_t raw_size) {
   OffsetMap map;
   if (!page.transcoded) {
     map.Add(0, page.raw_start);
   } else {
-    for (size_t i = 0; i < page.text.size(); ++i) {
+    for (size_t i = 0; i < utf8_size; ++i) {
       map.Add(static_cast<uint32_t>(i), page.raw_offset[i]);
     }
   }
-  map.Finish(static_cast<uint32_t>(page.text.size()),
+  map.Finish(static_cast<uint32_t>(utf8_size),
              static_cast<uint32_t>(raw_size));
   return map;
 }
@@ -551,11 +553,14 @@ StatusOr<Document> NormalizeArticle(RawArticle raw,
   std::optional<OffsetMap> html_map;
   ExtractedPage page;
   if (html) {
-    StatusOr<Utf8Html> decoded = DecodeHtml(source, raw.charset);
+    // A UTF-8 page is read in place (keep_raw: `utf8` views `source`).
+    StatusOr<Utf8Html> decoded =
+        DecodeHtml(source, raw.charset, /*keep_raw=*/true);
     if (!decoded.ok()) return decoded.status();
+    const std::string_view utf8 = decoded->View(source);
     ExtractOptions xopts;
     xopts.declared_charset = "utf-8";  // already decoded
-    StatusOr<ExtractedPage> got = ExtractMainText(decoded->text, xopts);
+    StatusOr<ExtractedPage> got = ExtractMainText(utf8, xopts);
     if (!got.ok()) return got.status();
     page = std::move(got).value();
     if (!ValidateUtf8(page.text).ok()) {
@@ -567,8 +572,9 @@ StatusOr<Document> NormalizeArticle(RawArticle raw,
                     "the HTML page holds no article text");
     }
     // text -> UTF-8 page -> raw bytes.
-    html_map = OffsetMap::Compose(AlignToSource(page.text, decoded->text),
-                                  DecodeMap(*decoded, source.size()));
+    html_map = OffsetMap::Compose(
+        AlignToSource(page.text, utf8),
+        DecodeMap(*decoded, utf8.size(), source.size()));
     source = std::move(page.text);
   }
 
