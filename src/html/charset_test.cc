@@ -35,6 +35,35 @@ TEST(DecodeHtmlTest, ValidUtf8IsNotTranscoded) {
   EXPECT_EQ(h.RawOffset(4), 4u);
 }
 
+TEST(DecodeHtmlTest, KeepRawLeavesValidUtf8InPlace) {
+  std::string raw = "<p>Caf\xC3\xA9</p>";
+  StatusOr<Utf8Html> h = DecodeHtml(raw, "", /*keep_raw=*/true);
+  ASSERT_TRUE(h.ok());
+  EXPECT_TRUE(h->is_raw);
+  EXPECT_TRUE(h->text.empty());
+  EXPECT_EQ(h->View(raw), raw);
+  EXPECT_EQ(h->View(raw).data(), raw.data());
+  EXPECT_EQ(h->RawOffset(3), 3u);
+}
+
+TEST(DecodeHtmlTest, KeepRawViewSkipsAUtf8Bom) {
+  std::string raw = "\xEF\xBB\xBF<p>x</p>";
+  StatusOr<Utf8Html> h = DecodeHtml(raw, "", /*keep_raw=*/true);
+  ASSERT_TRUE(h.ok());
+  EXPECT_TRUE(h->is_raw);
+  EXPECT_EQ(h->View(raw), "<p>x</p>");
+}
+
+TEST(DecodeHtmlTest, KeepRawStillTranscodesLegacyBytes) {
+  std::string raw = "<meta charset=\"iso-8859-1\"><p>Caf\xE9</p>";
+  StatusOr<Utf8Html> h = DecodeHtml(raw, "", /*keep_raw=*/true);
+  ASSERT_TRUE(h.ok());
+  EXPECT_FALSE(h->is_raw);
+  EXPECT_TRUE(h->transcoded);
+  EXPECT_EQ(h->View(raw), h->text);
+  EXPECT_NE(h->text.find("Caf\xC3\xA9"), std::string::npos);
+}
+
 TEST(DecodeHtmlTest, AsciiInALegacyCharsetIsNotTranscoded) {
   std::string raw = "<meta charset=windows-1252><p>Plain &eacute; text</p>";
   Utf8Html h = Decode(raw);
