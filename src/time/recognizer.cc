@@ -674,6 +674,18 @@ bool ParseMonthAfterPreposition(const Match& m, ParsedTimex* p) {
   return true;
 }
 
+// A month name with no preposition: "the October vote", "figures for
+// June". Not "March" as a noun or verb ("the March for Peace", "to march
+// on"): capitalised and not followed by a preposition.
+bool ParseBareMonth(const Match& m, ParsedTimex* p) {
+  if (!ParseMonthOnly(m, p)) return false;
+  if (p->month == 3 && NextWordIsIn(m, {"for", "of", "on", "to", "through",
+                                        "against", "from", "in"})) {
+    return false;
+  }
+  return true;
+}
+
 bool ParseYear(const Match& m, ParsedTimex* p) {
   p->kind = TimexKind::kYear;
   p->year = NumberValue(m.g[1]);
@@ -1378,6 +1390,11 @@ std::vector<Row> Rows() {
        "from|by) " +
            mon_end,
        kMonthT, 1, ParseMonthAfterPreposition},
+      {"bare_month",
+       "\\b((?:January|February|March|April|June|July|August|September|"
+       "October|November|December)\\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|"
+       "Sep|Oct|Nov|Dec)\\.)",
+       kMonthT, 0, ParseBareMonth},
       // Years and decades.
       {"part_of_year",
        "\\b(?i:early|mid|late|the end of|the beginning of|the start of|"

@@ -150,6 +150,19 @@ TEST(TimexStageTest, PartOfMonthAndBareMonth) {
   EXPECT_EQ(f.value, "2025-01");
 }
 
+TEST(TimexStageTest, MonthWithoutPrepositionIsADate) {
+  Found f = One("The January figures surprised the traders of Velmor.", kTue);
+  EXPECT_EQ(f.text, "January");
+  EXPECT_EQ(f.value, "2025-01");
+  EXPECT_EQ(One("Analysts revised the estimate for February.", kTue).value,
+            "2025-02");
+}
+
+TEST(TimexStageTest, MarchAsANounIsNotAMonth) {
+  EXPECT_TRUE(Times("Thousands joined the March for Clean Rivers.", kTue)
+                  .empty());
+}
+
 TEST(TimexStageTest, PastWeekdayIsTheLastSuchDay) {
   Found f = One("The minister said on Sunday that the border was calm.", kTue);
   EXPECT_EQ(f.text, "Sunday");
