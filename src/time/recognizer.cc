@@ -717,6 +717,45 @@ bool ParseYearAfterWeakPreposition(const Match& m, ParsedTimex* p) {
           "is",     "had", "have",    "will"});
 }
 
+// A year with no preposition: "the 2019 budget", "2018 and 2019". Not an
+// amount ("$2000", "2,019") nor a count ("2019 shells", "1500 people"): a
+// lowercase word after it must not be a plural noun.
+bool ParseLoneYear(const Match& m, ParsedTimex* p) {
+  if (!ParseYear(m, p)) return false;
+  const size_t start = static_cast<size_t>(m.g[0].data() - m.sentence.data());
+  if (start > 0) {
+    const char b = m.sentence[start - 1];
+    if (b == '$' || b == '#' || b == ',' || b == '.' || b == '-' ||
+        b == '/' || b == ':') {
+      return false;
+    }
+  }
+  if (m.end < m.sentence.size()) {
+    const char a = m.sentence[m.end];
+    if (a == ',' || a == '.' || a == '-' || a == '/' || a == ':') {
+      // "1,995" and "19.95" are numbers; a comma or full stop followed by
+      // a space ends the year.
+      if (m.end + 1 >= m.sentence.size() || m.sentence[m.end + 1] != ' ') {
+        return false;
+      }
+    }
+  }
+  std::string_view next = NextWord(m);
+  if (next.empty() || !IsAsciiAlpha(static_cast<unsigned char>(next[0])) ||
+      (next[0] >= 'A' && next[0] <= 'Z')) {
+    return true;
+  }
+  if (NextWordIsIn(m, {"and", "or", "to", "is", "was", "were", "will"})) {
+    return true;
+  }
+  if (next.size() > 2 && next.back() == 's' && !next.ends_with("ss")) {
+    return false;
+  }
+  return !NextWordIsIn(m, {"people", "men", "women", "children", "police",
+                           "staff", "feet", "head", "cattle", "personnel",
+                           "troops", "strong", "million", "billion"});
+}
+
 bool ParseDecade(const Match& m, ParsedTimex* p) {
   p->kind = TimexKind::kDecade;
   p->year = NumberValue(m.g[1]);
@@ -1417,6 +1456,7 @@ std::vector<Row> Rows() {
       {"year_after_weak_preposition",
        "\\b(?i:of|by|from|to|around|circa) " + year + "\\b", kYearT, 1,
        ParseYearAfterWeakPreposition},
+      {"lone_year", "\\b((?:19|20)\\d\\d)\\b", kYearT, 0, ParseLoneYear},
       {"decade",
        "\\b(?:(?i:the) )?(?:(?i:early|mid|late)[- ])?((?:1[5-9]|20)\\d)0s\\b",
        kYearT, 0, ParseDecade},

@@ -360,7 +360,12 @@ Status FindTimes(const TimexRecognizer& recognizer, const Document& doc,
       }
     }
     previous_day = last_day;
+    // A year still to come ("aims to double sales by 2030") is a target,
+    // not the year the next sentence speaks of.
     previous_year = last_year;
+    if (previous_year && reference && *previous_year > reference->year) {
+      previous_year.reset();
+    }
     previous_quarter = last_quarter;
     const std::string_view sentence = doc.Slice(sent.span);
     for (size_t i = 0; i < parsed.size(); ++i) {

@@ -114,6 +114,33 @@ TEST(TimexStageTest, YearAfterPreposition) {
   EXPECT_EQ(t[3].value, "2016");
 }
 
+TEST(TimexStageTest, YearWithoutPreposition) {
+  auto t = Times("Floods struck the valley in 2016, 2018 and 2021.\n"
+                 "Officials expect 2026 revenue to fall.",
+                 kTue);
+  ASSERT_EQ(t.size(), 4u);
+  EXPECT_EQ(t[1].text, "2018");
+  EXPECT_EQ(t[1].value, "2018");
+  EXPECT_EQ(t[3].text, "2026");
+  EXPECT_EQ(t[3].value, "2026");
+}
+
+TEST(TimexStageTest, CountOrAmountWithoutPrepositionIsNotAYear) {
+  EXPECT_TRUE(Times("Rebels fired 1999 rockets and seized $2000.\n"
+                    "Nearly 1950 troops crossed the river.",
+                    kTue)
+                  .empty());
+}
+
+TEST(TimexStageTest, FutureYearIsNotTheNextSentencesYear) {
+  auto t = Times("The mill aims to double output by 2030 as planned.\n"
+                 "Profit for the year rose 4%.",
+                 kTue);
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[1].text, "the year");
+  EXPECT_EQ(t[1].value, "2025");
+}
+
 TEST(TimexStageTest, CountsAreNotTimes) {
   EXPECT_TRUE(Times("The army launched 145 drones and 2,000 shells.\n"
                     "A crowd of 2000 people gathered.",
