@@ -502,7 +502,7 @@ const std::unordered_map<std::string_view, unsigned>& TriggerWords() {
     }
     for (const char* w :
          {"now", "currently", "nowadays", "presently", "recently", "lately",
-          "past", "future", "recent", "coming", "current", "term"}) {
+          "past", "future", "recent", "coming", "upcoming", "current", "term"}) {
       (*m)[w] |= kRefT;
     }
     for (const char* w : {"noon", "midday", "midnight"}) (*m)[w] |= kClockT;
@@ -1515,6 +1515,10 @@ std::vector<Row> Rows() {
       {"the_coming_units",
        "\\b(?i:the) (?i:coming) (?:days|weeks|months|years)\\b", kRefT | kUnitT,
        0, ParseFutureRef},
+      {"coming_units",
+       "\\b(?i:in|for|over|during|within) ((?i:coming|upcoming) (?:days|weeks|"
+       "months|quarters|years))\\b",
+       kRefT | kUnitT, 1, ParseFutureRef},
       {"present",
        "\\b(?:(?i:right) )?(?i:now|currently|nowadays|presently|"
        "these days)\\b",

@@ -767,6 +767,14 @@ TEST(TimexStageTest, Holidays) {
   EXPECT_TRUE(Times("The Election commission met.", kTue).empty());
 }
 
+TEST(TimexStageTest, ComingUnitsWithoutArticleAreTheFuture) {
+  Found f = One("Ferry fares may rise in coming months.", kTue);
+  EXPECT_EQ(f.text, "coming months");
+  EXPECT_EQ(f.value, "FUTURE_REF");
+  EXPECT_EQ(One("Lenders expect losses over upcoming quarters.", kTue).text,
+            "upcoming quarters");
+}
+
 TEST(TimexStageTest, TheFutureAndMonthSets) {
   EXPECT_EQ(One("Nobody can see into the future.", kTue).value, "FUTURE_REF");
   EXPECT_EQ(One("Risks remain in the near term.", kTue).value, "FUTURE_REF");
