@@ -646,6 +646,13 @@ bool ParseMonthDay(const Match& m, ParsedTimex* p) {
   p->kind = TimexKind::kDate;
   p->month = MonthNumber(m.g[1]);
   p->day = NumberValue(m.g[2]);
+  // "last Oct. 23": the past one; "next March 4": the coming one.
+  if (m.g[0].size() > 5) {
+    std::array<char, 8> buf;
+    std::string_view w = LowerInto(m.g[0].substr(0, 5), buf);
+    if (w == "last ") p->tense = Tense::kPast;
+    if (w == "next ") p->tense = Tense::kFuture;
+  }
   return p->month > 0;
 }
 
@@ -1414,7 +1421,9 @@ std::vector<Row> Rows() {
        ParseSlashed},
       {"month_year", "\\b(?:(?i:early|mid|late)[- ])?" + mon + " (\\d{4})\\b",
        md | kYearT, 0, ParseMonthYear},
-      {"month_day", "\\b" + wd_prefix + mon + " (\\d{1,2})(?:st|nd|rd|th)?\\b",
+      {"month_day",
+       "\\b(?:(?i:last|next|this) )?" + wd_prefix + mon +
+           " (\\d{1,2})(?:st|nd|rd|th)?\\b",
        md, 0, ParseMonthDay},
       {"day_month",
        "\\b" + wd_prefix + "(\\d{1,2})(?:st|nd|rd|th)? (?:of )?" + mon_end, md,

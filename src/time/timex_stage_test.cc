@@ -166,6 +166,13 @@ TEST(TimexStageTest, FutureMonthDayAcrossNewYearIsNextYear) {
             "2026-01-05");
 }
 
+TEST(TimexStageTest, LastMonthDayIsThePastOne) {
+  // Published Tuesday 11 March 2025: last Nov. 20 was in 2024.
+  Found f = One("The bridge has been shut since it flooded last Nov. 20.", kTue);
+  EXPECT_EQ(f.text, "last Nov. 20");
+  EXPECT_EQ(f.value, "2024-11-20");
+}
+
 TEST(TimexStageTest, MonthDayWithoutReferenceIsUnderspecified) {
   EXPECT_EQ(One("The deal was signed on December 30.", "").value, "XXXX-12-30");
 }
