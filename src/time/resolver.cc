@@ -510,6 +510,10 @@ std::optional<ResolvedTimex> ResolveValue(const ParsedTimex& p,
         return QuarterResult(*ctx.anchor_quarter + 4 * p.shift * p.quantity);
       }
       if (ctx.anchor) return Shifted(*ctx.anchor, p.shift * p.quantity, p.unit);
+      if (ctx.anchor_month && p.unit == TimeUnit::kMonth) {
+        const int m = *ctx.anchor_month + p.shift * p.quantity;
+        return Shifted(CivilDate{m / 12, m % 12 + 1, 1}, 0, TimeUnit::kMonth);
+      }
       if (ctx.anchor_year && p.unit == TimeUnit::kYear) {
         return Underspecified(
             TimexType::kDate,
@@ -579,6 +583,12 @@ std::optional<ResolvedTimex> Resolve(const ParsedTimex& p,
       y = y * 10 + (c - '0');
     }
     if (digits) r->year = y;
+    if (digits && r->value.size() == 7 && r->type == TimexType::kDate &&
+        r->value[5] >= '0' && r->value[5] <= '1' && r->value[6] >= '0' &&
+        r->value[6] <= '9') {
+      const int m = (r->value[5] - '0') * 10 + (r->value[6] - '0');
+      if (m >= 1 && m <= 12) r->month = y * 12 + m - 1;
+    }
   }
   return r;
 }

@@ -173,6 +173,16 @@ TEST(TimexStageTest, LastMonthDayIsThePastOne) {
   EXPECT_EQ(f.value, "2024-11-20");
 }
 
+TEST(TimexStageTest, FollowingMonthIsAfterTheMonthNamedBefore) {
+  auto t = Times("In January, the co-operative bought a second mill.\n"
+                 "Its workers were glad.\n"
+                 "The following month, the mill burned down.",
+                 kTue);
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[1].text, "The following month");
+  EXPECT_EQ(t[1].value, "2025-02");
+}
+
 TEST(TimexStageTest, MonthDayWithoutReferenceIsUnderspecified) {
   EXPECT_EQ(One("The deal was signed on December 30.", "").value, "XXXX-12-30");
 }
