@@ -377,7 +377,11 @@ void RefineTenses(std::string_view text, std::span<const Token> tokens,
     // A present-tense verb is weak evidence (tagger errors on plural
     // nouns, reports in the present): it is not used (measured: using it
     // lowered value accuracy).
-    if (t == Tense::kPast || t == Tense::kFuture) p.tense = t;
+    if (t == Tense::kPast || t == Tense::kFuture) {
+      p.tense = t;
+    } else if (p.possessive && p.shift == 0) {
+      p.tense = Tense::kPast;  // "before Friday's purchases is ..."
+    }
   }
 }
 

@@ -779,6 +779,10 @@ bool ParseWeekday(const Match& m, ParsedTimex* p) {
   if (mod == "coming") p->tense = Tense::kFuture;  // read by the caller
   p->weekday = WeekdayNumber(m.g[2]);
   p->part = PartOf(m.g[3]);
+  {
+    const std::string_view rest = m.sentence.substr(m.end);
+    p->possessive = rest.starts_with("'s ") || rest.starts_with("\xE2\x80\x99s ");
+  }
   // "as early as Tuesday", "as soon as Monday": a deadline ahead.
   const size_t at = static_cast<size_t>(m.g[0].data() - m.sentence.data());
   const std::string_view before = m.sentence.substr(0, at);

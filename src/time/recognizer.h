@@ -111,6 +111,9 @@ struct ParsedTimex {
   // The tense was set by the expression's own words ("last", "next", "as
   // early as"), not read around it.
   bool own_tense = false;
+  // kWeekday: written as a possessive ("Friday's vote"), which in news
+  // names a day already past unless a verb says otherwise.
+  bool possessive = false;
 };
 
 // The tense of the clause around [start, end) of `sentence`, from the

@@ -862,6 +862,22 @@ TEST(TimexStageTest, ClauseVerbDecidesTheTenseWhereTagged) {
   EXPECT_EQ(t[0].value, "2026-03");
 }
 
+TEST(TimexStageTest, PossessiveWeekdayInThePresentIsPast) {
+  // Published Tuesday 11 March 2025: "Friday's" event is the 7th.
+  auto t = TaggedTimes(
+      "The/DT price/NN before/IN Friday's/NNP sale/NN is/VBZ low/JJ", kTue);
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].text, "Friday");
+  EXPECT_EQ(t[0].value, "2025-03-07");
+}
+
+TEST(TimexStageTest, PossessiveWeekdayKeepsAFutureVerb) {
+  auto t = TaggedTimes(
+      "Friday's/NNP sale/NN will/MD draw/VB buyers/NNS", kTue);
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].value, "2025-03-14");
+}
+
 TEST(TimexStageTest, FutureWordNextToTheExpressionOutweighsTheVerb) {
   // "payable" stands right before the date: the verb "declared" does not
   // move it back.
