@@ -1020,6 +1020,27 @@ bool ParseClock(const Match& m, ParsedTimex* p) {
   return true;
 }
 
+// "4 in the morning", "at 9:30 in the evening", "11 at night": g1 hour,
+// g2 minutes, g3 the part of the day.
+bool ParseClockWithPart(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kClock;
+  int h = NumberValue(m.g[1]);
+  const int mi = m.g[2].empty() ? 0 : NumberValue(m.g[2]);
+  if (h < 1 || h > 12 || mi > 59) return false;
+  const PartOfDay part = PartOf(m.g[3]);
+  if (part == PartOfDay::kMorning) {
+    if (h == 12) h = 0;
+  } else if (part == PartOfDay::kNight) {
+    if (h >= 6 && h != 12) h += 12;  // "11 at night"; "2 at night" stays
+    if (h == 12) h = 0;
+  } else if (h != 12) {
+    h += 12;  // afternoon, evening
+  }
+  p->hour = h;
+  p->minute = mi;
+  return true;
+}
+
 bool Parse24hClock(const Match& m, ParsedTimex* p) {
   p->kind = TimexKind::kClock;
   p->hour = NumberValue(m.g[2]);
@@ -1561,6 +1582,10 @@ std::vector<Row> Rows() {
       // Clock times.
       {"clock", "\\b(\\d{1,2})(?:[:.](\\d\\d))? ?([AaPp])\\.?[Mm]\\b\\.?",
        kDigitT, 0, ParseClock},
+      {"clock_with_part",
+       "\\b(\\d{1,2})(?:[:.](\\d\\d))? (?i:in the|at) "
+       "((?i:morning|afternoon|evening|night))\\b",
+       kDigitT | kPartT, 0, ParseClockWithPart},
       {"clock_24h",
        "\\b(?i:at|by|until|from|before|after|around) ((\\d{1,2}):(\\d\\d))\\b",
        kDigitT, 1, Parse24hClock},

@@ -376,6 +376,17 @@ TEST(TimexStageTest, ClockTimesUseTheReferenceDay) {
   EXPECT_EQ(f.value, "2025-03-11T15:30");
 }
 
+TEST(TimexStageTest, ClockHourWithPartOfDay) {
+  Found f = One("The convoy left at 5 in the morning.", kTue);
+  EXPECT_EQ(f.text, "5 in the morning");
+  EXPECT_EQ(f.type, TimexType::kTime);
+  EXPECT_EQ(f.value, "2025-03-11T05:00");
+  EXPECT_EQ(One("The market closed at 7:30 in the evening.", kTue).value,
+            "2025-03-11T19:30");
+  EXPECT_EQ(One("Sirens sounded at 11 at night.", kTue).value,
+            "2025-03-11T23:00");
+}
+
 TEST(TimexStageTest, ClockTimesUseADayNamedInTheSentence) {
   auto t = Times("The envoy will land at 10 a.m. on Thursday.", kTue);
   ASSERT_EQ(t.size(), 2u);
