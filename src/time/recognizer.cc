@@ -493,7 +493,9 @@ const std::unordered_map<std::string_view, unsigned>& TriggerWords() {
           "many",     "couple"}) {
       (*m)[w] |= kNumT;
     }
-    for (const char* w : {"nineteen", "eighteen", "twenty", "thousand"}) {
+    for (const char* w : {"nineteen", "eighteen", "twenty", "thousand",
+                          "twenties", "thirties", "forties", "fifties",
+                          "sixties", "seventies", "eighties", "nineties"}) {
       (*m)[w] |= kSpelledT;
     }
     for (const char* w : {"christmas", "thanksgiving", "halloween", "election",
@@ -761,6 +763,28 @@ bool ParseLoneYear(const Match& m, ParsedTimex* p) {
   return !NextWordIsIn(m, {"people", "men", "women", "children", "police",
                            "staff", "feet", "head", "cattle", "personnel",
                            "troops", "strong", "million", "billion"});
+}
+
+// "the nineties", "the '80s", "the 70s": a decade of the 1900s. g1 the
+// spelled decade or g2 its two digits.
+bool ParseShortDecade(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kDecade;
+  if (!m.g[2].empty()) {
+    p->year = 190 + (m.g[2][0] - '0');
+    return true;
+  }
+  std::array<char, 12> buf;
+  const std::string_view w = LowerInto(m.g[1], buf);
+  static constexpr std::string_view kNames[] = {
+      "twenties", "thirties", "forties", "fifties",
+      "sixties",  "seventies", "eighties", "nineties"};
+  for (int i = 0; i < 8; ++i) {
+    if (w == kNames[i]) {
+      p->year = 192 + i;
+      return true;
+    }
+  }
+  return false;
 }
 
 bool ParseDecade(const Match& m, ParsedTimex* p) {
@@ -1494,6 +1518,13 @@ std::vector<Row> Rows() {
       {"decade",
        "\\b(?:(?i:the) )?(?:(?i:early|mid|late)[- ])?((?:1[5-9]|20)\\d)0s\\b",
        kYearT, 0, ParseDecade},
+      {"spelled_decade",
+       "\\b(?i:the) (?:(?i:early|mid|late)[- ])?((?i:twenties|thirties|"
+       "forties|fifties|sixties|seventies|eighties|nineties))\\b()",
+       kSpelledT, 0, ParseShortDecade},
+      {"short_decade",
+       "\\b(?i:the) (?:(?i:early|mid|late)[- ])?()(?:'|\xE2\x80\x99)?([2-9])0s\\b",
+       kDigitT, 0, ParseShortDecade},
       // Days relative to the reference.
       {"weekday",
        "\\b(?:(?i:(last|next|this|coming|past|early|late)) )?" + wd +

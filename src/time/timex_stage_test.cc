@@ -346,6 +346,14 @@ TEST(TimexStageTest, Decades) {
   EXPECT_EQ(f.value, "199");
 }
 
+TEST(TimexStageTest, SpelledAndShortDecades) {
+  Found f = One("Shipyards boomed through the sixties.", kTue);
+  EXPECT_EQ(f.text, "the sixties");
+  EXPECT_EQ(f.value, "196");
+  EXPECT_EQ(One("The band toured in the '70s.", kTue).value, "197");
+  EXPECT_EQ(One("Prices fell in the 80s.", kTue).value, "198");
+}
+
 TEST(TimexStageTest, Durations) {
   auto t = Times(
       "Both sides backed a 30-day truce.\nThe siege lasted three years.\n"
