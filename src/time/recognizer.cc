@@ -832,6 +832,24 @@ bool ParseRelativeDay(const Match& m, ParsedTimex* p) {
   return true;
 }
 
+// "afternoon yesterday", "mid-morning today": g1 the part, g2 the day.
+bool ParsePartThenRelativeDay(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kRelativeDay;
+  std::array<char, 12> buf;
+  std::string_view w = LowerInto(m.g[2], buf);
+  p->shift = w == "yesterday" ? -1 : w == "tomorrow" ? 1 : 0;
+  p->part = PartOf(m.g[1]);
+  return true;
+}
+
+// "by mid-afternoon", "in late morning": that part of the reference day.
+// g1 the expression, g2 the part.
+bool ParseMidPart(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kRelativeDay;
+  p->part = PartOf(m.g[2]);
+  return true;
+}
+
 bool ParseDayBeforeOrAfter(const Match& m, ParsedTimex* p) {
   p->kind = TimexKind::kRelativeDay;
   p->shift = EqualsLower(m.g[1], "before yesterday") ? -2 : 2;
@@ -1538,6 +1556,14 @@ std::vector<Row> Rows() {
        "tonight))(?: " +
            part + ")?\\b",
        kRelDayT, 0, ParseRelativeDay},
+      {"part_then_relative_day",
+       "\\b(?:(?i:early|mid|late)[- ]?)?((?i:morning|afternoon|evening|night)) "
+       "((?i:yesterday|today|tomorrow))\\b",
+       kRelDayT | kPartT, 0, ParsePartThenRelativeDay},
+      {"mid_part",
+       "\\b(?i:by|in|until|at|around|before|after) ((?i:mid|late|early)[- ]"
+       "((?i:morning|afternoon|evening)))\\b",
+       kPartT, 1, ParseMidPart},
       {"this_or_last_part", "\\b(?i:(this|last)) " + part + "\\b",
        kPartT | kModT, 0, ParseThisOrLastPart},
       {"relative_unit",

@@ -384,6 +384,19 @@ TEST(TimexStageTest, ClockTimesUseTheReferenceDay) {
   EXPECT_EQ(f.value, "2025-03-11T15:30");
 }
 
+TEST(TimexStageTest, PartOfDayBeforeRelativeDay) {
+  Found f = One("Trading halted in mid-afternoon yesterday.", kTue);
+  EXPECT_EQ(f.text, "mid-afternoon yesterday");
+  EXPECT_EQ(f.type, TimexType::kTime);
+  EXPECT_EQ(f.value, "2025-03-10TAF");
+}
+
+TEST(TimexStageTest, ModifiedPartOfDayAfterPrepositionIsTheReferenceDay) {
+  Found f = One("The roads were clear by late morning.", kTue);
+  EXPECT_EQ(f.text, "late morning");
+  EXPECT_EQ(f.value, "2025-03-11TMO");
+}
+
 TEST(TimexStageTest, ClockHourWithPartOfDay) {
   Found f = One("The convoy left at 5 in the morning.", kTue);
   EXPECT_EQ(f.text, "5 in the morning");
