@@ -732,6 +732,11 @@ bool ParseYearAfterWeakPreposition(const Match& m, ParsedTimex* p) {
 bool ParseLoneYear(const Match& m, ParsedTimex* p) {
   if (!ParseYear(m, p)) return false;
   const size_t start = static_cast<size_t>(m.g[0].data() - m.sentence.data());
+  const std::string_view before = m.sentence.substr(0, start);
+  // "the post-1959 politics", "pre-1990 levels".
+  const bool prefixed = before.ends_with("post-") || before.ends_with("Post-") ||
+                        before.ends_with("pre-") || before.ends_with("Pre-");
+  if (prefixed) return true;
   if (start > 0) {
     const char b = m.sentence[start - 1];
     if (b == '$' || b == '#' || b == ',' || b == '.' || b == '-' ||

@@ -125,6 +125,12 @@ TEST(TimexStageTest, YearWithoutPreposition) {
   EXPECT_EQ(t[3].value, "2026");
 }
 
+TEST(TimexStageTest, YearAfterPostOrPreIsAYear) {
+  Found f = One("The post-2008 rules tightened lending.", kTue);
+  EXPECT_EQ(f.text, "2008");
+  EXPECT_EQ(f.value, "2008");
+}
+
 TEST(TimexStageTest, CountOrAmountWithoutPrepositionIsNotAYear) {
   EXPECT_TRUE(Times("Rebels fired 1999 rockets and seized $2000.\n"
                     "Nearly 1950 troops crossed the river.",
