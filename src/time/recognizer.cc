@@ -658,6 +658,17 @@ bool ParseMonthDay(const Match& m, ParsedTimex* p) {
   return p->month > 0;
 }
 
+// "the week of March 6", "the week of May 4, 2025": g1 month, g2 day,
+// g3 year (optional).
+bool ParseWeekOfDate(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kDate;
+  p->month = MonthNumber(m.g[1]);
+  p->day = NumberValue(m.g[2]);
+  p->year = m.g[3].empty() ? 0 : NumberValue(m.g[3]);
+  p->week_of = true;
+  return p->month > 0;
+}
+
 bool ParseDayMonth(const Match& m, ParsedTimex* p) {
   p->kind = TimexKind::kDate;
   p->day = NumberValue(m.g[1]);
@@ -1493,6 +1504,9 @@ std::vector<Row> Rows() {
        ParseSlashed},
       {"month_year", "\\b(?:(?i:early|mid|late)[- ])?" + mon + " (\\d{4})\\b",
        md | kYearT, 0, ParseMonthYear},
+      {"week_of_month_day",
+       "\\b(?i:the week of) " + mon + " (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?\\b",
+       md | kUnitT, 0, ParseWeekOfDate},
       {"month_day",
        "\\b(?:(?i:last|next|this) )?" + wd_prefix + mon +
            " (\\d{1,2})(?:st|nd|rd|th)?\\b",

@@ -114,6 +114,8 @@ struct ParsedTimex {
   // kWeekday: written as a possessive ("Friday's vote"), which in news
   // names a day already past unless a verb says otherwise.
   bool possessive = false;
+  // kDate: "the week of March 6": the ISO week holding the date.
+  bool week_of = false;
 };
 
 // The tense of the clause around [start, end) of `sentence`, from the

@@ -571,6 +571,10 @@ std::optional<ResolvedTimex> ResolveValue(const ParsedTimex& p,
 std::optional<ResolvedTimex> Resolve(const ParsedTimex& p,
                                      const ResolveContext& ctx) {
   std::optional<ResolvedTimex> r = ResolveValue(p, ctx);
+  if (r && p.week_of && r->day) {
+    r->value = WeekOf(*r->day);
+    r->day.reset();
+  }
   // A DATE or TIME whose value starts with a concrete year ("2025",
   // "2025-05", "2025-W20", "2025-05-15T10:00") lies within that year.
   if (r && (r->type == TimexType::kDate || r->type == TimexType::kTime) &&

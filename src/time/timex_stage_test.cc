@@ -172,6 +172,12 @@ TEST(TimexStageTest, FutureMonthDayAcrossNewYearIsNextYear) {
             "2026-01-05");
 }
 
+TEST(TimexStageTest, WeekOfADateIsThatWeek) {
+  Found f = One("Hearings resume the week of April 14.", kTue);
+  EXPECT_EQ(f.text, "the week of April 14");
+  EXPECT_EQ(f.value, "2025-W16");
+}
+
 TEST(TimexStageTest, LastMonthDayIsThePastOne) {
   // Published Tuesday 11 March 2025: last Nov. 20 was in 2024.
   Found f = One("The bridge has been shut since it flooded last Nov. 20.", kTue);
