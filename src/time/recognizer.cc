@@ -1424,11 +1424,12 @@ bool ParseFiscalYear(const Match& m, ParsedTimex* p) {
 // "recent", "current", "future" before a noun: PAST_REF, PRESENT_REF,
 // FUTURE_REF.
 bool ParseRefAdjective(const Match& m, ParsedTimex* p) {
-  std::array<char, 8> buf;
+  std::array<char, 16> buf;
   std::string_view w = LowerInto(m.g[1], buf);
-  p->kind = w == "recent"    ? TimexKind::kPastRef
-            : w == "current" ? TimexKind::kPresentRef
-                             : TimexKind::kFutureRef;
+  // "the then-current price": current at a time past.
+  p->kind = w == "recent" || w.starts_with("then") ? TimexKind::kPastRef
+            : w == "current"                       ? TimexKind::kPresentRef
+                                                   : TimexKind::kFutureRef;
   std::string_view next = NextWord(m);
   if (next.empty() || !IsAsciiAlpha(static_cast<unsigned char>(next[0])) ||
       (next[0] >= 'A' && next[0] <= 'Z')) {
@@ -1755,7 +1756,8 @@ std::vector<Row> Rows() {
        kYearT, 1, ParseBareYear},
       {"year_after_possessive", apos_s + " " + year + "\\b", kYearT, 1,
        ParseBareYear},
-      {"ref_adjective", "\\b((?i:current))\\b", kRefAdjT, 0, ParseRefAdjective},
+      {"ref_adjective", "\\b((?i:(?:then[- ])?current))\\b", kRefAdjT, 0,
+       ParseRefAdjective},
       // Approximate durations and the article of a duration.
       {"approximate",
        "\\b(?i:nearly|almost|about|around|roughly|approximately|some|"

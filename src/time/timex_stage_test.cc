@@ -659,6 +659,12 @@ TEST(TimexStageTest, PartsOfRelativeUnitsAndDays) {
   EXPECT_EQ(t[3].value, "2024-06");
 }
 
+TEST(TimexStageTest, ThenCurrentIsThePast) {
+  Found f = One("Holders paid the then-current price for the bonds.", kTue);
+  EXPECT_EQ(f.text, "then-current");
+  EXPECT_EQ(f.value, "PAST_REF");
+}
+
 TEST(TimexStageTest, CurrentBeforeANounIsThePresent) {
   Found f = One("The current crisis will shape the budget.", kTue);
   EXPECT_EQ(f.text, "current");
