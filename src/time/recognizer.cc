@@ -1108,6 +1108,10 @@ bool Parse24hClock(const Match& m, ParsedTimex* p) {
 
 bool ParseNoonMidnight(const Match& m, ParsedTimex* p) {
   p->kind = TimexKind::kClock;
+  // "high noon": a showdown, not a clock time.
+  const size_t at = static_cast<size_t>(m.g[0].data() - m.sentence.data());
+  const std::string_view before = m.sentence.substr(0, at);
+  if (before.ends_with("high ") || before.ends_with("High ")) return false;
   p->hour = EqualsLower(m.g[1], "midnight") ? 24 : 12;
   return true;
 }

@@ -409,6 +409,10 @@ TEST(TimexStageTest, ModifiedPartOfDayAfterPrepositionIsTheReferenceDay) {
   EXPECT_EQ(f.value, "2025-03-11TMO");
 }
 
+TEST(TimexStageTest, HighNoonIsNotAClockTime) {
+  EXPECT_TRUE(Times("For the reformers it was high noon.", kTue).empty());
+}
+
 TEST(TimexStageTest, ClockHourWithPartOfDay) {
   Found f = One("The convoy left at 5 in the morning.", kTue);
   EXPECT_EQ(f.text, "5 in the morning");
