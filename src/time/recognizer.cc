@@ -843,6 +843,24 @@ bool ParseRelativeDay(const Match& m, ParsedTimex* p) {
   p->kind = TimexKind::kRelativeDay;
   std::array<char, 12> buf;
   std::string_view w = LowerInto(m.g[1], buf);
+  // "today's world", "the youth of today": the present age, not a day.
+  if (w == "today" && m.g[2].empty()) {
+    const std::string_view rest = m.sentence.substr(m.end);
+    for (std::string_view noun :
+         {"world", "youth", "society", "generation", "economy", "children",
+          "kids", "standards", "dollars", "terms", "culture", "climate"}) {
+      for (std::string_view apos : {"'s ", "\xE2\x80\x99s "}) {
+        if (rest.size() >= apos.size() + noun.size() &&
+            rest.starts_with(apos) &&
+            EqualsLower(rest.substr(apos.size(), noun.size()), noun) &&
+            (rest.size() == apos.size() + noun.size() ||
+             !IsAsciiAlpha(static_cast<unsigned char>(
+                 rest[apos.size() + noun.size()])))) {
+          return false;
+        }
+      }
+    }
+  }
   p->shift = w == "yesterday" ? -1 : w == "tomorrow" ? 1 : 0;
   p->part = w == "tonight" ? PartOfDay::kNight : PartOf(m.g[2]);
   return true;

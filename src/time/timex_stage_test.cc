@@ -409,6 +409,11 @@ TEST(TimexStageTest, ModifiedPartOfDayAfterPrepositionIsTheReferenceDay) {
   EXPECT_EQ(f.value, "2025-03-11TMO");
 }
 
+TEST(TimexStageTest, TodaysWorldIsNotADay) {
+  EXPECT_TRUE(Times("Skills matter in today's economy.", kTue).empty());
+  EXPECT_EQ(One("Today's vote was delayed.", kTue).value, "2025-03-11");
+}
+
 TEST(TimexStageTest, HighNoonIsNotAClockTime) {
   EXPECT_TRUE(Times("For the reformers it was high noon.", kTue).empty());
 }
