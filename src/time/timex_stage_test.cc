@@ -843,6 +843,25 @@ TEST(TimexStageTest, Holidays) {
   EXPECT_TRUE(Times("The Election commission met.", kTue).empty());
 }
 
+TEST(TimexStageTest, UnitsAheadAreAnUnspecifiedDuration) {
+  Found f = One("Growers face hard choices in the months ahead.", kTue);
+  EXPECT_EQ(f.text, "the months ahead");
+  EXPECT_EQ(f.type, TimexType::kDuration);
+  EXPECT_EQ(f.value, "PXM");
+}
+
+TEST(TimexStageTest, PastUnitsAfterPrepositionAreThePast) {
+  Found f = One("Floods were rarer in past decades.", kTue);
+  EXPECT_EQ(f.text, "past decades");
+  EXPECT_EQ(f.value, "PAST_REF");
+}
+
+TEST(TimexStageTest, ALaterDateIsTheFuture) {
+  Found f = One("The hearing was moved to a later date.", kTue);
+  EXPECT_EQ(f.text, "a later date");
+  EXPECT_EQ(f.value, "FUTURE_REF");
+}
+
 TEST(TimexStageTest, ComingUnitsWithoutArticleAreTheFuture) {
   Found f = One("Ferry fares may rise in coming months.", kTue);
   EXPECT_EQ(f.text, "coming months");
