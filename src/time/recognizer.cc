@@ -658,6 +658,24 @@ bool ParseMonthDay(const Match& m, ParsedTimex* p) {
   return p->month > 0;
 }
 
+// The second day of "April 24 and 25", "May 3 or 4": g1 month, g2 the
+// day (the expression). Not a count ("March 3 and 4 percent").
+bool ParseSecondDayOfMonth(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kDate;
+  p->month = MonthNumber(m.g[1]);
+  p->day = NumberValue(m.g[2]);
+  if (m.end < m.sentence.size() && m.sentence[m.end] == '%') return false;
+  std::string_view next = NextWord(m);
+  if (!next.empty() && IsAsciiAlpha(static_cast<unsigned char>(next[0])) &&
+      !(next[0] >= 'A' && next[0] <= 'Z') &&
+      !NextWordIsIn(m, {"and", "or", "to", "in", "at", "when", "as", "the",
+                        "of", "on", "for", "with", "after", "before", "but",
+                        "was", "were", "is", "are", "will", "would"})) {
+    return false;
+  }
+  return p->month > 0 && p->day >= 1 && p->day <= 31;
+}
+
 // "the week of March 6", "the week of May 4, 2025": g1 month, g2 day,
 // g3 year (optional).
 bool ParseWeekOfDate(const Match& m, ParsedTimex* p) {
@@ -1527,6 +1545,10 @@ std::vector<Row> Rows() {
        ParseSlashed},
       {"month_year", "\\b(?:(?i:early|mid|late)[- ])?" + mon + " (\\d{4})\\b",
        md | kYearT, 0, ParseMonthYear},
+      {"second_day_of_month",
+       "\\b" + mon + " \\d{1,2}(?:st|nd|rd|th)? (?:and|or|to) "
+       "(\\d{1,2})(?:st|nd|rd|th)?\\b",
+       md, 2, ParseSecondDayOfMonth},
       {"week_of_month_day",
        "\\b(?i:the week of) " + mon + " (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?\\b",
        md | kUnitT, 0, ParseWeekOfDate},

@@ -172,6 +172,16 @@ TEST(TimexStageTest, FutureMonthDayAcrossNewYearIsNextYear) {
             "2026-01-05");
 }
 
+TEST(TimexStageTest, SecondDayAfterAMonthDayTakesItsMonth) {
+  auto t = Times("The summit meets on April 24 and 25 in Tallinn.", kTue);
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[0].text, "April 24");
+  EXPECT_EQ(t[1].text, "25");
+  EXPECT_EQ(t[1].value, "2025-04-25");
+  EXPECT_EQ(Times("Rates rose on March 3 and 4 banks failed.", kTue).size(),
+            1u);
+}
+
 TEST(TimexStageTest, WeekOfADateIsThatWeek) {
   Found f = One("Hearings resume the week of April 14.", kTue);
   EXPECT_EQ(f.text, "the week of April 14");
