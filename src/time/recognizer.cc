@@ -1089,6 +1089,11 @@ bool ParseDurationWithModifier(const Match& m, ParsedTimex* p) {
   // "the first hours", "the early years": a plural without a count.
   if (m.g[1].empty() && !m.g[2].empty() && Lower(m.g[2].back()) == 's') {
     p->quantity = -1;
+    // "the early hours of Thursday": a part of the day named after it.
+    if (p->unit == TimeUnit::kHour && NextWordIsIn(m, {"of"}) &&
+        m.g[0].size() > 10 && EqualsLower(m.g[0].substr(4, 6), "early ")) {
+      return false;
+    }
   }
   return p->quantity != 0 && p->unit != TimeUnit::kNone &&
          p->unit != TimeUnit::kWeekend;

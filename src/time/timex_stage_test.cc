@@ -424,6 +424,11 @@ TEST(TimexStageTest, TodaysWorldIsNotADay) {
   EXPECT_EQ(One("Today's vote was delayed.", kTue).value, "2025-03-11");
 }
 
+TEST(TimexStageTest, EarlyHoursOfADayAreNotADuration) {
+  Found f = One("Police raided the farm in the early hours of Sunday.", kTue);
+  EXPECT_EQ(f.text, "Sunday");
+}
+
 TEST(TimexStageTest, HighNoonIsNotAClockTime) {
   EXPECT_TRUE(Times("For the reformers it was high noon.", kTue).empty());
 }
