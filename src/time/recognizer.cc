@@ -829,11 +829,14 @@ bool ParseDecade(const Match& m, ParsedTimex* p) {
 
 bool ParseWeekday(const Match& m, ParsedTimex* p) {
   p->kind = TimexKind::kWeekday;
-  std::array<char, 8> buf;
+  std::array<char, 12> buf;
   std::string_view mod = LowerInto(m.g[1], buf);
-  p->shift = (mod == "last" || mod == "past")     ? -1
-             : (mod == "next" || mod == "coming") ? 1
-                                                  : 0;
+  // "the previous Friday", "the following Monday": from the day the text
+  // named last.
+  if (mod == "previous" || mod == "following") p->ref_mode = 1;
+  p->shift = (mod == "last" || mod == "past" || mod == "previous")     ? -1
+             : (mod == "next" || mod == "coming" || mod == "following") ? 1
+                                                                       : 0;
   if (mod == "coming") p->tense = Tense::kFuture;  // read by the caller
   p->weekday = WeekdayNumber(m.g[2]);
   p->part = PartOf(m.g[3]);
@@ -1614,7 +1617,9 @@ std::vector<Row> Rows() {
        kDigitT, 0, ParseShortDecade},
       // Days relative to the reference.
       {"weekday",
-       "\\b(?:(?i:(last|next|this|coming|past|early|late)) )?" + wd +
+       "\\b(?:(?i:the )?(?i:(last|next|this|coming|past|early|late|previous|"
+       "following)) )?" +
+           wd +
            "(?: " + part + ")?\\b",
        kWeekdayT, 0, ParseWeekday},
       {"day_before_yesterday",

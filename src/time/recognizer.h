@@ -107,6 +107,8 @@ struct ParsedTimex {
   // reference's), 0 otherwise (the text's, else the last completed).
   // kTheYear: 2 "the current year", "this fiscal year" (the reference's
   // year, not the last one named), 0 otherwise.
+  // kWeekday: 1 "the previous/following Friday" (from the last day the
+  // text named, else the reference), 0 otherwise.
   int ref_mode = 0;
   // The tense was set by the expression's own words ("last", "next", "as
   // early as"), not read around it.

@@ -294,7 +294,9 @@ std::optional<ResolvedTimex> ResolveWeekday(const ParsedTimex& p,
     return Underspecified(
         p.part == PartOfDay::kNone ? TimexType::kDate : TimexType::kTime, v);
   }
-  const int r = IsoWeekday(*ctx.reference);
+  const CivilDate base =
+      p.ref_mode == 1 && ctx.anchor ? *ctx.anchor : *ctx.reference;
+  const int r = IsoWeekday(base);
   const int forward = (p.weekday - r + 7) % 7;   // days to the next one
   const int backward = (r - p.weekday + 7) % 7;  // days since the last one
   int64_t delta;
@@ -305,7 +307,7 @@ std::optional<ResolvedTimex> ResolveWeekday(const ParsedTimex& p,
   } else {
     delta = Forward(p.tense) ? forward : -backward;
   }
-  return DayResult(AddDays(*ctx.reference, delta), p.part);
+  return DayResult(AddDays(base, delta), p.part);
 }
 
 std::optional<ResolvedTimex> ResolveClock(const ParsedTimex& p,

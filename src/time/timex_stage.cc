@@ -23,6 +23,8 @@ bool NeedsSentence(const ParsedTimex& p) {
     case TimexKind::kPeriodRef:
     case TimexKind::kTheYear:
       return true;
+    case TimexKind::kWeekday:  // "the previous Friday"
+      return p.ref_mode == 1;
     case TimexKind::kAgo:  // "a year ago" said of a quarter
       return p.unit == TimeUnit::kYear && p.quantity == 1;
     default:

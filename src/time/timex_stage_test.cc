@@ -188,6 +188,20 @@ TEST(TimexStageTest, WeekOfADateIsThatWeek) {
   EXPECT_EQ(f.value, "2025-W16");
 }
 
+TEST(TimexStageTest, PreviousWeekdayIsBeforeTheDayNamedLast) {
+  auto t = Times("The index closed at 410 on March 21.\n"
+                 "It was down 2% from the previous Friday.",
+                 kTue);
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[1].text, "the previous Friday");
+  EXPECT_EQ(t[1].value, "2025-03-14");  // March 21, 2025 is a Friday
+}
+
+TEST(TimexStageTest, PreviousWeekdayWithoutANamedDayIsBeforeTheReference) {
+  EXPECT_EQ(One("Shares fell from the previous Friday.", kTue).value,
+            "2025-03-07");
+}
+
 TEST(TimexStageTest, LastMonthDayIsThePastOne) {
   // Published Tuesday 11 March 2025: last Nov. 20 was in 2024.
   Found f = One("The bridge has been shut since it flooded last Nov. 20.", kTue);
