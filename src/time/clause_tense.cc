@@ -112,6 +112,17 @@ Tense VerbGroupTense(std::string_view text, std::span<const Token> tokens,
   const std::string_view l =
       Lower(text.substr(t.span.start, t.span.size()), buf);
   if (t.pos == kPosMD) {
+    // "may have been", "would have signed": a modal perfect looks back.
+    size_t h = v + 1;
+    while (h < tokens.size() && tokens[h].pos == kPosRB) ++h;
+    if (h + 1 < tokens.size()) {
+      std::array<char, 16> hbuf;
+      const Token& ht = tokens[h];
+      if (Lower(text.substr(ht.span.start, ht.span.size()), hbuf) == "have" &&
+          tokens[h + 1].pos == kPosVBN) {
+        return Tense::kPast;
+      }
+    }
     if (OneOf(l, {"could", "can", "ca"})) return Tense::kUnknown;
     return Tense::kFuture;  // will, would, 'll, shall, may, might, should
   }
@@ -366,7 +377,11 @@ void RefineTenses(std::string_view text, std::span<const Token> tokens,
     // A present-tense verb is weak evidence (tagger errors on plural
     // nouns, reports in the present): it is not used (measured: using it
     // lowered value accuracy).
-    if (t == Tense::kPast || t == Tense::kFuture) p.tense = t;
+    if (t == Tense::kPast || t == Tense::kFuture) {
+      p.tense = t;
+    } else if (p.possessive && p.shift == 0) {
+      p.tense = Tense::kPast;  // "before Friday's purchases is ..."
+    }
   }
 }
 

@@ -102,6 +102,13 @@ TEST(ClauseTenseTest, ExpectedToIsFuture) {
             Tense::kFuture);
 }
 
+TEST(ClauseTenseTest, ModalPerfectIsPast) {
+  EXPECT_EQ(TenseOf("The/DT storm/NN may/MD have/VB delayed/VBN the/DT "
+                    "ferry/NN on/IN Sunday/NNP",
+                    "Sunday"),
+            Tense::kPast);
+}
+
 TEST(ClauseTenseTest, PresentPerfectIsPast) {
   EXPECT_EQ(TenseOf("The/DT mayor/NN has/VBZ signed/VBN the/DT order/NN "
                     "on/IN Monday/NNP",

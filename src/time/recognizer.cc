@@ -493,7 +493,9 @@ const std::unordered_map<std::string_view, unsigned>& TriggerWords() {
           "many",     "couple"}) {
       (*m)[w] |= kNumT;
     }
-    for (const char* w : {"nineteen", "eighteen", "twenty", "thousand"}) {
+    for (const char* w : {"nineteen", "eighteen", "twenty", "thousand",
+                          "twenties", "thirties", "forties", "fifties",
+                          "sixties", "seventies", "eighties", "nineties"}) {
       (*m)[w] |= kSpelledT;
     }
     for (const char* w : {"christmas", "thanksgiving", "halloween", "election",
@@ -502,7 +504,7 @@ const std::unordered_map<std::string_view, unsigned>& TriggerWords() {
     }
     for (const char* w :
          {"now", "currently", "nowadays", "presently", "recently", "lately",
-          "past", "future", "recent", "coming", "current", "term"}) {
+          "past", "future", "recent", "coming", "upcoming", "current", "term"}) {
       (*m)[w] |= kRefT;
     }
     for (const char* w : {"noon", "midday", "midnight"}) (*m)[w] |= kClockT;
@@ -646,6 +648,42 @@ bool ParseMonthDay(const Match& m, ParsedTimex* p) {
   p->kind = TimexKind::kDate;
   p->month = MonthNumber(m.g[1]);
   p->day = NumberValue(m.g[2]);
+  // "last Oct. 23": the past one; "next March 4": the coming one.
+  if (m.g[0].size() > 5) {
+    std::array<char, 8> buf;
+    std::string_view w = LowerInto(m.g[0].substr(0, 5), buf);
+    if (w == "last ") p->tense = Tense::kPast;
+    if (w == "next ") p->tense = Tense::kFuture;
+  }
+  return p->month > 0;
+}
+
+// The second day of "April 24 and 25", "May 3 or 4": g1 month, g2 the
+// day (the expression). Not a count ("March 3 and 4 percent").
+bool ParseSecondDayOfMonth(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kDate;
+  p->month = MonthNumber(m.g[1]);
+  p->day = NumberValue(m.g[2]);
+  if (m.end < m.sentence.size() && m.sentence[m.end] == '%') return false;
+  std::string_view next = NextWord(m);
+  if (!next.empty() && IsAsciiAlpha(static_cast<unsigned char>(next[0])) &&
+      !(next[0] >= 'A' && next[0] <= 'Z') &&
+      !NextWordIsIn(m, {"and", "or", "to", "in", "at", "when", "as", "the",
+                        "of", "on", "for", "with", "after", "before", "but",
+                        "was", "were", "is", "are", "will", "would"})) {
+    return false;
+  }
+  return p->month > 0 && p->day >= 1 && p->day <= 31;
+}
+
+// "the week of March 6", "the week of May 4, 2025": g1 month, g2 day,
+// g3 year (optional).
+bool ParseWeekOfDate(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kDate;
+  p->month = MonthNumber(m.g[1]);
+  p->day = NumberValue(m.g[2]);
+  p->year = m.g[3].empty() ? 0 : NumberValue(m.g[3]);
+  p->week_of = true;
   return p->month > 0;
 }
 
@@ -669,6 +707,18 @@ bool ParseMonthAfterPreposition(const Match& m, ParsedTimex* p) {
   if (p->month == 5 && !NextWord(m).empty() &&
       !NextWordIsIn(m, {"and", "or", "to", "this", "last", "next", "when", "as",
                         "the", "of", "in", "on", "at"})) {
+    return false;
+  }
+  return true;
+}
+
+// A month name with no preposition: "the October vote", "figures for
+// June". Not "March" as a noun or verb ("the March for Peace", "to march
+// on"): capitalised and not followed by a preposition.
+bool ParseBareMonth(const Match& m, ParsedTimex* p) {
+  if (!ParseMonthOnly(m, p)) return false;
+  if (p->month == 3 && NextWordIsIn(m, {"for", "of", "on", "to", "through",
+                                        "against", "from", "in"})) {
     return false;
   }
   return true;
@@ -705,6 +755,72 @@ bool ParseYearAfterWeakPreposition(const Match& m, ParsedTimex* p) {
           "is",     "had", "have",    "will"});
 }
 
+// A year with no preposition: "the 2019 budget", "2018 and 2019". Not an
+// amount ("$2000", "2,019") nor a count ("2019 shells", "1500 people"): a
+// lowercase word after it must not be a plural noun.
+bool ParseLoneYear(const Match& m, ParsedTimex* p) {
+  if (!ParseYear(m, p)) return false;
+  const size_t start = static_cast<size_t>(m.g[0].data() - m.sentence.data());
+  const std::string_view before = m.sentence.substr(0, start);
+  // "the post-1959 politics", "pre-1990 levels".
+  const bool prefixed = before.ends_with("post-") || before.ends_with("Post-") ||
+                        before.ends_with("pre-") || before.ends_with("Pre-");
+  if (prefixed) return true;
+  if (start > 0) {
+    const char b = m.sentence[start - 1];
+    if (b == '$' || b == '#' || b == ',' || b == '.' || b == '-' ||
+        b == '/' || b == ':') {
+      return false;
+    }
+  }
+  if (m.end < m.sentence.size()) {
+    const char a = m.sentence[m.end];
+    if (a == ',' || a == '.' || a == '-' || a == '/' || a == ':') {
+      // "1,995" and "19.95" are numbers; a comma or full stop followed by
+      // a space ends the year.
+      if (m.end + 1 >= m.sentence.size() || m.sentence[m.end + 1] != ' ') {
+        return false;
+      }
+    }
+  }
+  std::string_view next = NextWord(m);
+  if (next.empty() || !IsAsciiAlpha(static_cast<unsigned char>(next[0])) ||
+      (next[0] >= 'A' && next[0] <= 'Z')) {
+    return true;
+  }
+  if (NextWordIsIn(m, {"and", "or", "to", "is", "was", "were", "will"})) {
+    return true;
+  }
+  if (next.size() > 2 && next.back() == 's' && !next.ends_with("ss")) {
+    return false;
+  }
+  return !NextWordIsIn(m, {"people", "men", "women", "children", "police",
+                           "staff", "feet", "head", "cattle", "personnel",
+                           "troops", "strong", "million", "billion"});
+}
+
+// "the nineties", "the '80s", "the 70s": a decade of the 1900s. g1 the
+// spelled decade or g2 its two digits.
+bool ParseShortDecade(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kDecade;
+  if (!m.g[2].empty()) {
+    p->year = 190 + (m.g[2][0] - '0');
+    return true;
+  }
+  std::array<char, 12> buf;
+  const std::string_view w = LowerInto(m.g[1], buf);
+  static constexpr std::string_view kNames[] = {
+      "twenties", "thirties", "forties", "fifties",
+      "sixties",  "seventies", "eighties", "nineties"};
+  for (int i = 0; i < 8; ++i) {
+    if (w == kNames[i]) {
+      p->year = 192 + i;
+      return true;
+    }
+  }
+  return false;
+}
+
 bool ParseDecade(const Match& m, ParsedTimex* p) {
   p->kind = TimexKind::kDecade;
   p->year = NumberValue(m.g[1]);
@@ -713,14 +829,21 @@ bool ParseDecade(const Match& m, ParsedTimex* p) {
 
 bool ParseWeekday(const Match& m, ParsedTimex* p) {
   p->kind = TimexKind::kWeekday;
-  std::array<char, 8> buf;
+  std::array<char, 12> buf;
   std::string_view mod = LowerInto(m.g[1], buf);
-  p->shift = (mod == "last" || mod == "past")     ? -1
-             : (mod == "next" || mod == "coming") ? 1
-                                                  : 0;
+  // "the previous Friday", "the following Monday": from the day the text
+  // named last.
+  if (mod == "previous" || mod == "following") p->ref_mode = 1;
+  p->shift = (mod == "last" || mod == "past" || mod == "previous")     ? -1
+             : (mod == "next" || mod == "coming" || mod == "following") ? 1
+                                                                       : 0;
   if (mod == "coming") p->tense = Tense::kFuture;  // read by the caller
   p->weekday = WeekdayNumber(m.g[2]);
   p->part = PartOf(m.g[3]);
+  {
+    const std::string_view rest = m.sentence.substr(m.end);
+    p->possessive = rest.starts_with("'s ") || rest.starts_with("\xE2\x80\x99s ");
+  }
   // "as early as Tuesday", "as soon as Monday": a deadline ahead.
   const size_t at = static_cast<size_t>(m.g[0].data() - m.sentence.data());
   const std::string_view before = m.sentence.substr(0, at);
@@ -741,8 +864,44 @@ bool ParseRelativeDay(const Match& m, ParsedTimex* p) {
   p->kind = TimexKind::kRelativeDay;
   std::array<char, 12> buf;
   std::string_view w = LowerInto(m.g[1], buf);
+  // "today's world", "the youth of today": the present age, not a day.
+  if (w == "today" && m.g[2].empty()) {
+    const std::string_view rest = m.sentence.substr(m.end);
+    for (std::string_view noun :
+         {"world", "youth", "society", "generation", "economy", "children",
+          "kids", "standards", "dollars", "terms", "culture", "climate"}) {
+      for (std::string_view apos : {"'s ", "\xE2\x80\x99s "}) {
+        if (rest.size() >= apos.size() + noun.size() &&
+            rest.starts_with(apos) &&
+            EqualsLower(rest.substr(apos.size(), noun.size()), noun) &&
+            (rest.size() == apos.size() + noun.size() ||
+             !IsAsciiAlpha(static_cast<unsigned char>(
+                 rest[apos.size() + noun.size()])))) {
+          return false;
+        }
+      }
+    }
+  }
   p->shift = w == "yesterday" ? -1 : w == "tomorrow" ? 1 : 0;
   p->part = w == "tonight" ? PartOfDay::kNight : PartOf(m.g[2]);
+  return true;
+}
+
+// "afternoon yesterday", "mid-morning today": g1 the part, g2 the day.
+bool ParsePartThenRelativeDay(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kRelativeDay;
+  std::array<char, 12> buf;
+  std::string_view w = LowerInto(m.g[2], buf);
+  p->shift = w == "yesterday" ? -1 : w == "tomorrow" ? 1 : 0;
+  p->part = PartOf(m.g[1]);
+  return true;
+}
+
+// "by mid-afternoon", "in late morning": that part of the reference day.
+// g1 the expression, g2 the part.
+bool ParseMidPart(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kRelativeDay;
+  p->part = PartOf(m.g[2]);
   return true;
 }
 
@@ -933,6 +1092,11 @@ bool ParseDurationWithModifier(const Match& m, ParsedTimex* p) {
   // "the first hours", "the early years": a plural without a count.
   if (m.g[1].empty() && !m.g[2].empty() && Lower(m.g[2].back()) == 's') {
     p->quantity = -1;
+    // "the early hours of Thursday": a part of the day named after it.
+    if (p->unit == TimeUnit::kHour && NextWordIsIn(m, {"of"}) &&
+        m.g[0].size() > 10 && EqualsLower(m.g[0].substr(4, 6), "early ")) {
+      return false;
+    }
   }
   return p->quantity != 0 && p->unit != TimeUnit::kNone &&
          p->unit != TimeUnit::kWeekend;
@@ -958,6 +1122,27 @@ bool ParseClock(const Match& m, ParsedTimex* p) {
   return true;
 }
 
+// "4 in the morning", "at 9:30 in the evening", "11 at night": g1 hour,
+// g2 minutes, g3 the part of the day.
+bool ParseClockWithPart(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kClock;
+  int h = NumberValue(m.g[1]);
+  const int mi = m.g[2].empty() ? 0 : NumberValue(m.g[2]);
+  if (h < 1 || h > 12 || mi > 59) return false;
+  const PartOfDay part = PartOf(m.g[3]);
+  if (part == PartOfDay::kMorning) {
+    if (h == 12) h = 0;
+  } else if (part == PartOfDay::kNight) {
+    if (h >= 6 && h != 12) h += 12;  // "11 at night"; "2 at night" stays
+    if (h == 12) h = 0;
+  } else if (h != 12) {
+    h += 12;  // afternoon, evening
+  }
+  p->hour = h;
+  p->minute = mi;
+  return true;
+}
+
 bool Parse24hClock(const Match& m, ParsedTimex* p) {
   p->kind = TimexKind::kClock;
   p->hour = NumberValue(m.g[2]);
@@ -967,6 +1152,10 @@ bool Parse24hClock(const Match& m, ParsedTimex* p) {
 
 bool ParseNoonMidnight(const Match& m, ParsedTimex* p) {
   p->kind = TimexKind::kClock;
+  // "high noon": a showdown, not a clock time.
+  const size_t at = static_cast<size_t>(m.g[0].data() - m.sentence.data());
+  const std::string_view before = m.sentence.substr(0, at);
+  if (before.ends_with("high ") || before.ends_with("High ")) return false;
   p->hour = EqualsLower(m.g[1], "midnight") ? 24 : 12;
   return true;
 }
@@ -1283,11 +1472,12 @@ bool ParseFiscalYear(const Match& m, ParsedTimex* p) {
 // "recent", "current", "future" before a noun: PAST_REF, PRESENT_REF,
 // FUTURE_REF.
 bool ParseRefAdjective(const Match& m, ParsedTimex* p) {
-  std::array<char, 8> buf;
+  std::array<char, 16> buf;
   std::string_view w = LowerInto(m.g[1], buf);
-  p->kind = w == "recent"    ? TimexKind::kPastRef
-            : w == "current" ? TimexKind::kPresentRef
-                             : TimexKind::kFutureRef;
+  // "the then-current price": current at a time past.
+  p->kind = w == "recent" || w.starts_with("then") ? TimexKind::kPastRef
+            : w == "current"                       ? TimexKind::kPresentRef
+                                                   : TimexKind::kFutureRef;
   std::string_view next = NextWord(m);
   if (next.empty() || !IsAsciiAlpha(static_cast<unsigned char>(next[0])) ||
       (next[0] >= 'A' && next[0] <= 'Z')) {
@@ -1363,7 +1553,16 @@ std::vector<Row> Rows() {
        ParseSlashed},
       {"month_year", "\\b(?:(?i:early|mid|late)[- ])?" + mon + " (\\d{4})\\b",
        md | kYearT, 0, ParseMonthYear},
-      {"month_day", "\\b" + wd_prefix + mon + " (\\d{1,2})(?:st|nd|rd|th)?\\b",
+      {"second_day_of_month",
+       "\\b" + mon + " \\d{1,2}(?:st|nd|rd|th)? (?:and|or|to) "
+       "(\\d{1,2})(?:st|nd|rd|th)?\\b",
+       md, 2, ParseSecondDayOfMonth},
+      {"week_of_month_day",
+       "\\b(?i:the week of) " + mon + " (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?\\b",
+       md | kUnitT, 0, ParseWeekOfDate},
+      {"month_day",
+       "\\b(?:(?i:last|next|this) )?" + wd_prefix + mon +
+           " (\\d{1,2})(?:st|nd|rd|th)?\\b",
        md, 0, ParseMonthDay},
       {"day_month",
        "\\b" + wd_prefix + "(\\d{1,2})(?:st|nd|rd|th)? (?:of )?" + mon_end, md,
@@ -1378,6 +1577,11 @@ std::vector<Row> Rows() {
        "from|by) " +
            mon_end,
        kMonthT, 1, ParseMonthAfterPreposition},
+      {"bare_month",
+       "\\b((?:January|February|March|April|June|July|August|September|"
+       "October|November|December)\\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|"
+       "Sep|Oct|Nov|Dec)\\.)",
+       kMonthT, 0, ParseBareMonth},
       // Years and decades.
       {"part_of_year",
        "\\b(?i:early|mid|late|the end of|the beginning of|the start of|"
@@ -1400,12 +1604,22 @@ std::vector<Row> Rows() {
       {"year_after_weak_preposition",
        "\\b(?i:of|by|from|to|around|circa) " + year + "\\b", kYearT, 1,
        ParseYearAfterWeakPreposition},
+      {"lone_year", "\\b((?:19|20)\\d\\d)\\b", kYearT, 0, ParseLoneYear},
       {"decade",
        "\\b(?:(?i:the) )?(?:(?i:early|mid|late)[- ])?((?:1[5-9]|20)\\d)0s\\b",
        kYearT, 0, ParseDecade},
+      {"spelled_decade",
+       "\\b(?i:the) (?:(?i:early|mid|late)[- ])?((?i:twenties|thirties|"
+       "forties|fifties|sixties|seventies|eighties|nineties))\\b()",
+       kSpelledT, 0, ParseShortDecade},
+      {"short_decade",
+       "\\b(?i:the) (?:(?i:early|mid|late)[- ])?()(?:'|\xE2\x80\x99)?([2-9])0s\\b",
+       kDigitT, 0, ParseShortDecade},
       // Days relative to the reference.
       {"weekday",
-       "\\b(?:(?i:(last|next|this|coming|past|early|late)) )?" + wd +
+       "\\b(?:(?i:the )?(?i:(last|next|this|coming|past|early|late|previous|"
+       "following)) )?" +
+           wd +
            "(?: " + part + ")?\\b",
        kWeekdayT, 0, ParseWeekday},
       {"day_before_yesterday",
@@ -1416,6 +1630,14 @@ std::vector<Row> Rows() {
        "tonight))(?: " +
            part + ")?\\b",
        kRelDayT, 0, ParseRelativeDay},
+      {"part_then_relative_day",
+       "\\b(?:(?i:early|mid|late)[- ]?)?((?i:morning|afternoon|evening|night)) "
+       "((?i:yesterday|today|tomorrow))\\b",
+       kRelDayT | kPartT, 0, ParsePartThenRelativeDay},
+      {"mid_part",
+       "\\b(?i:by|in|until|at|around|before|after) ((?i:mid|late|early)[- ]"
+       "((?i:morning|afternoon|evening)))\\b",
+       kPartT, 1, ParseMidPart},
       {"this_or_last_part", "\\b(?i:(this|last)) " + part + "\\b",
        kPartT | kModT, 0, ParseThisOrLastPart},
       {"relative_unit",
@@ -1455,9 +1677,23 @@ std::vector<Row> Rows() {
        kRefT, 0, ParseFutureRef},
       {"recent_units", "\\b(?i:recent) (days|weeks|months|quarters|years)\\b",
        kRefT | kUnitT, 0, ParseRecentUnits},
+      {"units_ahead",
+       "\\b(?i:the) ((?i:days|weeks|months|years)) (?i:ahead)\\b", kUnitT, 0,
+       ParseUnspecifiedDuration},
+      {"past_units",
+       "\\b(?i:in|over|during) ((?i:past|previous|earlier) (?:days|weeks|"
+       "months|quarters|years|decades))\\b",
+       kUnitT | kModT, 1, ParsePastRef},
+      {"a_later_date",
+       "\\b(?i:at|on|until|to) ((?i:a) (?i:later) (?i:date|time|stage))\\b",
+       kShiftT, 1, ParseFutureRef},
       {"the_coming_units",
        "\\b(?i:the) (?i:coming) (?:days|weeks|months|years)\\b", kRefT | kUnitT,
        0, ParseFutureRef},
+      {"coming_units",
+       "\\b(?i:in|for|over|during|within) ((?i:coming|upcoming) (?:days|weeks|"
+       "months|quarters|years))\\b",
+       kRefT | kUnitT, 1, ParseFutureRef},
       {"present",
        "\\b(?:(?i:right) )?(?i:now|currently|nowadays|presently|"
        "these days)\\b",
@@ -1487,6 +1723,10 @@ std::vector<Row> Rows() {
       // Clock times.
       {"clock", "\\b(\\d{1,2})(?:[:.](\\d\\d))? ?([AaPp])\\.?[Mm]\\b\\.?",
        kDigitT, 0, ParseClock},
+      {"clock_with_part",
+       "\\b(\\d{1,2})(?:[:.](\\d\\d))? (?i:in the|at) "
+       "((?i:morning|afternoon|evening|night))\\b",
+       kDigitT | kPartT, 0, ParseClockWithPart},
       {"clock_24h",
        "\\b(?i:at|by|until|from|before|after|around) ((\\d{1,2}):(\\d\\d))\\b",
        kDigitT, 1, Parse24hClock},
@@ -1580,7 +1820,8 @@ std::vector<Row> Rows() {
        kYearT, 1, ParseBareYear},
       {"year_after_possessive", apos_s + " " + year + "\\b", kYearT, 1,
        ParseBareYear},
-      {"ref_adjective", "\\b((?i:current))\\b", kRefAdjT, 0, ParseRefAdjective},
+      {"ref_adjective", "\\b((?i:(?:then[- ])?current))\\b", kRefAdjT, 0,
+       ParseRefAdjective},
       // Approximate durations and the article of a duration.
       {"approximate",
        "\\b(?i:nearly|almost|about|around|roughly|approximately|some|"

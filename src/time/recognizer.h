@@ -107,10 +107,17 @@ struct ParsedTimex {
   // reference's), 0 otherwise (the text's, else the last completed).
   // kTheYear: 2 "the current year", "this fiscal year" (the reference's
   // year, not the last one named), 0 otherwise.
+  // kWeekday: 1 "the previous/following Friday" (from the last day the
+  // text named, else the reference), 0 otherwise.
   int ref_mode = 0;
   // The tense was set by the expression's own words ("last", "next", "as
   // early as"), not read around it.
   bool own_tense = false;
+  // kWeekday: written as a possessive ("Friday's vote"), which in news
+  // names a day already past unless a verb says otherwise.
+  bool possessive = false;
+  // kDate: "the week of March 6": the ISO week holding the date.
+  bool week_of = false;
 };
 
 // The tense of the clause around [start, end) of `sentence`, from the

@@ -294,7 +294,9 @@ std::optional<ResolvedTimex> ResolveWeekday(const ParsedTimex& p,
     return Underspecified(
         p.part == PartOfDay::kNone ? TimexType::kDate : TimexType::kTime, v);
   }
-  const int r = IsoWeekday(*ctx.reference);
+  const CivilDate base =
+      p.ref_mode == 1 && ctx.anchor ? *ctx.anchor : *ctx.reference;
+  const int r = IsoWeekday(base);
   const int forward = (p.weekday - r + 7) % 7;   // days to the next one
   const int backward = (r - p.weekday + 7) % 7;  // days since the last one
   int64_t delta;
@@ -305,7 +307,7 @@ std::optional<ResolvedTimex> ResolveWeekday(const ParsedTimex& p,
   } else {
     delta = Forward(p.tense) ? forward : -backward;
   }
-  return DayResult(AddDays(*ctx.reference, delta), p.part);
+  return DayResult(AddDays(base, delta), p.part);
 }
 
 std::optional<ResolvedTimex> ResolveClock(const ParsedTimex& p,
@@ -510,6 +512,10 @@ std::optional<ResolvedTimex> ResolveValue(const ParsedTimex& p,
         return QuarterResult(*ctx.anchor_quarter + 4 * p.shift * p.quantity);
       }
       if (ctx.anchor) return Shifted(*ctx.anchor, p.shift * p.quantity, p.unit);
+      if (ctx.anchor_month && p.unit == TimeUnit::kMonth) {
+        const int m = *ctx.anchor_month + p.shift * p.quantity;
+        return Shifted(CivilDate{m / 12, m % 12 + 1, 1}, 0, TimeUnit::kMonth);
+      }
       if (ctx.anchor_year && p.unit == TimeUnit::kYear) {
         return Underspecified(
             TimexType::kDate,
@@ -567,6 +573,10 @@ std::optional<ResolvedTimex> ResolveValue(const ParsedTimex& p,
 std::optional<ResolvedTimex> Resolve(const ParsedTimex& p,
                                      const ResolveContext& ctx) {
   std::optional<ResolvedTimex> r = ResolveValue(p, ctx);
+  if (r && p.week_of && r->day) {
+    r->value = WeekOf(*r->day);
+    r->day.reset();
+  }
   // A DATE or TIME whose value starts with a concrete year ("2025",
   // "2025-05", "2025-W20", "2025-05-15T10:00") lies within that year.
   if (r && (r->type == TimexType::kDate || r->type == TimexType::kTime) &&
@@ -579,6 +589,12 @@ std::optional<ResolvedTimex> Resolve(const ParsedTimex& p,
       y = y * 10 + (c - '0');
     }
     if (digits) r->year = y;
+    if (digits && r->value.size() == 7 && r->type == TimexType::kDate &&
+        r->value[5] >= '0' && r->value[5] <= '1' && r->value[6] >= '0' &&
+        r->value[6] <= '9') {
+      const int m = (r->value[5] - '0') * 10 + (r->value[6] - '0');
+      if (m >= 1 && m <= 12) r->month = y * 12 + m - 1;
+    }
   }
   return r;
 }

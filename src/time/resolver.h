@@ -40,6 +40,9 @@ struct ResolveContext {
   // The year of the last date, month or year named there ("in 2023 ...
   // two years later"); used by anaphoric years when there is no anchor day.
   std::optional<int> anchor_year;
+  // The last month named there without a day, as year * 12 + (month - 1):
+  // "in March ... the following month".
+  std::optional<int> anchor_month;
   // The last quarter named in the text before the expression, as
   // year * 4 + (quarter - 1): "the quarter", "the year-ago quarter", and
   // "a year ago" said of a quarter refer to it.
@@ -56,6 +59,8 @@ struct ResolvedTimex {
   std::optional<int> year;
   // Set when the value is one quarter (year * 4 + quarter - 1).
   std::optional<int> quarter;
+  // Set when the value is one month ("2025-05"): year * 12 + month - 1.
+  std::optional<int> month;
 };
 
 // nullopt when the expression should not be emitted (an invalid date such

@@ -195,6 +195,17 @@ TEST(ResolverTest, AnaphoricDayNeedsAnAnchor) {
   EXPECT_EQ(r->value, "2025-02-28");
 }
 
+TEST(ResolverTest, AnaphoricMonthFollowsTheAnchorMonth) {
+  ParsedTimex p = Relative(TimexKind::kAnaphoric, 1, TimeUnit::kMonth);
+  ResolveContext ctx;
+  ctx.reference = kTuesday;
+  ctx.anchor_month = 2024 * 12 + 11;  // December 2024
+  auto r = Resolve(p, ctx);
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ(r->value, "2025-01");
+  EXPECT_EQ(r->month, 2025 * 12);
+}
+
 TEST(ResolverTest, DurationsValues) {
   auto duration = [](int q, TimeUnit u) {
     return ValueOf(Relative(TimexKind::kDuration, 0, u, q), std::nullopt);

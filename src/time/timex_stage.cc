@@ -23,6 +23,8 @@ bool NeedsSentence(const ParsedTimex& p) {
     case TimexKind::kPeriodRef:
     case TimexKind::kTheYear:
       return true;
+    case TimexKind::kWeekday:  // "the previous Friday"
+      return p.ref_mode == 1;
     case TimexKind::kAgo:  // "a year ago" said of a quarter
       return p.unit == TimeUnit::kYear && p.quantity == 1;
     default:
@@ -237,6 +239,8 @@ Status FindTimes(const TimexRecognizer& recognizer, const Document& doc,
   // day", "two years later").
   std::optional<CivilDate> previous_day;
   std::optional<int> previous_year;
+  std::optional<int> previous_month;
+  int month_idle = 0;  // sentences without expressions since the last one
   // The last quarter named in the document, and in the previous sentence.
   std::optional<int> document_quarter;
   // The last quarter named, until a year is named after it ("in 2019"):
@@ -303,13 +307,18 @@ Status FindTimes(const TimexRecognizer& recognizer, const Document& doc,
       previous_day.reset();
       previous_year.reset();
       previous_quarter.reset();
+      // A month stays the anchor over a sentence or two that name no time
+      // ("In March, ... . ... . The following month, ...").
+      if (++month_idle > 2) previous_month.reset();
       continue;
     }
+    month_idle = 0;
     resolved.assign(parsed.size(), std::nullopt);
     // Pass 1: expressions that stand on their own.
     ctx.sentence_day.reset();
     ctx.anchor.reset();
     ctx.anchor_year.reset();
+    ctx.anchor_month.reset();
     ctx.anchor_quarter.reset();
     for (size_t i = 0; i < parsed.size(); ++i) {
       if (NeedsSentence(parsed[i])) continue;
@@ -322,11 +331,13 @@ Status FindTimes(const TimexRecognizer& recognizer, const Document& doc,
     // the last day named before them).
     std::optional<CivilDate> last_day = previous_day;
     std::optional<int> last_year = previous_year;
+    std::optional<int> last_month = previous_month;
     std::optional<int> last_quarter = previous_quarter;
     for (size_t i = 0; i < parsed.size(); ++i) {
       if (NeedsSentence(parsed[i])) {
         ctx.anchor = last_day;
         ctx.anchor_year = last_year;
+        ctx.anchor_month = last_month;
         ctx.anchor_quarter = UsesDocumentQuarter(parsed[i]) ? document_quarter
                              : parsed[i].kind == TimexKind::kAgo ? topic_quarter
                                                                  : last_quarter;
@@ -351,6 +362,11 @@ Status FindTimes(const TimexRecognizer& recognizer, const Document& doc,
         if (parsed[i].kind == TimexKind::kYear) topic_quarter.reset();
       }
       if (resolved[i]->day) last_day = resolved[i]->day;
+      if (resolved[i]->month) {
+        last_month = resolved[i]->month;
+      } else if (resolved[i]->year) {
+        last_month.reset();
+      }
       if (resolved[i]->year) {
         last_year = resolved[i]->year;
         // A year or month named after a day replaces it as the anchor.
@@ -360,8 +376,14 @@ Status FindTimes(const TimexRecognizer& recognizer, const Document& doc,
       }
     }
     previous_day = last_day;
+    // A year still to come ("aims to double sales by 2030") is a target,
+    // not the year the next sentence speaks of.
     previous_year = last_year;
+    if (previous_year && reference && *previous_year > reference->year) {
+      previous_year.reset();
+    }
     previous_quarter = last_quarter;
+    previous_month = last_month;
     const std::string_view sentence = doc.Slice(sent.span);
     for (size_t i = 0; i < parsed.size(); ++i) {
       if (!resolved[i]) continue;

@@ -114,6 +114,39 @@ TEST(TimexStageTest, YearAfterPreposition) {
   EXPECT_EQ(t[3].value, "2016");
 }
 
+TEST(TimexStageTest, YearWithoutPreposition) {
+  auto t = Times("Floods struck the valley in 2016, 2018 and 2021.\n"
+                 "Officials expect 2026 revenue to fall.",
+                 kTue);
+  ASSERT_EQ(t.size(), 4u);
+  EXPECT_EQ(t[1].text, "2018");
+  EXPECT_EQ(t[1].value, "2018");
+  EXPECT_EQ(t[3].text, "2026");
+  EXPECT_EQ(t[3].value, "2026");
+}
+
+TEST(TimexStageTest, YearAfterPostOrPreIsAYear) {
+  Found f = One("The post-2008 rules tightened lending.", kTue);
+  EXPECT_EQ(f.text, "2008");
+  EXPECT_EQ(f.value, "2008");
+}
+
+TEST(TimexStageTest, CountOrAmountWithoutPrepositionIsNotAYear) {
+  EXPECT_TRUE(Times("Rebels fired 1999 rockets and seized $2000.\n"
+                    "Nearly 1950 troops crossed the river.",
+                    kTue)
+                  .empty());
+}
+
+TEST(TimexStageTest, FutureYearIsNotTheNextSentencesYear) {
+  auto t = Times("The mill aims to double output by 2030 as planned.\n"
+                 "Profit for the year rose 4%.",
+                 kTue);
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[1].text, "the year");
+  EXPECT_EQ(t[1].value, "2025");
+}
+
 TEST(TimexStageTest, CountsAreNotTimes) {
   EXPECT_TRUE(Times("The army launched 145 drones and 2,000 shells.\n"
                     "A crowd of 2000 people gathered.",
@@ -139,6 +172,53 @@ TEST(TimexStageTest, FutureMonthDayAcrossNewYearIsNextYear) {
             "2026-01-05");
 }
 
+TEST(TimexStageTest, SecondDayAfterAMonthDayTakesItsMonth) {
+  auto t = Times("The summit meets on April 24 and 25 in Tallinn.", kTue);
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[0].text, "April 24");
+  EXPECT_EQ(t[1].text, "25");
+  EXPECT_EQ(t[1].value, "2025-04-25");
+  EXPECT_EQ(Times("Rates rose on March 3 and 4 banks failed.", kTue).size(),
+            1u);
+}
+
+TEST(TimexStageTest, WeekOfADateIsThatWeek) {
+  Found f = One("Hearings resume the week of April 14.", kTue);
+  EXPECT_EQ(f.text, "the week of April 14");
+  EXPECT_EQ(f.value, "2025-W16");
+}
+
+TEST(TimexStageTest, PreviousWeekdayIsBeforeTheDayNamedLast) {
+  auto t = Times("The index closed at 410 on March 21.\n"
+                 "It was down 2% from the previous Friday.",
+                 kTue);
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[1].text, "the previous Friday");
+  EXPECT_EQ(t[1].value, "2025-03-14");  // March 21, 2025 is a Friday
+}
+
+TEST(TimexStageTest, PreviousWeekdayWithoutANamedDayIsBeforeTheReference) {
+  EXPECT_EQ(One("Shares fell from the previous Friday.", kTue).value,
+            "2025-03-07");
+}
+
+TEST(TimexStageTest, LastMonthDayIsThePastOne) {
+  // Published Tuesday 11 March 2025: last Nov. 20 was in 2024.
+  Found f = One("The bridge has been shut since it flooded last Nov. 20.", kTue);
+  EXPECT_EQ(f.text, "last Nov. 20");
+  EXPECT_EQ(f.value, "2024-11-20");
+}
+
+TEST(TimexStageTest, FollowingMonthIsAfterTheMonthNamedBefore) {
+  auto t = Times("In January, the co-operative bought a second mill.\n"
+                 "Its workers were glad.\n"
+                 "The following month, the mill burned down.",
+                 kTue);
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[1].text, "The following month");
+  EXPECT_EQ(t[1].value, "2025-02");
+}
+
 TEST(TimexStageTest, MonthDayWithoutReferenceIsUnderspecified) {
   EXPECT_EQ(One("The deal was signed on December 30.", "").value, "XXXX-12-30");
 }
@@ -148,6 +228,19 @@ TEST(TimexStageTest, PartOfMonthAndBareMonth) {
   Found f = One("Prices have risen since January.", kTue);
   EXPECT_EQ(f.text, "January");
   EXPECT_EQ(f.value, "2025-01");
+}
+
+TEST(TimexStageTest, MonthWithoutPrepositionIsADate) {
+  Found f = One("The January figures surprised the traders of Velmor.", kTue);
+  EXPECT_EQ(f.text, "January");
+  EXPECT_EQ(f.value, "2025-01");
+  EXPECT_EQ(One("Analysts revised the estimate for February.", kTue).value,
+            "2025-02");
+}
+
+TEST(TimexStageTest, MarchAsANounIsNotAMonth) {
+  EXPECT_TRUE(Times("Thousands joined the March for Clean Rivers.", kTue)
+                  .empty());
 }
 
 TEST(TimexStageTest, PastWeekdayIsTheLastSuchDay) {
@@ -289,6 +382,14 @@ TEST(TimexStageTest, Decades) {
   EXPECT_EQ(f.value, "199");
 }
 
+TEST(TimexStageTest, SpelledAndShortDecades) {
+  Found f = One("Shipyards boomed through the sixties.", kTue);
+  EXPECT_EQ(f.text, "the sixties");
+  EXPECT_EQ(f.value, "196");
+  EXPECT_EQ(One("The band toured in the '70s.", kTue).value, "197");
+  EXPECT_EQ(One("Prices fell in the 80s.", kTue).value, "198");
+}
+
 TEST(TimexStageTest, Durations) {
   auto t = Times(
       "Both sides backed a 30-day truce.\nThe siege lasted three years.\n"
@@ -317,6 +418,44 @@ TEST(TimexStageTest, ClockTimesUseTheReferenceDay) {
   EXPECT_EQ(f.text, "3:30 p.m.");
   EXPECT_EQ(f.type, TimexType::kTime);
   EXPECT_EQ(f.value, "2025-03-11T15:30");
+}
+
+TEST(TimexStageTest, PartOfDayBeforeRelativeDay) {
+  Found f = One("Trading halted in mid-afternoon yesterday.", kTue);
+  EXPECT_EQ(f.text, "mid-afternoon yesterday");
+  EXPECT_EQ(f.type, TimexType::kTime);
+  EXPECT_EQ(f.value, "2025-03-10TAF");
+}
+
+TEST(TimexStageTest, ModifiedPartOfDayAfterPrepositionIsTheReferenceDay) {
+  Found f = One("The roads were clear by late morning.", kTue);
+  EXPECT_EQ(f.text, "late morning");
+  EXPECT_EQ(f.value, "2025-03-11TMO");
+}
+
+TEST(TimexStageTest, TodaysWorldIsNotADay) {
+  EXPECT_TRUE(Times("Skills matter in today's economy.", kTue).empty());
+  EXPECT_EQ(One("Today's vote was delayed.", kTue).value, "2025-03-11");
+}
+
+TEST(TimexStageTest, EarlyHoursOfADayAreNotADuration) {
+  Found f = One("Police raided the farm in the early hours of Sunday.", kTue);
+  EXPECT_EQ(f.text, "Sunday");
+}
+
+TEST(TimexStageTest, HighNoonIsNotAClockTime) {
+  EXPECT_TRUE(Times("For the reformers it was high noon.", kTue).empty());
+}
+
+TEST(TimexStageTest, ClockHourWithPartOfDay) {
+  Found f = One("The convoy left at 5 in the morning.", kTue);
+  EXPECT_EQ(f.text, "5 in the morning");
+  EXPECT_EQ(f.type, TimexType::kTime);
+  EXPECT_EQ(f.value, "2025-03-11T05:00");
+  EXPECT_EQ(One("The market closed at 7:30 in the evening.", kTue).value,
+            "2025-03-11T19:30");
+  EXPECT_EQ(One("Sirens sounded at 11 at night.", kTue).value,
+            "2025-03-11T23:00");
 }
 
 TEST(TimexStageTest, ClockTimesUseADayNamedInTheSentence) {
@@ -558,6 +697,12 @@ TEST(TimexStageTest, PartsOfRelativeUnitsAndDays) {
   EXPECT_EQ(t[3].value, "2024-06");
 }
 
+TEST(TimexStageTest, ThenCurrentIsThePast) {
+  Found f = One("Holders paid the then-current price for the bonds.", kTue);
+  EXPECT_EQ(f.text, "then-current");
+  EXPECT_EQ(f.value, "PAST_REF");
+}
+
 TEST(TimexStageTest, CurrentBeforeANounIsThePresent) {
   Found f = One("The current crisis will shape the budget.", kTue);
   EXPECT_EQ(f.text, "current");
@@ -727,6 +872,33 @@ TEST(TimexStageTest, Holidays) {
   EXPECT_TRUE(Times("The Election commission met.", kTue).empty());
 }
 
+TEST(TimexStageTest, UnitsAheadAreAnUnspecifiedDuration) {
+  Found f = One("Growers face hard choices in the months ahead.", kTue);
+  EXPECT_EQ(f.text, "the months ahead");
+  EXPECT_EQ(f.type, TimexType::kDuration);
+  EXPECT_EQ(f.value, "PXM");
+}
+
+TEST(TimexStageTest, PastUnitsAfterPrepositionAreThePast) {
+  Found f = One("Floods were rarer in past decades.", kTue);
+  EXPECT_EQ(f.text, "past decades");
+  EXPECT_EQ(f.value, "PAST_REF");
+}
+
+TEST(TimexStageTest, ALaterDateIsTheFuture) {
+  Found f = One("The hearing was moved to a later date.", kTue);
+  EXPECT_EQ(f.text, "a later date");
+  EXPECT_EQ(f.value, "FUTURE_REF");
+}
+
+TEST(TimexStageTest, ComingUnitsWithoutArticleAreTheFuture) {
+  Found f = One("Ferry fares may rise in coming months.", kTue);
+  EXPECT_EQ(f.text, "coming months");
+  EXPECT_EQ(f.value, "FUTURE_REF");
+  EXPECT_EQ(One("Lenders expect losses over upcoming quarters.", kTue).text,
+            "upcoming quarters");
+}
+
 TEST(TimexStageTest, TheFutureAndMonthSets) {
   EXPECT_EQ(One("Nobody can see into the future.", kTue).value, "FUTURE_REF");
   EXPECT_EQ(One("Risks remain in the near term.", kTue).value, "FUTURE_REF");
@@ -795,6 +967,22 @@ TEST(TimexStageTest, ClauseVerbDecidesTheTenseWhereTagged) {
   ASSERT_EQ(t.size(), 1u);
   EXPECT_EQ(t[0].text, "March");
   EXPECT_EQ(t[0].value, "2026-03");
+}
+
+TEST(TimexStageTest, PossessiveWeekdayInThePresentIsPast) {
+  // Published Tuesday 11 March 2025: "Friday's" event is the 7th.
+  auto t = TaggedTimes(
+      "The/DT price/NN before/IN Friday's/NNP sale/NN is/VBZ low/JJ", kTue);
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].text, "Friday");
+  EXPECT_EQ(t[0].value, "2025-03-07");
+}
+
+TEST(TimexStageTest, PossessiveWeekdayKeepsAFutureVerb) {
+  auto t = TaggedTimes(
+      "Friday's/NNP sale/NN will/MD draw/VB buyers/NNS", kTue);
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].value, "2025-03-14");
 }
 
 TEST(TimexStageTest, FutureWordNextToTheExpressionOutweighsTheVerb) {
