@@ -1214,7 +1214,14 @@ QuoteFinder::Subject QuoteFinder::SubjectBefore(uint32_t v, uint32_t lo) const {
          nw == "asked" || nw == "when");
     // "Ada Roe, at a later press briefing, said": an adjunct.
     const bool adjunct = j - c0 <= 9 && IsPreposition(nw) && nw != "of";
-    if (!discourse && !adjunct) head.span.end = toks_[j - 1].span.end;
+    // "Ada Roe, speaking to a ferry crew in Tessby, said": a participle
+    // clause is no apposition (unless it says the speaker is unnamed).
+    const bool participle = nw.size() > 4 && nw.ends_with("ing") &&
+                            nw != "including" && nw[0] >= 'a' &&
+                            nw[0] <= 'z' && !UnnamedClause(c0 + 1, j);
+    if (!discourse && !adjunct && !participle) {
+      head.span.end = toks_[j - 1].span.end;
+    }
   } else {
     head = head_at(j);
   }
@@ -1231,6 +1238,16 @@ QuoteFinder::Subject QuoteFinder::SubjectBefore(uint32_t v, uint32_t lo) const {
         break;
       }
       t = q;
+    }
+    // "Ada Roe's campaign manager Tom Eke said": the possessor too.
+    if (t < hf && t > lo + 1 && IsPossessive(t - 1)) {
+      const int32_t pm = MentionAt(t - 2);
+      if (pm >= 0 && mentions_[pm].span.end == toks_[t - 2].span.end &&
+          (mentions_[pm].type == EntityType::kPerson ||
+           mentions_[pm].type == EntityType::kOrg)) {
+        const uint32_t pf = TokenAt(mentions_[pm].span.start);
+        if (pf >= lo) t = pf;
+      }
     }
     // "Ada Roe and Tom Eke said".
     if (t == hf && t >= lo + 2 && Text(t - 1) == "and") {

@@ -907,5 +907,21 @@ TEST(QuoteStageTest, APercentageIsASpeaker) {
   EXPECT_EQ(qs[1].speaker, "Another 19 percent");
 }
 
+TEST(QuoteStageTest, ParticipleClauseAfterTheSubjectIsNoApposition) {
+  auto qs = Quotes(
+      "Ada Roe, speaking to a ferry crew in Tessby, said the harbour would "
+      "stay open all winter.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "Ada Roe");
+}
+
+TEST(QuoteStageTest, PossessorBeforeModifiersOfANamedSubject) {
+  auto qs = Quotes(
+      "Ada Roe's campaign manager Tom Eke said the ferry vote would be "
+      "close.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "Ada Roe's campaign manager Tom Eke");
+}
+
 }  // namespace
 }  // namespace dossier
