@@ -858,6 +858,17 @@ bool QuoteFinder::Attribute(const Pair& p, Quote& q, bool statement) const {
                 ? bfirst
                 : std::max(bfirst, doc_.layers().sentences[si].first_token);
         Speaker s = SubjectBefore(v, lo).s;
+        if (!s.found) {
+          // "Ada Roe laughed and said, “...”": the clause's subject.
+          uint32_t k = v;
+          while (k > lo && IsAux(Text(k - 1))) --k;
+          if (k > lo + 2 && Text(k - 1) == "and") {
+            s = MainSubject(lo, k - 1);
+            if (s.found && pair_at_[TokenAt(s.span.start)] >= 0) {
+              s = Speaker();
+            }
+          }
+        }
         if (!s.found) s = SpeakerStartingAt(v + 1, p.open);  // said NAME:
         if (!s.found) {
           // "Said Ellis: “...”": capitalized words up to the colon, also

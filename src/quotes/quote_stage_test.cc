@@ -923,5 +923,14 @@ TEST(QuoteStageTest, PossessorBeforeModifiersOfANamedSubject) {
   EXPECT_EQ(qs[0].speaker, "Ada Roe's campaign manager Tom Eke");
 }
 
+TEST(QuoteStageTest, CoordinatedVerbBeforeAQuoteTakesTheSubject) {
+  auto qs = Quotes(
+      "Ada Roe shrugged and said, \"The ferry will run all winter.\"");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "Ada Roe");
+  EXPECT_EQ(qs[0].cue, "said");
+  EXPECT_EQ(qs[0].kind, QuoteKind::kDirect);
+}
+
 }  // namespace
 }  // namespace dossier
