@@ -611,6 +611,21 @@ Speaker QuoteFinder::MainSubject(uint32_t lo, uint32_t v) const {
       while (e < v && toks_[e].span.start < mentions_[m].span.end) ++e;
       if (e < v && IsPossessive(e)) break;
       s.span = Span{toks_[t].span.start, mentions_[m].span.end};
+      // "Tom Eke, a ferry captain, did Y, saying": an apposition opened by
+      // a determiner, with no verb in it.
+      if (e + 2 < v && Text(e) == "," && IsDeterminer(Text(e + 1))) {
+        for (uint32_t c = e + 2; c < v && c - e <= 20; ++c) {
+          if (IsIndirectVerb(c) || IsCue(c) || IsSentenceEnd(c) ||
+              (toks_[c].flags & kTokenQuoteMark) || Text(c) == "who" ||
+              Text(c) == "which") {
+            break;
+          }
+          if (Text(c) == ",") {
+            s.span.end = toks_[c - 1].span.end;
+            break;
+          }
+        }
+      }
       // "Sen. Ada Roe (R-Ore.) said ..., arguing": the parenthesis too.
       if (e < v && Text(e) == "(") {
         for (uint32_t c = e + 1; c < v && c - e <= 8; ++c) {
@@ -835,7 +850,16 @@ bool QuoteFinder::Attribute(const Pair& p, Quote& q, bool statement) const {
     if ((t == ":" || t == "," || t == "\xE2\x80\x94") && j > bfirst) --j;
     for (uint32_t v = j, n = 0; v >= bfirst && n < 10; --v, ++n) {
       if (IsSentenceEnd(v) || (toks_[v].flags & kTokenQuoteMark)) break;
-      if (IsParticiple(v)) {
+      // Before a quotation, also the manner of saying it: "X poked at Y,
+      // tweeting, “...”", "X, asking, “...”".
+      const bool manner =
+          v > bfirst && Text(v - 1) == "," &&
+          (Text(v) == "tweeting" || Text(v) == "asking" ||
+           Text(v) == "chanting" || Text(v) == "singing" ||
+           Text(v) == "shouting" || Text(v) == "joking" ||
+           Text(v) == "quipping" || Text(v) == "yelling" ||
+           Text(v) == "posting" || Text(v) == "replying");
+      if (IsParticiple(v) || manner) {
         // X challenged Y, saying, “...”
         const uint32_t si = SentenceOf(v);
         const uint32_t lo =

@@ -932,5 +932,23 @@ TEST(QuoteStageTest, CoordinatedVerbBeforeAQuoteTakesTheSubject) {
   EXPECT_EQ(qs[0].kind, QuoteKind::kDirect);
 }
 
+TEST(QuoteStageTest, MannerParticipleBeforeAQuoteIsTheCue) {
+  auto qs = Quotes(
+      "Tom Eke waved at the crowd, tweeting, \"The crossing is safe again "
+      "tonight.\"");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "Tom Eke");
+  EXPECT_EQ(qs[0].cue, "tweeting");
+}
+
+TEST(QuoteStageTest, ClauseSubjectOfAParticipleKeepsItsApposition) {
+  auto qs = Quotes(
+      "Ada Roe, a harbour pilot, praised the crews, saying the ferry would "
+      "run all winter.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "Ada Roe, a harbour pilot");
+  EXPECT_EQ(qs[0].cue, "saying");
+}
+
 }  // namespace
 }  // namespace dossier
