@@ -1204,8 +1204,8 @@ QuoteFinder::Subject QuoteFinder::SubjectBefore(uint32_t v, uint32_t lo) const {
     return h;
   };
   Speaker head;
+  uint32_t c0 = kNone;  // the comma opening an apposition before the verb
   if (Text(j) == ",") {
-    uint32_t c0 = kNone;
     bool verb = false;
     for (uint32_t t = j; t-- > lo && j - t <= 25;) {
       if (Text(t) == ",") {
@@ -1419,6 +1419,24 @@ QuoteFinder::Subject QuoteFinder::SubjectBefore(uint32_t v, uint32_t lo) const {
         mentions_[m].span.end == toks_[j - 1].span.end &&
         head.span.Contains(mentions_[m].span)) {
       head.mention = m;
+    }
+  }
+  // "Ada Roe, head of the Ferry Union, which runs the port, said": the
+  // second apposition or relative clause qualifies the organisation, the
+  // speaker is the person and her first apposition.
+  if (c0 != kNone && hf > lo + 1 && Text(hf - 1) == "," &&
+      (head.mention < 0 ||
+       mentions_[head.mention].type != EntityType::kPerson) &&
+      Text(c0 + 1) != "who" && Text(c0 + 1) != "whose") {
+    const int32_t pm = MentionAt(hf - 2);
+    if (pm >= 0 && mentions_[pm].type == EntityType::kPerson &&
+        mentions_[pm].span.end == toks_[hf - 2].span.end) {
+      const uint32_t pf = TokenAt(mentions_[pm].span.start);
+      if (pf >= lo && ClauseEdge(pf, lo)) {
+        head.span = Span{toks_[pf].span.start, toks_[c0 - 1].span.end};
+        head.mention = pm;
+        hf = pf;
+      }
     }
   }
   r.s = head;

@@ -950,5 +950,14 @@ TEST(QuoteStageTest, ClauseSubjectOfAParticipleKeepsItsApposition) {
   EXPECT_EQ(qs[0].cue, "saying");
 }
 
+TEST(QuoteStageTest, ClauseAboutTheOrganisationInAnAppositionIsCut) {
+  auto qs = Quotes(
+      "Ada Roe, head of the Ferry Union, which runs the night crossings, "
+      "said the strike would end on Friday.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "Ada Roe, head of the Ferry Union");
+  EXPECT_EQ(qs[0].speaker_mention, "Ada Roe");
+}
+
 }  // namespace
 }  // namespace dossier
