@@ -1067,6 +1067,22 @@ QuoteFinder::Subject QuoteFinder::SubjectBefore(uint32_t v, uint32_t lo) const {
   uint32_t k = v;
   while (k > lo && IsAux(Text(k - 1))) --k;
   r.cue = k;
+  // "X on Monday said", "X this month rejected": a time between the
+  // subject and its verb is neither.
+  if (k > lo + 1 && IsTimeWord(Text(k - 1))) {
+    --k;
+    if (k > lo + 1 && Text(k - 1) == "on") --k;
+  } else if (k > lo + 2 &&
+             (Text(k - 2) == "this" || Text(k - 2) == "last") &&
+             (Text(k - 1) == "week" || Text(k - 1) == "month" ||
+              Text(k - 1) == "year" || Text(k - 1) == "weekend")) {
+    k -= 2;
+  }
+  // (Not after a participle: "a report released last year found".)
+  if (k != r.cue && Text(k - 1).ends_with("ed") && Text(k - 1)[0] >= 'a' &&
+      Text(k - 1)[0] <= 'z') {
+    k = r.cue;
+  }
   if (k == lo) return r;
   const uint32_t j = k - 1;
   if (toks_[j].flags & kTokenQuoteMark) return r;

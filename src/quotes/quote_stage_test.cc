@@ -959,5 +959,14 @@ TEST(QuoteStageTest, ClauseAboutTheOrganisationInAnAppositionIsCut) {
   EXPECT_EQ(qs[0].speaker_mention, "Ada Roe");
 }
 
+TEST(QuoteStageTest, TimeBetweenSubjectAndVerbIsNoPartOfEither) {
+  auto qs = Quotes(
+      "The Ferry Union this week announced that the night crossings would "
+      "reopen.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "The Ferry Union");
+  EXPECT_EQ(qs[0].cue, "announced");
+}
+
 }  // namespace
 }  // namespace dossier
