@@ -1285,7 +1285,9 @@ QuoteFinder::Subject QuoteFinder::SubjectBefore(uint32_t v, uint32_t lo) const {
     while (t > lo && hf - t < 5) {
       const uint32_t q = t - 1;
       if (!(toks_[q].flags & kTokenAlpha) || IsFunctionWord(Text(q)) ||
-          IsCue(q) || IsIndirectVerb(q) || IsTimeWord(Text(q))) {
+          IsCue(q) || IsIndirectVerb(q) || IsTimeWord(Text(q)) ||
+          // "Even Ada Roe said": a focus adverb, no modifier.
+          Text(q) == "Even" || Text(q) == "even") {
         break;
       }
       t = q;

@@ -968,5 +968,12 @@ TEST(QuoteStageTest, TimeBetweenSubjectAndVerbIsNoPartOfEither) {
   EXPECT_EQ(qs[0].cue, "announced");
 }
 
+TEST(QuoteStageTest, FocusAdverbIsNoPartOfTheSubject) {
+  auto qs = Quotes(
+      "Even Ada Roe said the night ferry would have to stop running.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "Ada Roe");
+}
+
 }  // namespace
 }  // namespace dossier
