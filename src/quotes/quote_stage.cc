@@ -1223,15 +1223,21 @@ QuoteFinder::Subject QuoteFinder::SubjectBefore(uint32_t v, uint32_t lo) const {
   uint32_t c0 = kNone;  // the comma opening an apposition before the verb
   if (Text(j) == ",") {
     bool verb = false;
-    for (uint32_t t = j; t-- > lo && j - t <= 25;) {
+    bool that = false;
+    for (uint32_t t = j; t-- > lo && j - t <= 45;) {
       if (Text(t) == ",") {
         c0 = t;
         break;
       }
       if (IsSentenceEnd(t) || (toks_[t].flags & kTokenQuoteMark)) break;
       verb = verb || IsIndirectVerb(t);
+      that = that || Text(t) == "that";
     }
     if (c0 == kNone || c0 == lo || c0 + 1 >= j) return r;
+    // Only a relative clause runs long: "Dr. Ada Roe, who as a young
+    // pilot ... and later ..., said".
+    const bool long_clause = j - c0 > 26;
+    if (long_clause && Text(c0 + 1) != "who") return r;
     // ", and the meeting went on from there, said X": a clause, not an
     // apposition.
     if (const std::string_view cw = Text(c0 + 1);
@@ -1252,7 +1258,6 @@ QuoteFinder::Subject QuoteFinder::SubjectBefore(uint32_t v, uint32_t lo) const {
     const std::string_view nw = Text(c0 + 1);
     const bool relative =
         nw == "who" || nw == "which" || nw == "whose" || nw == "whom";
-    (void)relative;  // PolNeAR marks relative clauses as part of the source
     // "Ada Roe, meanwhile, said": a discourse adverb is no apposition.
     const bool discourse =
         j - c0 <= 5 &&
@@ -1270,7 +1275,12 @@ QuoteFinder::Subject QuoteFinder::SubjectBefore(uint32_t v, uint32_t lo) const {
     const bool participle = nw.size() > 4 && nw.ends_with("ing") &&
                             nw != "including" && nw[0] >= 'a' &&
                             nw[0] <= 'z' && !UnnamedClause(c0 + 1, j);
-    if (!discourse && !adjunct && !participle) {
+    // A relative clause that reports or holds a clause of its own ("Ada
+    // Roe, who stressed that ..., said") or runs long is no part of the
+    // speaker (unless it says the speaker is unnamed).
+    const bool clausal = relative && !UnnamedClause(c0 + 1, j) &&
+                         (verb || that || long_clause);
+    if (!discourse && !adjunct && !participle && !clausal) {
       head.span.end = toks_[j - 1].span.end;
     }
   } else {

@@ -975,5 +975,14 @@ TEST(QuoteStageTest, FocusAdverbIsNoPartOfTheSubject) {
   EXPECT_EQ(qs[0].speaker, "Ada Roe");
 }
 
+TEST(QuoteStageTest, RelativeClauseHoldingAClauseIsNoPartOfTheSpeaker) {
+  auto qs = Quotes(
+      "Ada Roe, who knew that the vote would be close, told the crews the "
+      "ferry would keep running.");
+  ASSERT_FALSE(qs.empty());
+  EXPECT_EQ(qs.back().speaker, "Ada Roe");
+  EXPECT_EQ(qs.back().cue, "told");
+}
+
 }  // namespace
 }  // namespace dossier
