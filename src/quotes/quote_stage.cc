@@ -1528,6 +1528,13 @@ Speaker QuoteFinder::ExtendRight(Speaker s, uint32_t first, uint32_t hi,
       }
       if (toks_[c].flags & kTokenQuoteMark) return s;
       if (IsIndirectVerb(c) && (!relative || c == t + 1)) return s;
+      // "said Ada Roe, who stressed that ...": a relative clause right
+      // after the name that reports or holds a clause of its own.
+      if (c > t + 1 && Text(t + 1) == "who" &&
+          (IsIndirectVerb(c) || Text(c) == "that") &&
+          !UnnamedClause(t + 1, hi)) {
+        return s;
+      }
     }
     if (t + 1 < hi) {
       uint32_t end = hi;

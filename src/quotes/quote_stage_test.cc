@@ -984,5 +984,14 @@ TEST(QuoteStageTest, RelativeClauseHoldingAClauseIsNoPartOfTheSpeaker) {
   EXPECT_EQ(qs.back().cue, "told");
 }
 
+TEST(QuoteStageTest, ReportingRelativeClauseAfterAnInvertedSpeakerIsCut) {
+  auto qs = Quotes(
+      "\"The night crossing is safe again,\" said Ada Roe, who stressed "
+      "that the crews had been trained.");
+  ASSERT_FALSE(qs.empty());
+  EXPECT_EQ(qs[0].speaker, "Ada Roe");
+  EXPECT_EQ(qs[0].cue, "said");
+}
+
 }  // namespace
 }  // namespace dossier
