@@ -611,6 +611,21 @@ Speaker QuoteFinder::MainSubject(uint32_t lo, uint32_t v) const {
       while (e < v && toks_[e].span.start < mentions_[m].span.end) ++e;
       if (e < v && IsPossessive(e)) break;
       s.span = Span{toks_[t].span.start, mentions_[m].span.end};
+      // "Tom Eke, a ferry captain, did Y, saying": an apposition opened by
+      // a determiner, with no verb in it.
+      if (e + 2 < v && Text(e) == "," && IsDeterminer(Text(e + 1))) {
+        for (uint32_t c = e + 2; c < v && c - e <= 20; ++c) {
+          if (IsIndirectVerb(c) || IsCue(c) || IsSentenceEnd(c) ||
+              (toks_[c].flags & kTokenQuoteMark) || Text(c) == "who" ||
+              Text(c) == "which") {
+            break;
+          }
+          if (Text(c) == ",") {
+            s.span.end = toks_[c - 1].span.end;
+            break;
+          }
+        }
+      }
       // "Sen. Ada Roe (R-Ore.) said ..., arguing": the parenthesis too.
       if (e < v && Text(e) == "(") {
         for (uint32_t c = e + 1; c < v && c - e <= 8; ++c) {
@@ -835,7 +850,16 @@ bool QuoteFinder::Attribute(const Pair& p, Quote& q, bool statement) const {
     if ((t == ":" || t == "," || t == "\xE2\x80\x94") && j > bfirst) --j;
     for (uint32_t v = j, n = 0; v >= bfirst && n < 10; --v, ++n) {
       if (IsSentenceEnd(v) || (toks_[v].flags & kTokenQuoteMark)) break;
-      if (IsParticiple(v)) {
+      // Before a quotation, also the manner of saying it: "X poked at Y,
+      // tweeting, “...”", "X, asking, “...”".
+      const bool manner =
+          v > bfirst && Text(v - 1) == "," &&
+          (Text(v) == "tweeting" || Text(v) == "asking" ||
+           Text(v) == "chanting" || Text(v) == "singing" ||
+           Text(v) == "shouting" || Text(v) == "joking" ||
+           Text(v) == "quipping" || Text(v) == "yelling" ||
+           Text(v) == "posting" || Text(v) == "replying");
+      if (IsParticiple(v) || manner) {
         // X challenged Y, saying, “...”
         const uint32_t si = SentenceOf(v);
         const uint32_t lo =
@@ -858,6 +882,17 @@ bool QuoteFinder::Attribute(const Pair& p, Quote& q, bool statement) const {
                 ? bfirst
                 : std::max(bfirst, doc_.layers().sentences[si].first_token);
         Speaker s = SubjectBefore(v, lo).s;
+        if (!s.found) {
+          // "Ada Roe laughed and said, “...”": the clause's subject.
+          uint32_t k = v;
+          while (k > lo && IsAux(Text(k - 1))) --k;
+          if (k > lo + 2 && Text(k - 1) == "and") {
+            s = MainSubject(lo, k - 1);
+            if (s.found && pair_at_[TokenAt(s.span.start)] >= 0) {
+              s = Speaker();
+            }
+          }
+        }
         if (!s.found) s = SpeakerStartingAt(v + 1, p.open);  // said NAME:
         if (!s.found) {
           // "Said Ellis: “...”": capitalized words up to the colon, also
@@ -1032,6 +1067,22 @@ QuoteFinder::Subject QuoteFinder::SubjectBefore(uint32_t v, uint32_t lo) const {
   uint32_t k = v;
   while (k > lo && IsAux(Text(k - 1))) --k;
   r.cue = k;
+  // "X on Monday said", "X this month rejected": a time between the
+  // subject and its verb is neither.
+  if (k > lo + 1 && IsTimeWord(Text(k - 1))) {
+    --k;
+    if (k > lo + 1 && Text(k - 1) == "on") --k;
+  } else if (k > lo + 2 &&
+             (Text(k - 2) == "this" || Text(k - 2) == "last") &&
+             (Text(k - 1) == "week" || Text(k - 1) == "month" ||
+              Text(k - 1) == "year" || Text(k - 1) == "weekend")) {
+    k -= 2;
+  }
+  // (Not after a participle: "a report released last year found".)
+  if (k != r.cue && Text(k - 1).ends_with("ed") && Text(k - 1)[0] >= 'a' &&
+      Text(k - 1)[0] <= 'z') {
+    k = r.cue;
+  }
   if (k == lo) return r;
   const uint32_t j = k - 1;
   if (toks_[j].flags & kTokenQuoteMark) return r;
@@ -1169,18 +1220,24 @@ QuoteFinder::Subject QuoteFinder::SubjectBefore(uint32_t v, uint32_t lo) const {
     return h;
   };
   Speaker head;
+  uint32_t c0 = kNone;  // the comma opening an apposition before the verb
   if (Text(j) == ",") {
-    uint32_t c0 = kNone;
     bool verb = false;
-    for (uint32_t t = j; t-- > lo && j - t <= 25;) {
+    bool that = false;
+    for (uint32_t t = j; t-- > lo && j - t <= 45;) {
       if (Text(t) == ",") {
         c0 = t;
         break;
       }
       if (IsSentenceEnd(t) || (toks_[t].flags & kTokenQuoteMark)) break;
       verb = verb || IsIndirectVerb(t);
+      that = that || Text(t) == "that";
     }
     if (c0 == kNone || c0 == lo || c0 + 1 >= j) return r;
+    // Only a relative clause runs long: "Dr. Ada Roe, who as a young
+    // pilot ... and later ..., said".
+    const bool long_clause = j - c0 > 26;
+    if (long_clause && Text(c0 + 1) != "who") return r;
     // ", and the meeting went on from there, said X": a clause, not an
     // apposition.
     if (const std::string_view cw = Text(c0 + 1);
@@ -1201,7 +1258,6 @@ QuoteFinder::Subject QuoteFinder::SubjectBefore(uint32_t v, uint32_t lo) const {
     const std::string_view nw = Text(c0 + 1);
     const bool relative =
         nw == "who" || nw == "which" || nw == "whose" || nw == "whom";
-    (void)relative;  // PolNeAR marks relative clauses as part of the source
     // "Ada Roe, meanwhile, said": a discourse adverb is no apposition.
     const bool discourse =
         j - c0 <= 5 &&
@@ -1214,7 +1270,19 @@ QuoteFinder::Subject QuoteFinder::SubjectBefore(uint32_t v, uint32_t lo) const {
          nw == "asked" || nw == "when");
     // "Ada Roe, at a later press briefing, said": an adjunct.
     const bool adjunct = j - c0 <= 9 && IsPreposition(nw) && nw != "of";
-    if (!discourse && !adjunct) head.span.end = toks_[j - 1].span.end;
+    // "Ada Roe, speaking to a ferry crew in Tessby, said": a participle
+    // clause is no apposition (unless it says the speaker is unnamed).
+    const bool participle = nw.size() > 4 && nw.ends_with("ing") &&
+                            nw != "including" && nw[0] >= 'a' &&
+                            nw[0] <= 'z' && !UnnamedClause(c0 + 1, j);
+    // A relative clause that reports or holds a clause of its own ("Ada
+    // Roe, who stressed that ..., said") or runs long is no part of the
+    // speaker (unless it says the speaker is unnamed).
+    const bool clausal = relative && !UnnamedClause(c0 + 1, j) &&
+                         (verb || that || long_clause);
+    if (!discourse && !adjunct && !participle && !clausal) {
+      head.span.end = toks_[j - 1].span.end;
+    }
   } else {
     head = head_at(j);
   }
@@ -1227,10 +1295,22 @@ QuoteFinder::Subject QuoteFinder::SubjectBefore(uint32_t v, uint32_t lo) const {
     while (t > lo && hf - t < 5) {
       const uint32_t q = t - 1;
       if (!(toks_[q].flags & kTokenAlpha) || IsFunctionWord(Text(q)) ||
-          IsCue(q) || IsIndirectVerb(q) || IsTimeWord(Text(q))) {
+          IsCue(q) || IsIndirectVerb(q) || IsTimeWord(Text(q)) ||
+          // "Even Ada Roe said": a focus adverb, no modifier.
+          Text(q) == "Even" || Text(q) == "even") {
         break;
       }
       t = q;
+    }
+    // "Ada Roe's campaign manager Tom Eke said": the possessor too.
+    if (t < hf && t > lo + 1 && IsPossessive(t - 1)) {
+      const int32_t pm = MentionAt(t - 2);
+      if (pm >= 0 && mentions_[pm].span.end == toks_[t - 2].span.end &&
+          (mentions_[pm].type == EntityType::kPerson ||
+           mentions_[pm].type == EntityType::kOrg)) {
+        const uint32_t pf = TokenAt(mentions_[pm].span.start);
+        if (pf >= lo) t = pf;
+      }
     }
     // "Ada Roe and Tom Eke said".
     if (t == hf && t >= lo + 2 && Text(t - 1) == "and") {
@@ -1369,6 +1449,24 @@ QuoteFinder::Subject QuoteFinder::SubjectBefore(uint32_t v, uint32_t lo) const {
       head.mention = m;
     }
   }
+  // "Ada Roe, head of the Ferry Union, which runs the port, said": the
+  // second apposition or relative clause qualifies the organisation, the
+  // speaker is the person and her first apposition.
+  if (c0 != kNone && hf > lo + 1 && Text(hf - 1) == "," &&
+      (head.mention < 0 ||
+       mentions_[head.mention].type != EntityType::kPerson) &&
+      Text(c0 + 1) != "who" && Text(c0 + 1) != "whose") {
+    const int32_t pm = MentionAt(hf - 2);
+    if (pm >= 0 && mentions_[pm].type == EntityType::kPerson &&
+        mentions_[pm].span.end == toks_[hf - 2].span.end) {
+      const uint32_t pf = TokenAt(mentions_[pm].span.start);
+      if (pf >= lo && ClauseEdge(pf, lo)) {
+        head.span = Span{toks_[pf].span.start, toks_[c0 - 1].span.end};
+        head.mention = pm;
+        hf = pf;
+      }
+    }
+  }
   r.s = head;
   r.first = hf;
   return r;
@@ -1430,6 +1528,13 @@ Speaker QuoteFinder::ExtendRight(Speaker s, uint32_t first, uint32_t hi,
       }
       if (toks_[c].flags & kTokenQuoteMark) return s;
       if (IsIndirectVerb(c) && (!relative || c == t + 1)) return s;
+      // "said Ada Roe, who stressed that ...": a relative clause right
+      // after the name that reports or holds a clause of its own.
+      if (c > t + 1 && Text(t + 1) == "who" &&
+          (IsIndirectVerb(c) || Text(c) == "that") &&
+          !UnnamedClause(t + 1, hi)) {
+        return s;
+      }
     }
     if (t + 1 < hi) {
       uint32_t end = hi;

@@ -907,5 +907,91 @@ TEST(QuoteStageTest, APercentageIsASpeaker) {
   EXPECT_EQ(qs[1].speaker, "Another 19 percent");
 }
 
+TEST(QuoteStageTest, ParticipleClauseAfterTheSubjectIsNoApposition) {
+  auto qs = Quotes(
+      "Ada Roe, speaking to a ferry crew in Tessby, said the harbour would "
+      "stay open all winter.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "Ada Roe");
+}
+
+TEST(QuoteStageTest, PossessorBeforeModifiersOfANamedSubject) {
+  auto qs = Quotes(
+      "Ada Roe's campaign manager Tom Eke said the ferry vote would be "
+      "close.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "Ada Roe's campaign manager Tom Eke");
+}
+
+TEST(QuoteStageTest, CoordinatedVerbBeforeAQuoteTakesTheSubject) {
+  auto qs = Quotes(
+      "Ada Roe shrugged and said, \"The ferry will run all winter.\"");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "Ada Roe");
+  EXPECT_EQ(qs[0].cue, "said");
+  EXPECT_EQ(qs[0].kind, QuoteKind::kDirect);
+}
+
+TEST(QuoteStageTest, MannerParticipleBeforeAQuoteIsTheCue) {
+  auto qs = Quotes(
+      "Tom Eke waved at the crowd, tweeting, \"The crossing is safe again "
+      "tonight.\"");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "Tom Eke");
+  EXPECT_EQ(qs[0].cue, "tweeting");
+}
+
+TEST(QuoteStageTest, ClauseSubjectOfAParticipleKeepsItsApposition) {
+  auto qs = Quotes(
+      "Ada Roe, a harbour pilot, praised the crews, saying the ferry would "
+      "run all winter.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "Ada Roe, a harbour pilot");
+  EXPECT_EQ(qs[0].cue, "saying");
+}
+
+TEST(QuoteStageTest, ClauseAboutTheOrganisationInAnAppositionIsCut) {
+  auto qs = Quotes(
+      "Ada Roe, head of the Ferry Union, which runs the night crossings, "
+      "said the strike would end on Friday.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "Ada Roe, head of the Ferry Union");
+  EXPECT_EQ(qs[0].speaker_mention, "Ada Roe");
+}
+
+TEST(QuoteStageTest, TimeBetweenSubjectAndVerbIsNoPartOfEither) {
+  auto qs = Quotes(
+      "The Ferry Union this week announced that the night crossings would "
+      "reopen.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "The Ferry Union");
+  EXPECT_EQ(qs[0].cue, "announced");
+}
+
+TEST(QuoteStageTest, FocusAdverbIsNoPartOfTheSubject) {
+  auto qs = Quotes(
+      "Even Ada Roe said the night ferry would have to stop running.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "Ada Roe");
+}
+
+TEST(QuoteStageTest, RelativeClauseHoldingAClauseIsNoPartOfTheSpeaker) {
+  auto qs = Quotes(
+      "Ada Roe, who knew that the vote would be close, told the crews the "
+      "ferry would keep running.");
+  ASSERT_FALSE(qs.empty());
+  EXPECT_EQ(qs.back().speaker, "Ada Roe");
+  EXPECT_EQ(qs.back().cue, "told");
+}
+
+TEST(QuoteStageTest, ReportingRelativeClauseAfterAnInvertedSpeakerIsCut) {
+  auto qs = Quotes(
+      "\"The night crossing is safe again,\" said Ada Roe, who stressed "
+      "that the crews had been trained.");
+  ASSERT_FALSE(qs.empty());
+  EXPECT_EQ(qs[0].speaker, "Ada Roe");
+  EXPECT_EQ(qs[0].cue, "said");
+}
+
 }  // namespace
 }  // namespace dossier
