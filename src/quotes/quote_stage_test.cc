@@ -789,7 +789,7 @@ TEST(QuoteStageTest, PluralWithAPrepositionalPhraseIsASpeaker) {
 
 TEST(QuoteStageTest, APartialQuoteOpeningAReportedClauseKeepsTheClause) {
   auto qs = Quotes(
-      "Ada Roe said that \xE2\x80\x9Cexactly who did it\xE2\x80\x9D "
+      "Ada Roe said that \xE2\x80\x9C" "exactly who did it\xE2\x80\x9D "
       "remains under investigation by the harbour police.");
   bool clause = false;
   for (const auto& q : qs) {
