@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "text/abbreviations.h"
 #include "text/char_util.h"
 
 namespace dossier {
@@ -16,8 +17,10 @@ namespace {
 using text_internal::DecodeAt;
 using text_internal::DecodeBefore;
 using text_internal::IsCloser;
+using text_internal::IsMonthAbbrev;
 using text_internal::IsQuoteMark;
 using text_internal::IsSpace;
+using text_internal::IsTitleAbbrev;
 using text_internal::Trim;
 
 bool OneOf(std::string_view w, std::initializer_list<std::string_view> list) {
@@ -25,22 +28,6 @@ bool OneOf(std::string_view w, std::initializer_list<std::string_view> list) {
     if (w == s) return true;
   }
   return false;
-}
-
-// Abbreviations that stand before a name or number and so never end a
-// sentence when a name-like word follows.
-bool IsTitleAbbrev(std::string_view w) {
-  return OneOf(w, {"Mr",   "Mrs",  "Ms",  "Dr",     "Gen",  "Lt",   "Col",
-                   "Sgt",  "Capt", "Gov", "Sen",    "Rep",  "Rev",  "Prof",
-                   "St",   "Mt",   "Maj", "Adm",    "Cmdr", "Brig", "Pres",
-                   "Supt", "Hon",  "Fr",  "Sec",    "Atty", "Cpl",  "Pvt",
-                   "Insp", "Det",  "Amb", "Messrs", "Mme",  "Ft",
-                   "Del"});
-}
-
-bool IsMonthAbbrev(std::string_view w) {
-  return OneOf(w, {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-                   "Sept", "Oct", "Nov", "Dec"});
 }
 
 // Capitalized words that usually start a sentence rather than continue a

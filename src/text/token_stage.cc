@@ -2,6 +2,7 @@
 
 #include <unicode/uchar.h>
 
+#include "text/abbreviations.h"
 #include "text/char_util.h"
 
 namespace dossier {
@@ -9,6 +10,7 @@ namespace {
 
 using text_internal::DecodeAt;
 using text_internal::DecodeBefore;
+using text_internal::IsAbbrevWord;
 using text_internal::IsQuoteMark;
 using text_internal::IsSpace;
 
@@ -43,26 +45,6 @@ inline bool IsUpper(char32_t c) {
 }
 inline char Lower(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool OneOf(std::string_view w, std::initializer_list<std::string_view> list) {
-  for (std::string_view s : list) {
-    if (w == s) return true;
-  }
-  return false;
-}
-
-// Words that keep their period ("Gen.", "Inc.", "Sept.").
-bool IsAbbrevWord(std::string_view w) {
-  return OneOf(
-      w, {"Mr",   "Mrs",    "Ms",   "Dr",   "Gen",    "Lt",   "Col",  "Sgt",
-          "Capt", "Gov",    "Sen",  "Rep",  "Rev",    "Prof", "St",   "Mt",
-          "Maj",  "Adm",    "Cmdr", "Brig", "Pres",   "Supt", "Hon",  "Fr",
-          "Sec",  "Atty",   "Cpl",  "Pvt",  "Insp",   "Det",  "Amb",  "Jr",
-          "Sr",   "Inc",    "Corp", "Co",   "Ltd",    "Bros", "Dept", "Univ",
-          "Ave",  "Blvd",   "vs",   "etc",  "approx", "Jan",  "Feb",  "Mar",
-          "Apr",  "Jun",    "Jul",  "Aug",  "Sep",    "Sept", "Oct",  "Nov",
-          "Dec",  "Messrs", "Mme",  "Ft",   "Gens",   "Reps", "Sens", "Del"});
 }
 
 class Tokenizer {
