@@ -314,12 +314,7 @@ enum TokenBit : uint8_t {
 
 uint8_t TokenBits(string_view s) {
   char buf[64];
-  size_t len = std::min(s.size(), sizeof buf);
-  for (size_t k = 0; k < len; ++k) {
-    char c = s[k];
-    buf[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  }
-  string_view t(buf, len);
+  const string_view t = LowerInto(s.substr(0, sizeof buf), buf);
   uint8_t bits = kTokKnown;
   // Builder tokens are neither boilerplate nor positive.
   if (IsBuilderToken(t)) return TokenIsContentBox(t) ? bits | kTokBox : bits;

@@ -16,6 +16,7 @@ namespace {
 
 using text_internal::DecodeAt;
 using text_internal::DecodeBefore;
+using text_internal::InList;
 using text_internal::IsCloser;
 using text_internal::IsMonthAbbrev;
 using text_internal::IsQuoteMark;
@@ -23,17 +24,10 @@ using text_internal::IsSpace;
 using text_internal::IsTitleAbbrev;
 using text_internal::Trim;
 
-bool OneOf(std::string_view w, std::initializer_list<std::string_view> list) {
-  for (std::string_view s : list) {
-    if (w == s) return true;
-  }
-  return false;
-}
-
 // Capitalized words that usually start a sentence rather than continue a
 // name: after "U.S." or an initial they mean a new sentence.
 bool IsStarter(std::string_view w) {
-  return OneOf(w,
+  return InList(w,
                {"The",    "A",       "An",      "He",    "She",       "It",
                 "They",   "We",      "I",       "You",   "This",      "That",
                 "These",  "Those",   "There",   "But",   "And",       "Or",
@@ -49,7 +43,7 @@ bool IsStarter(std::string_view w) {
 // A time zone, weekday or month right after "a.m."/"p.m.".
 bool IsClockFollower(std::string_view w) {
   return IsMonthAbbrev(w) ||
-         OneOf(w, {"EST",       "EDT",     "CST",      "CDT",      "MST",
+         InList(w, {"EST",       "EDT",     "CST",      "CDT",      "MST",
                    "MDT",       "PST",     "PDT",      "GMT",      "BST",
                    "CET",       "CEST",    "UTC",      "ET",       "PT",
                    "CT",        "MSK",     "EET",      "EEST",     "IST",

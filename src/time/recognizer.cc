@@ -860,6 +860,11 @@ bool ParseWeekday(const Match& m, ParsedTimex* p) {
   return p->weekday > 0;
 }
 
+// -1 for "yesterday", 1 for "tomorrow", 0 for "today"/"tonight" (lowercase).
+int DayShift(std::string_view w) {
+  return w == "yesterday" ? -1 : w == "tomorrow" ? 1 : 0;
+}
+
 bool ParseRelativeDay(const Match& m, ParsedTimex* p) {
   p->kind = TimexKind::kRelativeDay;
   std::array<char, 12> buf;
@@ -882,7 +887,7 @@ bool ParseRelativeDay(const Match& m, ParsedTimex* p) {
       }
     }
   }
-  p->shift = w == "yesterday" ? -1 : w == "tomorrow" ? 1 : 0;
+  p->shift = DayShift(w);
   p->part = w == "tonight" ? PartOfDay::kNight : PartOf(m.g[2]);
   return true;
 }
@@ -892,7 +897,7 @@ bool ParsePartThenRelativeDay(const Match& m, ParsedTimex* p) {
   p->kind = TimexKind::kRelativeDay;
   std::array<char, 12> buf;
   std::string_view w = LowerInto(m.g[2], buf);
-  p->shift = w == "yesterday" ? -1 : w == "tomorrow" ? 1 : 0;
+  p->shift = DayShift(w);
   p->part = PartOf(m.g[1]);
   return true;
 }
