@@ -439,8 +439,8 @@ std::vector<PredTimex> Predictions(const Document& doc, std::string_view raw) {
 }
 
 // Error analysis: with DOSSIER_TIME_ERRORS=FILE set, every miss, false
-// positive, span mismatch, type and value error is written to FILE, one
-// tab-separated line each: kind, document, gold text|type|value, predicted
+// positive, span mismatch, type and value error is written to FILE, and every
+// exact match with the right value as "OK", one tab-separated line each: kind, document, gold text|type|value, predicted
 // text|type|value, context (the sentence-sized text around it).
 class ErrorLog {
  public:
@@ -542,6 +542,7 @@ struct Scores {
       if (best->value == g.value) {
         ++value_ok;
         ++tc.value_ok;
+        if (exact) note("OK", &g, best);
       } else {
         note("VALUE", &g, best);
       }
