@@ -210,5 +210,38 @@ TEST(AttributionModelTest, QuoteStageUsesASetModelForRulelessSentences) {
   EXPECT_EQ(doc.Slice(doc.layers().quotes[0].cue), "reckons");
 }
 
+// The contents and cues QuoteStage finds in `text` with a model trained on
+// MakeCorpus(), as "cue|content".
+std::vector<std::string> TaggedQuotes(const std::string& text) {
+  const Corpus c = MakeCorpus();
+  AttributionTrainReport report;
+  StatusOr<AttributionModel> m =
+      AttributionModel::FromBytes(TrainOnCorpus(c, &report));
+  EXPECT_TRUE(m.ok()) << m.status().ToString();
+  Document doc = test::MakeTestDocument(text);
+  EXPECT_TRUE(MentionStage().Run(doc).ok());
+  QuoteStage stage;
+  stage.set_model(
+      std::make_shared<const AttributionModel>(std::move(m).value()));
+  EXPECT_TRUE(stage.Run(doc).ok());
+  std::vector<std::string> out;
+  for (const Quote& q : doc.layers().quotes) {
+    out.push_back(std::string(doc.Slice(q.cue)) + "|" +
+                  std::string(doc.Slice(q.content)));
+  }
+  return out;
+}
+
+TEST(AttributionModelTest, TaggedPhrasalVerbIsNoCue) {
+  EXPECT_TRUE(TaggedQuotes("Tove Brann reckons up the ferry fares.").empty());
+}
+
+TEST(AttributionModelTest, TaggedClauseWithoutSubjectIsNoStatement) {
+  for (const std::string& q :
+       TaggedQuotes("Tove Brann reckons were wrong about the ferry.")) {
+    EXPECT_EQ(q.find("|were"), std::string::npos) << q;
+  }
+}
+
 }  // namespace
 }  // namespace dossier

@@ -29,6 +29,35 @@ bool IsDeterminer(std::string_view w) {
          w == "Their" || w == "Its" || w == "One" || w == "Another";
 }
 
+// An adjective that puts a noun in time ("latest call", "new demands").
+bool IsTimeAdjective(std::string_view w) {
+  return w == "latest" || w == "new" || w == "recent" || w == "renewed" ||
+         w == "repeated" || w == "first" || w == "last" || w == "earlier" ||
+         w == "previous" || w == "initial" || w == "final" || w == "urgent";
+}
+
+// A finite auxiliary or copula: a clause starting with one has no subject.
+bool IsFiniteAux(std::string_view w) {
+  return w == "is" || w == "are" || w == "was" || w == "were" || w == "has" ||
+         w == "have" || w == "had" || w == "will" || w == "would" ||
+         w == "could" || w == "can" || w == "appears" || w == "appear" ||
+         w == "seems" || w == "seem" || w == "remains" || w == "remain";
+}
+
+// A word that opens a clause and says nothing alone ("Whether", "that").
+bool IsClauseWord(std::string_view w) {
+  for (std::string_view c : {"whether", "that", "if", "how", "why", "what",
+                             "who", "when", "where", "which"}) {
+    if (w.size() == c.size() &&
+        std::equal(w.begin(), w.end(), c.begin(), [](char x, char y) {
+          return (x | 0x20) == y;
+        })) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool IsQuantifier(std::string_view w) {
   return w == "many" || w == "Many" || w == "some" || w == "Some" ||
          w == "several" || w == "Several" || w == "most" || w == "Most" ||
@@ -226,6 +255,7 @@ class QuoteFinder {
   int Words(uint32_t a, uint32_t b) const;
   bool IsDirectSpan(uint32_t a, uint32_t b) const;
   // Adds reported speech [a, b) (at least `min_words` words).
+  void FindPossessiveClaims(uint32_t f, uint32_t ce);
   bool AddIndirect(uint32_t a, uint32_t b, Span cue, const Speaker& s,
                    bool continuation, int min_words = 3);
   void FindIndirect(uint32_t f, uint32_t e);
@@ -1770,6 +1800,7 @@ void QuoteFinder::FindIndirect(uint32_t f, uint32_t e) {
     }
     AddIndirect(c, end, toks_[v].span, sp, false);
   }
+  FindPossessiveClaims(f, ce);
   for (uint32_t v = f; v < ce; ++v) {
     if (pair_at_[v] >= 0 || !(IsIndirectVerb(v) || IsPhrasal(v))) continue;
     const bool phrasal = IsPhrasal(v);
@@ -1780,6 +1811,14 @@ void QuoteFinder::FindIndirect(uint32_t f, uint32_t e) {
           pw == "The") {
         continue;
       }
+    }
+    // "Voronin's call for", "his latest call for", "the new demands": a
+    // noun after a possessive, or after one and an adjective of time.
+    if (v > f && (IsPossessive(v - 1) ||
+                  (v > f + 1 &&
+                   (IsPossessive(v - 2) || IsDeterminer(Text(v - 2))) &&
+                   IsTimeAdjective(Text(v - 1))))) {
+      continue;
     }
     // Plural nouns that look like verbs ("taking calls", "in battleground
     // states"): not after an -ing word, a preposition or "in X".
@@ -1994,6 +2033,65 @@ void QuoteFinder::FindIndirect(uint32_t f, uint32_t e) {
       }
     }
     AddIndirect(c, end, cue, sb.s, false);
+  }
+}
+
+// "Ada Roe's claim that S", "the ministry's earlier warning that S": a
+// statement noun after a named possessor, followed by "that". PolNeAR
+// marks the possessor (with its 's) as the source, the noun (with an
+// adjective before it) as the cue.
+void QuoteFinder::FindPossessiveClaims(uint32_t f, uint32_t ce) {
+  static constexpr std::string_view kNouns[] = {
+      "claim",      "claims",     "assertion", "statement", "conclusion",
+      "argument",   "suggestion", "insistence", "warning",  "admission",
+      "promise",    "pledge",     "vow",        "emphasis", "contention",
+      "belief",     "allegation", "accusation", "prediction", "announcement",
+      "assurance",  "assessment", "complaint",  "charge",   "denial",
+      "missive",    "view",       "position",   "estimate"};
+  for (uint32_t v = f + 2; v + 2 < ce; ++v) {
+    if (pair_at_[v] >= 0 || Text(v + 1) != "that") continue;
+    const std::string_view w = Text(v);
+    bool noun = false;
+    for (std::string_view n : kNouns) noun = noun || w == n;
+    if (!noun) continue;
+    uint32_t poss = v - 1;  // the 's
+    if (!IsPossessive(poss)) {
+      // One lower-case modifier between: "Roe's earlier claim".
+      if (!(toks_[v - 1].flags & kTokenAlpha) || Text(v - 1)[0] < 'a' ||
+          Text(v - 1)[0] > 'z' || IsFunctionWord(Text(v - 1)) ||
+          !IsPossessive(v - 2) || v < f + 3) {
+        continue;
+      }
+      poss = v - 2;
+    }
+    const int32_t m = MentionAt(poss - 1);
+    if (m < 0 || (mentions_[m].type != EntityType::kPerson &&
+                  mentions_[m].type != EntityType::kOrg)) {
+      continue;
+    }
+    const uint32_t ms = TokenAt(mentions_[m].span.start);
+    if (ms < f || pair_at_[ms] >= 0) continue;
+    Speaker sp;
+    sp.span = Span{mentions_[m].span.start, toks_[poss].span.end};
+    sp.mention = m;
+    sp.found = true;
+    uint32_t end = ce;
+    for (uint32_t t = v + 2; t < ce; ++t) {
+      if ((IsSentenceEnd(t) && pair_at_[t] < 0) || Text(t) == ";") {
+        end = t;
+        break;
+      }
+      if (Text(t) == "," && t + 1 < ce) {
+        const std::string_view n = Text(t + 1);
+        if (n == "according" || n == "which" || n == "but" || n == "while" ||
+            IsParticiple(t + 1)) {
+          end = t;
+          break;
+        }
+      }
+    }
+    const Span cue{toks_[poss + 1].span.start, toks_[v].span.end};
+    AddIndirect(v + 1, end, cue, sp, false);
   }
 }
 
@@ -2637,6 +2735,14 @@ void QuoteFinder::FindModel(std::vector<Quote>& out) const {
     }
     for (int c = 0; c < nseg; ++c) {
       if (segs[c].role != 2) continue;
+      // "Whether Putin shows up", "called off": a phrasal verb, no cue;
+      // nor is "reports from" (the reports are the source).
+      if (const uint32_t e = segs[c].b;
+          (e < sent.end_token &&
+           (Text(e) == "up" || Text(e) == "off" || Text(e) == "down")) ||
+          Text(e - 1) == "from") {
+        continue;
+      }
       int source = -1;
       uint32_t best = UINT32_MAX;
       for (int k = 0; k < nseg; ++k) {
@@ -2648,7 +2754,20 @@ void QuoteFinder::FindModel(std::vector<Quote>& out) const {
         }
       }
       Speaker sp;
-      if (source >= 0) sp = ModelSpeaker(segs[source].a, segs[source].b);
+      // "Putin's latest call for talks appears ...": a possessive source
+      // makes the cue a noun; its content is the noun's object, not the
+      // sentence's predicate.
+      bool noun_cue = false;
+      if (source >= 0) {
+        for (uint32_t t = segs[source].a + 1; t + 1 < segs[source].b; ++t) {
+          if (IsPossessive(t)) {
+            segs[source].b = t + 1;
+            noun_cue = true;
+            break;
+          }
+        }
+        sp = ModelSpeaker(segs[source].a, segs[source].b);
+      }
       bool first = true;
       for (int k = 0; k < nseg; ++k) {
         if (cue_of[k] != c || segs[k].role != 3) continue;
@@ -2662,6 +2781,29 @@ void QuoteFinder::FindModel(std::vector<Quote>& out) const {
           --b;
         }
         if (b <= a) continue;
+        // One word is no statement ("Whether" before "shows up or not").
+        if (noun_cue) {
+          for (uint32_t t = a + 1; t < b; ++t) {
+            if (IsFiniteAux(Text(t))) {
+              b = t;
+              break;
+            }
+          }
+        }
+        // "the Kremlin's demands were framed as ...": a clause with no
+        // subject; the "cue" was the subject's noun.
+        if (a > segs[c].a && IsFiniteAux(Text(a))) continue;
+        if (b == a + 1 && IsClauseWord(Text(a))) {
+          // A clause word alone before the cue says nothing ("Whether"
+          // before "shows up or not"); after it, the clause it opens runs
+          // on ("joked that, among ..., S").
+          if (a < segs[c].a) continue;
+          uint32_t e = a + 1;
+          while (e < sent.end_token && Text(e) != ";" && !IsSentenceEnd(e))
+            ++e;
+          while (e > a + 1 && (toks_[e - 1].flags & kTokenPunct)) --e;
+          b = e;
+        }
         Quote q;
         q.kind = QuoteKind::kIndirect;
         q.content = Span{toks_[a].span.start, toks_[b - 1].span.end};

@@ -7,6 +7,7 @@
 
 #include "entities/mention_stage.h"
 #include "entities/test_document.h"
+#include "text/text_testing.h"
 
 namespace dossier {
 namespace {
@@ -25,8 +26,7 @@ struct Found {
   int32_t anonymous = -1;
 };
 
-std::vector<Found> Quotes(const std::string& text) {
-  Document doc = test::MakeTestDocument(text);
+std::vector<Found> QuotesOf(Document& doc) {
   EXPECT_TRUE(MentionStage().Run(doc).ok());
   Status st = RulesOnly().Run(doc);
   EXPECT_TRUE(st.ok()) << st.ToString();
@@ -47,6 +47,20 @@ std::vector<Found> Quotes(const std::string& text) {
     out.push_back(f);
   }
   return out;
+}
+
+std::vector<Found> Quotes(const std::string& text) {
+  Document doc = test::MakeTestDocument(text);
+  return QuotesOf(doc);
+}
+
+// With the real text chain (its tokenizer splits "Roe's" into "Roe" "'s";
+// the test tokenizer does not).
+std::vector<Found> ArticleQuotes(const std::string& text) {
+  StatusOr<Document> doc = testing::RunTextChain(text);
+  EXPECT_TRUE(doc.ok()) << doc.status().ToString();
+  if (!doc.ok()) return {};
+  return QuotesOf(*doc);
 }
 
 TEST(QuoteStageTest, TranscriptLabelNamesTheSpeaker) {
@@ -991,6 +1005,39 @@ TEST(QuoteStageTest, ReportingRelativeClauseAfterAnInvertedSpeakerIsCut) {
   ASSERT_FALSE(qs.empty());
   EXPECT_EQ(qs[0].speaker, "Ada Roe");
   EXPECT_EQ(qs[0].cue, "said");
+}
+
+}  // namespace
+}  // namespace dossier
+
+namespace dossier {
+namespace {
+
+TEST(QuoteStageTest, PossessiveStatementNounNamesItsPossessor) {
+  auto qs = ArticleQuotes("Critics mocked Ada Roe's claim that the ferry was never "
+                   "late.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "Ada Roe's");
+  EXPECT_EQ(qs[0].speaker_mention, "Ada Roe");
+  EXPECT_EQ(qs[0].cue, "claim");
+  EXPECT_EQ(qs[0].content, "that the ferry was never late");
+  EXPECT_EQ(qs[0].kind, QuoteKind::kIndirect);
+}
+
+TEST(QuoteStageTest, PossessiveStatementNounKeepsItsModifierInTheCue) {
+  auto qs = ArticleQuotes("Few believed Tom Eke's earlier warning that the port "
+                   "would close.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "Tom Eke's");
+  EXPECT_EQ(qs[0].cue, "earlier warning");
+  EXPECT_EQ(qs[0].content, "that the port would close");
+}
+
+TEST(QuoteStageTest, CallAfterAPossessiveIsANoun) {
+  EXPECT_TRUE(ArticleQuotes("Ada Roe's latest call for talks was ignored by the "
+                     "council.")
+                  .empty());
+  EXPECT_TRUE(ArticleQuotes("Tom Eke's call for calm came too late.").empty());
 }
 
 }  // namespace
