@@ -256,6 +256,19 @@ class QuoteFinder {
   bool IsDirectSpan(uint32_t a, uint32_t b) const;
   // Adds reported speech [a, b) (at least `min_words` words).
   void FindPossessiveClaims(uint32_t f, uint32_t ce);
+  // Token c (< ce) is "to" before a verb: "agreed to send", not "said to
+  // reporters".
+  bool IsInfinitive(uint32_t c, uint32_t ce) const;
+  // Token v (> f) is a participle after a copula: "is expected to".
+  bool AfterCopula(uint32_t v, uint32_t f) const {
+    uint32_t k = v;
+    while (k > f && IsAdverb(Text(k - 1))) --k;
+    if (k == f) return false;
+    const std::string_view w = Text(k - 1);
+    return w == "is" || w == "are" || w == "was" || w == "were" ||
+           w == "be" || w == "been" || w == "being" || w == "'s" ||
+           w == "\xE2\x80\x99s";
+  }
   bool AddIndirect(uint32_t a, uint32_t b, Span cue, const Speaker& s,
                    bool continuation, int min_words = 3);
   void FindIndirect(uint32_t f, uint32_t e);
@@ -1670,7 +1683,8 @@ bool QuoteFinder::AddIndirect(uint32_t a, uint32_t b, Span cue,
     const std::string_view w = Text(a);
     if (IsPreposition(w) || w == "In" || w == "On" || w == "At" ||
         w == "During" || w == "After" || w == "Before" || w == "From" ||
-        w == "With" || w == "Asked" ||
+        w == "With" || w == "Asked" || w == "Despite" || w == "Amid" ||
+        w == "Following" || w == "Under" || w == "Without" ||
         (w.ends_with("ing") && (toks_[a].flags & kTokenUpperInitial))) {
       return false;
     }
@@ -1921,7 +1935,8 @@ void QuoteFinder::FindIndirect(uint32_t f, uint32_t e) {
     const uint32_t c = phrasal ? v + 2 : ContentStart(v, ce);
     // What follows the verb: the end, a comma, or a short adjunct.
     bool tail_short = c >= ce || Text(c) == ",";
-    if (!tail_short && IsPreposition(Text(c))) {
+    if (!tail_short && IsPreposition(Text(c)) &&
+        !(IsInfinitive(c, ce) && !AfterCopula(v, f))) {
       // "S, his office said late on Monday(, ending ...)."
       uint32_t t = c;
       while (t < ce && Text(t) != "," && Text(t) != "that" &&
@@ -1964,8 +1979,10 @@ void QuoteFinder::FindIndirect(uint32_t f, uint32_t e) {
       if (Text(pq) == "," && pq > f) --pq;
       if (toks_[pq].flags & kTokenQuoteMark) continue;
     }
-    // "A truce agreed in 2022 has held": a participle, not speech.
-    if (c < ce && IsPreposition(Text(c))) {
+    // "A truce agreed in 2022 has held": a participle, not speech ("X
+    // agreed to send S" is).
+    if (c < ce && IsPreposition(Text(c)) &&
+        !(IsInfinitive(c, ce) && !AfterCopula(v, f))) {
       const std::string_view vw = Text(v);
       if (vw != "said" && vw != "says" && vw != "say" && vw != "told" &&
           vw != "tells" && vw != "added" && vw != "adds") {
@@ -2034,6 +2051,18 @@ void QuoteFinder::FindIndirect(uint32_t f, uint32_t e) {
     }
     AddIndirect(c, end, cue, sb.s, false);
   }
+}
+
+bool QuoteFinder::IsInfinitive(uint32_t c, uint32_t ce) const {
+  if (c + 1 >= ce || Text(c) != "to") return false;
+  const std::string_view w = Text(c + 1);
+  if (!(toks_[c + 1].flags & kTokenAlpha) || w[0] < 'a' || w[0] > 'z') {
+    return false;
+  }
+  return !IsDeterminer(w) && !IsFunctionWord(w) && !IsQuantifier(w) &&
+         !w.ends_with("s") && w != "them" && w != "me" && w != "us" &&
+         w != "reporters" && w != "this" && w != "that" && w != "those" &&
+         w != "these" && w != "our" && w != "your" && w != "my";
 }
 
 // "Ada Roe's claim that S", "the ministry's earlier warning that S": a
@@ -2198,6 +2227,13 @@ void QuoteFinder::FindRelays(std::vector<Quote>& out) const {
           toks_[st].span.end == in.speaker.end && PronounKind(Text(st)) != 0) {
         // "Ada Roe said she wants S": her own thought, part of what she
         // said, not a statement of its own.
+        dropped[j] = true;
+        continue;
+      }
+      if (in.kind == QuoteKind::kIndirect &&
+          Text(TokenAt(in.content.start)) == "to") {
+        // "According to R, the sides agreed to S": an act R reports, part
+        // of R's statement.
         dropped[j] = true;
         continue;
       }

@@ -1040,5 +1040,28 @@ TEST(QuoteStageTest, CallAfterAPossessiveIsANoun) {
   EXPECT_TRUE(ArticleQuotes("Tom Eke's call for calm came too late.").empty());
 }
 
+TEST(QuoteStageTest, InfinitiveAfterTheVerbIsTheStatement) {
+  auto qs = Quotes("Despite the breakdown, Ada Roe agreed to send a "
+                   "delegation to Tessby.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "Ada Roe");
+  EXPECT_EQ(qs[0].cue, "agreed");
+  EXPECT_EQ(qs[0].content, "to send a delegation to Tessby");
+}
+
+TEST(QuoteStageTest, PassiveBeforeAnInfinitiveIsNoStatement) {
+  EXPECT_TRUE(
+      Quotes("The ferry accord is expected to be signed next month.").empty());
+}
+
+TEST(QuoteStageTest, InfinitiveInsideAnAccordingToClauseStaysItsPart) {
+  auto qs = Quotes("According to harbour officials, the two crews agreed to "
+                   "swap their boats within a week.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "harbour officials");
+  EXPECT_EQ(qs[0].cue, "According to");
+  EXPECT_EQ(qs[0].relay, "");
+}
+
 }  // namespace
 }  // namespace dossier
