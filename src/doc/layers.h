@@ -156,6 +156,10 @@ struct Quote {
                  // be empty
   Span speaker;  // span naming the source; empty when none was found
   int32_t speaker_mention = -1;  // index into Layers::mentions, or -1
+  // A joint speaker ("Ada Roe and Tom Eke said"): the mention of each
+  // coordinated person or organisation, in order (speaker_mention is the
+  // first); empty for a single speaker.
+  std::vector<int32_t> joint_mentions;
   int32_t group = -1;  // same quote across documents (corpus stage), or -1
   // The report the article has the quote from ("..., the Daily Courier
   // reported", "according to a pool report"); empty when none.

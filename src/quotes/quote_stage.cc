@@ -256,6 +256,7 @@ class QuoteFinder {
   bool IsDirectSpan(uint32_t a, uint32_t b) const;
   // Adds reported speech [a, b) (at least `min_words` words).
   void FindPossessiveClaims(uint32_t f, uint32_t ce);
+  void FindJointSpeakers(std::vector<Quote>& out) const;
   // Token c (< ce) is "to" before a verb: "agreed to send", not "said to
   // reporters".
   bool IsInfinitive(uint32_t c, uint32_t ce) const;
@@ -2065,6 +2066,53 @@ bool QuoteFinder::IsInfinitive(uint32_t c, uint32_t ce) const {
          w != "these" && w != "our" && w != "your" && w != "my";
 }
 
+// Joint speakers: a speaker phrase that coordinates names with "and" (and
+// commas), each part ending in a person or organisation mention ("U.S.
+// President Ada Roe and Norland's Tom Eke", "Roe, Eke and Venn"), names
+// all of them; "Ada Roe's campaign and allies" does not (a part ends in no
+// name).
+void QuoteFinder::FindJointSpeakers(std::vector<Quote>& out) const {
+  for (Quote& q : out) {
+    q.joint_mentions.clear();
+    if (q.speaker.empty()) continue;
+    const uint32_t a = TokenAt(q.speaker.start);
+    uint32_t b = a;
+    while (b < toks_.size() && toks_[b].span.start < q.speaker.end) ++b;
+    bool has_and = false;
+    for (uint32_t t = a; t < b; ++t) {
+      const std::string_view w = Text(t);
+      if (w == "and" || w == "&") has_and = true;
+      if (w == "(" || pair_at_[t] >= 0) {
+        has_and = false;  // "Roe (R-Ore.) and ...", quoted names: leave
+        break;
+      }
+    }
+    if (!has_and) continue;
+    std::vector<int32_t> parts;
+    uint32_t start = a;
+    bool ok = true;
+    for (uint32_t t = a; t <= b && ok; ++t) {
+      const bool sep = t == b || Text(t) == "and" || Text(t) == "&" ||
+                       Text(t) == ",";
+      if (!sep) continue;
+      if (t == start) {  // ", and"
+        start = t + 1;
+        continue;
+      }
+      const int32_t m = MentionAt(t - 1);
+      ok = m >= 0 && mentions_[m].span.end == toks_[t - 1].span.end &&
+           TokenAt(mentions_[m].span.start) >= start &&
+           (mentions_[m].type == EntityType::kPerson ||
+            mentions_[m].type == EntityType::kOrg);
+      if (ok) parts.push_back(m);
+      start = t + 1;
+    }
+    if (!ok || parts.size() < 2) continue;
+    q.joint_mentions = std::move(parts);
+    q.speaker_mention = q.joint_mentions.front();
+  }
+}
+
 // "Ada Roe's claim that S", "the ministry's earlier warning that S": a
 // statement noun after a named possessor, followed by "that". PolNeAR
 // marks the possessor (with its 's) as the source, the noun (with an
@@ -2532,6 +2580,7 @@ Status QuoteFinder::Run() {
   FindRelays(out);
   FindAnonymous(out);
   FindGroupAntecedents(out);
+  FindJointSpeakers(out);
   return Status::Ok();
 }
 

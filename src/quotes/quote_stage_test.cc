@@ -22,6 +22,7 @@ QuoteStage RulesOnly() {
 
 struct Found {
   std::string span, content, cue, speaker, speaker_mention, relay;
+  std::vector<std::string> joint;  // names of joint_mentions
   QuoteKind kind;
   int32_t anonymous = -1;
 };
@@ -40,6 +41,10 @@ std::vector<Found> QuotesOf(Document& doc) {
     if (q.speaker_mention >= 0) {
       f.speaker_mention =
           std::string(doc.Slice(doc.layers().mentions[q.speaker_mention].name));
+    }
+    for (int32_t m : q.joint_mentions) {
+      f.joint.push_back(
+          std::string(doc.Slice(doc.layers().mentions[m].name)));
     }
     f.kind = q.kind;
     f.relay = std::string(doc.Slice(q.relay));
@@ -1061,6 +1066,21 @@ TEST(QuoteStageTest, InfinitiveInsideAnAccordingToClauseStaysItsPart) {
   EXPECT_EQ(qs[0].speaker, "harbour officials");
   EXPECT_EQ(qs[0].cue, "According to");
   EXPECT_EQ(qs[0].relay, "");
+}
+
+TEST(QuoteStageTest, CoordinatedNamesAreAJointSpeaker) {
+  auto qs = Quotes("Mayor Ada Roe and Tom Eke said the ferry would run "
+                   "again in May.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "Mayor Ada Roe and Tom Eke");
+  EXPECT_EQ(qs[0].joint, (std::vector<std::string>{"Ada Roe", "Tom Eke"}));
+  EXPECT_EQ(qs[0].speaker_mention, "Ada Roe");
+}
+
+TEST(QuoteStageTest, OneNamedSpeakerIsNoJointSpeaker) {
+  auto qs = Quotes("Tom Eke said the ferry would run again in May.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_TRUE(qs[0].joint.empty());
 }
 
 }  // namespace

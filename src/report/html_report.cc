@@ -234,6 +234,25 @@ const Entity* SpeakerOf(const Corpus& corpus, const Document& doc,
 // Who said it, for labels: entity name, else the speaker span, else "".
 std::string SpeakerName(const Corpus& corpus, const Document& doc,
                         const Quote& q) {
+  // A joint speaker: "Ada Roe and Tom Eke".
+  if (q.joint_mentions.size() > 1) {
+    std::string names;
+    const auto& mentions = doc.layers().mentions;
+    for (size_t i = 0; i < q.joint_mentions.size(); ++i) {
+      const int32_t m = q.joint_mentions[i];
+      const Entity* e =
+          m >= 0 && static_cast<size_t>(m) < mentions.size()
+              ? EntityOf(corpus, mentions[m])
+              : nullptr;
+      if (e == nullptr) {
+        names.clear();
+        break;
+      }
+      if (i > 0) names += i + 1 == q.joint_mentions.size() ? " and " : ", ";
+      names += e->name;
+    }
+    if (!names.empty()) return names;
+  }
   if (const Entity* e = SpeakerOf(corpus, doc, q)) return e->name;
   return std::string(SafeSlice(doc.text(), q.speaker));
 }

@@ -658,5 +658,14 @@ TEST(HtmlReportTest, FindingStatementShowsAnInferredDateRange) {
   EXPECT_EQ(findings.find("date unknown"), std::string::npos);
 }
 
+TEST(HtmlReportTest, JointSpeakerLabelNamesEveryEntity) {
+  Corpus c = MakeCorpus();
+  // Document 0's mentions 0 (Mara Velden) and 1 (Norland).
+  c.documents[0].layers().quotes[0].joint_mentions = {0, 1};
+  std::string html = ToHtml(c);
+  EXPECT_NE(html.find("data-speaker=\"Mara Velden and Norland\""),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace dossier

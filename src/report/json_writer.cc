@@ -416,6 +416,27 @@ void WriteQuotes(const Corpus& corpus, Out<W>& o) {
       o.KStr("kind", QuoteKindName(q.kind));
       o.KStrOrNull("speaker", SpeakerEntityId(corpus, doc, q));
       o.KStrOrNull("speaker_text", SafeSlice(text, q.speaker));
+      // Every entity of a joint speaker ("X and Y said"); else the speaker.
+      o.Key("speakers");
+      o.BeginArray();
+      {
+        std::vector<std::string_view> ids;
+        if (q.joint_mentions.empty()) {
+          if (std::string_view id = SpeakerEntityId(corpus, doc, q);
+              !id.empty()) {
+            ids.push_back(id);
+          }
+        }
+        for (int32_t m : q.joint_mentions) {
+          std::string_view id = MentionEntityId(corpus, doc, m);
+          if (!id.empty() &&
+              std::find(ids.begin(), ids.end(), id) == ids.end()) {
+            ids.push_back(id);
+          }
+        }
+        for (std::string_view id : ids) o.Str(id);
+      }
+      o.EndArray();
       o.KStrOrNull("cue", SafeSlice(text, q.cue));
       o.Key("group");
       if (q.group >= 0) {

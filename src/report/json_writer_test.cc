@@ -347,3 +347,30 @@ TEST(JsonWriterTest, StoriesValidateAndDocumentsNameTheirStory) {
 
 }  // namespace
 }  // namespace dossier
+
+namespace dossier {
+namespace {
+
+TEST(JsonWriterTest, SingleSpeakerIsTheOnlySpeakers) {
+  rapidjson::Document d = Parse(ToJson(MakeCorpus()));
+  const auto& q = d["quotes"][0];
+  ASSERT_TRUE(q["speakers"].IsArray());
+  ASSERT_EQ(q["speakers"].Size(), 1u);
+  EXPECT_STREQ(q["speakers"][0].GetString(), "e1");
+  EXPECT_EQ(d["quotes"][2]["speakers"].Size(), 0u);
+}
+
+TEST(JsonWriterTest, JointSpeakerListsEveryEntity) {
+  Corpus c = MakeCorpus();
+  // Document 0's mentions 0 (Velden, e1) and 1 (Norland, e2).
+  c.documents[0].layers().quotes[0].joint_mentions = {0, 1};
+  rapidjson::Document d = Parse(ToJson(c));
+  const auto& q = d["quotes"][0];
+  ASSERT_EQ(q["speakers"].Size(), 2u);
+  EXPECT_STREQ(q["speakers"][0].GetString(), "e1");
+  EXPECT_STREQ(q["speakers"][1].GetString(), "e2");
+  EXPECT_STREQ(q["speaker"].GetString(), "e1");
+}
+
+}  // namespace
+}  // namespace dossier
