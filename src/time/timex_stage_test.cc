@@ -613,6 +613,24 @@ TEST(TimexStageTest, LatestQuarterWithoutAnchorIsTheLastCompleted) {
   EXPECT_EQ(One("Prices dropped last quarter.", kTue).value, "2024-Q4");
 }
 
+TEST(TimexStageTest, QuarterEndedOnADateIsTheQuarterOfThoseMonths) {
+  auto t = Times("Brenwick Mills earned $2 million in the quarter ended July 31.",
+                 kTue);
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[0].text, "the quarter");
+  EXPECT_EQ(t[0].value, "2024-Q2");
+}
+
+TEST(TimexStageTest, QuarterEndedAfterANamedQuarterKeepsTheName) {
+  auto t = Times(
+      "Brenwick Mills had a strong fiscal first quarter.\n"
+      "Sales in the quarter ended Sept. 30 rose 5%.",
+      kTue);
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[1].text, "the quarter");
+  EXPECT_EQ(t[1].value, "2025-Q1");
+}
+
 TEST(TimexStageTest, FractionsAreNotQuarters) {
   EXPECT_TRUE(Times("Three quarters of the voters stayed home.", kTue).empty());
 }
