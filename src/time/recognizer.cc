@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <array>
+#include <initializer_list>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -1847,6 +1849,50 @@ struct Candidate {
   uint32_t row = 0;
 };
 
+// Where the word right before `start` (one space between) begins, if it is
+// one of `words` (lower case); otherwise nullopt.
+std::optional<uint32_t> WordBefore(std::string_view text, uint32_t start,
+                                   std::initializer_list<std::string_view> words) {
+  if (start < 2 || text[start - 1] != ' ') return std::nullopt;
+  uint32_t b = start - 1;
+  while (b > 0 && IsAsciiAlpha(static_cast<unsigned char>(text[b - 1]))) --b;
+  if (b > 0 && (IsDigit(static_cast<unsigned char>(text[b - 1])) ||
+                text[b - 1] == '-')) {
+    return std::nullopt;
+  }
+  const std::string_view w = text.substr(b, start - 1 - b);
+  for (std::string_view c : words) {
+    if (EqualsLower(w, c)) return b;
+  }
+  return std::nullopt;
+}
+
+// The modifier words TimeML counts as part of an expression, where the
+// table's patterns leave them out: "earlier"/"later" before a part of the
+// present or of an anaphoric period ("earlier this month", "later that
+// year", "earlier yesterday"), and an approximation before a point in time
+// ("around Nov. 1", "around 7:15 p.m."). Weeks and weekdays stay without
+// "earlier" ("earlier this week", "earlier Friday"), as annotated.
+uint32_t ModifiedStart(std::string_view text, const ParsedTimex& p) {
+  const std::string_view expr = text.substr(p.start, p.end - p.start);
+  auto starts = [&](std::string_view w) {
+    return expr.size() >= w.size() && EqualsLower(expr.substr(0, w.size()), w);
+  };
+  const bool this_or_that = (starts("this ") || starts("that ")) &&
+                            !starts("this week") && !starts("that week");
+  if (this_or_that || p.kind == TimexKind::kRelativeDay) {
+    if (auto b = WordBefore(text, p.start, {"earlier", "later"})) return *b;
+  }
+  const bool point =
+      p.kind == TimexKind::kDate || p.kind == TimexKind::kClock ||
+      (p.kind == TimexKind::kRelativeUnit && p.unit == TimeUnit::kYear &&
+       p.shift == 0 && !this_or_that && expr.ends_with("end"));
+  if (point) {
+    if (auto b = WordBefore(text, p.start, {"around"})) return *b;
+  }
+  return p.start;
+}
+
 }  // namespace
 
 Tense TenseAround(std::string_view sentence, uint32_t start, uint32_t end) {
@@ -1981,6 +2027,9 @@ void TimexRecognizer::Recognize(std::string_view text,
         p.tense = own;
         p.own_tense = true;
       }
+      const uint32_t from = ModifiedStart(text, p);
+      const uint32_t before = out->empty() ? 0 : out->back().end;
+      if (from >= before) p.start = from;
       out->push_back(p);
     }
   };

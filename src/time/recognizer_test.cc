@@ -41,6 +41,29 @@ TEST(RecognizerTest, LongestMatchWinsAndSpansDoNotOverlap) {
       (std::vector<std::string>{"Sunday, May 4, 2025", "three days ago"}));
 }
 
+TEST(RecognizerTest, EarlierOrLaterBeforeThisOrThatIsPartOfTheSpan) {
+  EXPECT_EQ(Spans("Earlier this month the ferry to Tallow Bay stopped."),
+            std::vector<std::string>{"Earlier this month"});
+  EXPECT_EQ(Spans("The council met again later that year."),
+            std::vector<std::string>{"later that year"});
+  EXPECT_EQ(Spans("Earlier yesterday the pier was closed."),
+            std::vector<std::string>{"Earlier yesterday"});
+}
+
+TEST(RecognizerTest, EarlierBeforeAWeekOrWeekdayIsLeftOut) {
+  EXPECT_EQ(Spans("The strike began earlier this week in Dunmore."),
+            std::vector<std::string>{"this week"});
+  EXPECT_EQ(Spans("Earlier Friday the mayor resigned."),
+            std::vector<std::string>{"Friday"});
+}
+
+TEST(RecognizerTest, AroundBeforeAPointInTimeIsPartOfTheSpan) {
+  EXPECT_EQ(Spans("The polls close around 8:30 p.m. in Harlow."),
+            std::vector<std::string>{"around 8:30 p.m."});
+  EXPECT_EQ(Spans("The new line should open around June 3."),
+            std::vector<std::string>{"around June 3"});
+}
+
 TEST(RecognizerTest, CountsAreNotYearsOrDurations) {
   EXPECT_TRUE(Spans("The army launched 145 drones at the port.").empty());
   EXPECT_TRUE(Spans("About 2,000 people marched to the square.").empty());

@@ -704,8 +704,9 @@ TEST(TimexStageTest, PartsOfRelativeUnitsAndDays) {
       "The mayor resigned late yesterday.\nRents rose in June last year.",
       kTue);
   ASSERT_EQ(t.size(), 4u);
-  // TimeBank keeps "early"/"late" in the expression but not "earlier".
-  EXPECT_EQ(t[0].text, "this year");
+  // TimeBank keeps "early"/"late" in the expression, and "earlier" before
+  // "this year" (not before "this week" or a weekday).
+  EXPECT_EQ(t[0].text, "earlier this year");
   EXPECT_EQ(t[0].value, "2025");
   EXPECT_EQ(t[1].text, "early next week");
   EXPECT_EQ(t[1].value, "2025-W12");
