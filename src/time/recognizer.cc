@@ -708,7 +708,9 @@ bool ParseMonthAfterPreposition(const Match& m, ParsedTimex* p) {
   // be a verb follows.
   if (p->month == 5 && !NextWord(m).empty() &&
       !NextWordIsIn(m, {"and", "or", "to", "this", "last", "next", "when", "as",
-                        "the", "of", "in", "on", "at"})) {
+                        "the", "of", "in", "on", "at", "that", "for", "with",
+                        "after", "before", "because", "but", "from", "until",
+                        "while", "amid", "if", "a", "an"})) {
     return false;
   }
   return true;
@@ -1332,8 +1334,12 @@ bool ParseTheYear(const Match& m, ParsedTimex* p) {
   p->kind = TimexKind::kTheYear;
   // "the current year", "this fiscal year": the reference's own year, not
   // the last one named.
-  std::array<char, 32> buf;
-  const std::string_view whole = LowerInto(m.g[0], buf);
+  std::array<char, 48> buf;
+  std::string_view whole = LowerInto(m.g[0], buf);
+  // "the end of the year": the year itself, as TimeML values it.
+  if (const size_t of = whole.find(" of "); of != std::string_view::npos) {
+    whole.remove_prefix(of + 4);
+  }
   if (whole.starts_with("this") ||
       whole.find("current") != std::string_view::npos) {
     p->ref_mode = 2;
@@ -1791,7 +1797,8 @@ std::vector<Row> Rows() {
        kSeasonT, 0, ParseSeason},
       // The year the text is about.
       {"the_year",
-       "\\b(?i:the|this|that) (?:(?i:current|latest|same|full|entire|whole) "
+       "\\b(?:(?i:the end|the beginning|the start|the middle) (?i:of) )?"
+       "(?i:the|this|that) (?:(?i:current|latest|same|full|entire|whole) "
        ")?(?:(?i:fiscal|calendar) )?(?i:year)\\b",
        kYearWordT, 0, ParseTheYear},
       {"fiscal_year", "\\b(?i:fiscal) " + year + "\\b", kYearWordT | kYearT, 0,

@@ -64,6 +64,16 @@ TEST(RecognizerTest, AroundBeforeAPointInTimeIsPartOfTheSpan) {
             std::vector<std::string>{"around June 3"});
 }
 
+TEST(RecognizerTest, MayBeforeAConjunctionIsTheMonth) {
+  EXPECT_EQ(Spans("The firm disclosed in May that it had a buyer."),
+            std::vector<std::string>{"May"});
+}
+
+TEST(RecognizerTest, EndOfTheYearIsOneExpression) {
+  EXPECT_EQ(Spans("The plant in Ostby will close by the end of the year."),
+            std::vector<std::string>{"the end of the year"});
+}
+
 TEST(RecognizerTest, CountsAreNotYearsOrDurations) {
   EXPECT_TRUE(Spans("The army launched 145 drones at the port.").empty());
   EXPECT_TRUE(Spans("About 2,000 people marched to the square.").empty());
