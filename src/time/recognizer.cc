@@ -458,7 +458,9 @@ const std::unordered_map<std::string_view, unsigned>& TriggerWords() {
       (*m)[w] |= kMonthT;
     }
     for (const char* w : {"monday", "tuesday", "wednesday", "thursday",
-                          "friday", "saturday", "sunday"}) {
+                          "friday", "saturday", "sunday", "mondays",
+                          "tuesdays", "wednesdays", "thursdays", "fridays",
+                          "saturdays", "sundays"}) {
       (*m)[w] |= kWeekdayT;
     }
     for (const char* w : {"yesterday", "today", "tomorrow", "tonight"}) {
@@ -1190,6 +1192,14 @@ bool ParseEvery(const Match& m, ParsedTimex* p) {
   return p->quantity > 0;
 }
 
+// "on Tuesdays", "Tuesday nights": g1 weekday, g2 part of day (or empty).
+bool ParseWeekdaySet(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kSet;
+  p->weekday = WeekdayNumber(m.g[1]);
+  p->part = PartOf(m.g[2]);
+  return p->weekday > 0;
+}
+
 bool ParseSetAdverb(const Match& m, ParsedTimex* p) {
   p->kind = TimexKind::kSet;
   std::array<char, 12> buf;
@@ -1754,6 +1764,8 @@ std::vector<Row> Rows() {
        "February|March|April|May|June|July|August|September|October|"
        "November|December)\\b",
        kSetT, 0, ParseEvery},
+      {"weekday_set", "\\b" + wd + "(?:s|(?: " + part + ")s)\\b", kWeekdayT,
+       0, ParseWeekdaySet},
       {"set_adverb",
        "\\b(?i:(daily|weekly|monthly|annually|yearly|nightly|hourly))\\b",
        kSetT, 0, ParseSetAdverb},
@@ -2045,6 +2057,22 @@ void TimexRecognizer::Recognize(std::string_view text,
   } else {
     spill.insert(spill.end(), local.begin(), local.begin() + n);
     keep(spill.data(), spill.data() + spill.size());
+  }
+  // "Monday and Tuesday nights": a weekday joined to a plural one is a set
+  // too, with its part of day.
+  for (size_t i = out->size(); i-- > 1;) {
+    ParsedTimex& a = (*out)[i - 1];
+    const ParsedTimex& b = (*out)[i];
+    if (b.kind != TimexKind::kSet || b.weekday == 0 ||
+        a.kind != TimexKind::kWeekday || a.shift != 0 ||
+        a.part != PartOfDay::kNone) {
+      continue;
+    }
+    const std::string_view gap = text.substr(a.end, b.start - a.end);
+    if (gap == " and " || gap == " or " || gap == ", " || gap == " to ") {
+      a.kind = TimexKind::kSet;
+      a.part = b.part;
+    }
   }
 }
 

@@ -332,6 +332,7 @@ std::optional<ResolvedTimex> ResolveSet(const ParsedTimex& p) {
     r.value = buf;
   } else if (p.weekday > 0) {
     r.value = "XXXX-WXX-" + std::to_string(p.weekday);
+    if (p.part != PartOfDay::kNone) r.value += std::string("T") + PartCode(p.part);
   } else if (p.unit == TimeUnit::kNone) {
     if (p.part == PartOfDay::kNone) return std::nullopt;
     r.value = std::string("T") + PartCode(p.part);

@@ -486,6 +486,26 @@ TEST(TimexStageTest, Sets) {
   EXPECT_EQ(t[3].value, "P1M");
 }
 
+TEST(TimexStageTest, PluralWeekdaysAreSets) {
+  Found f = One("The market in Keld opens on Saturdays.", kTue);
+  EXPECT_EQ(f.text, "Saturdays");
+  EXPECT_EQ(f.type, TimexType::kSet);
+  EXPECT_EQ(f.value, "XXXX-WXX-6");
+  f = One("The band plays Friday nights at the harbour.", kTue);
+  EXPECT_EQ(f.text, "Friday nights");
+  EXPECT_EQ(f.type, TimexType::kSet);
+  EXPECT_EQ(f.value, "XXXX-WXX-5TNI");
+}
+
+TEST(TimexStageTest, WeekdayJoinedToAPluralWeekdayIsASet) {
+  auto t = Times("The ferry sails Monday and Thursday mornings.", kTue);
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[0].text, "Monday");
+  EXPECT_EQ(t[0].type, TimexType::kSet);
+  EXPECT_EQ(t[0].value, "XXXX-WXX-1TMO");
+  EXPECT_EQ(t[1].value, "XXXX-WXX-4TMO");
+}
+
 TEST(TimexStageTest, MoreRelativeForms) {
   auto t = Times(
       "They met the day before yesterday.\nShe spoke this morning.\n"
