@@ -259,6 +259,9 @@ Status FindTimes(const TimexRecognizer& recognizer, const Document& doc,
   // The last day and year named in the previous sentence (for "the next
   // day", "two years later").
   std::optional<CivilDate> previous_day;
+  // The last day named anywhere before: what "the previous Friday" counts
+  // from when the sentence before names none.
+  std::optional<CivilDate> document_day;
   std::optional<int> previous_year;
   std::optional<int> previous_month;
   int month_idle = 0;  // sentences without expressions since the last one
@@ -357,6 +360,9 @@ Status FindTimes(const TimexRecognizer& recognizer, const Document& doc,
     for (size_t i = 0; i < parsed.size(); ++i) {
       if (NeedsSentence(parsed[i])) {
         ctx.anchor = last_day;
+        if (!ctx.anchor && parsed[i].kind == TimexKind::kWeekday) {
+          ctx.anchor = document_day;
+        }
         ctx.anchor_year = last_year;
         ctx.anchor_month = last_month;
         ctx.anchor_quarter = UsesDocumentQuarter(parsed[i]) ? document_quarter
@@ -397,7 +403,10 @@ Status FindTimes(const TimexRecognizer& recognizer, const Document& doc,
         last_quarter.reset();
         if (parsed[i].kind == TimexKind::kYear) topic_quarter.reset();
       }
-      if (resolved[i]->day) last_day = resolved[i]->day;
+      if (resolved[i]->day) {
+        last_day = resolved[i]->day;
+        document_day = resolved[i]->day;
+      }
       if (resolved[i]->month) {
         last_month = resolved[i]->month;
       } else if (resolved[i]->year) {

@@ -197,6 +197,15 @@ TEST(TimexStageTest, PreviousWeekdayIsBeforeTheDayNamedLast) {
   EXPECT_EQ(t[1].value, "2025-03-14");  // March 21, 2025 is a Friday
 }
 
+TEST(TimexStageTest, PreviousWeekdayCountsFromADayNamedSentencesBefore) {
+  auto t = Times("The index closed at 410 on March 21.\n"
+                 "Dealers in Brask were cautious.\n"
+                 "It was down 2% from the previous Friday.",
+                 kTue);
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[1].value, "2025-03-14");
+}
+
 TEST(TimexStageTest, PreviousWeekdayWithoutANamedDayIsBeforeTheReference) {
   EXPECT_EQ(One("Shares fell from the previous Friday.", kTue).value,
             "2025-03-07");
