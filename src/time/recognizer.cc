@@ -935,6 +935,13 @@ bool ParseRelativeUnit(const Match& m, ParsedTimex* p) {
   std::string_view mod = LowerInto(m.g[1], buf);
   p->shift = mod == "last" ? -1 : mod == "this" ? 0 : 1;
   p->unit = UnitOf(m.g[2]);
+  // "this quarter" (no "early", "the end of"): in a report, the quarter
+  // reported on, so it follows the text's quarter like "the quarter".
+  if (p->unit == TimeUnit::kQuarter && p->shift == 0 &&
+      m.g[0].size() == m.g[1].size() + 1 + m.g[2].size()) {
+    p->kind = TimexKind::kPeriodRef;
+    p->ref_mode = 2;
+  }
   return p->unit != TimeUnit::kNone;
 }
 
@@ -1256,9 +1263,8 @@ bool ParsePeriodRef(const Match& m, ParsedTimex* p) {
       mod.starts_with("year") || !m.g[2].empty() || !m.g[4].empty();
   p->shift = year_ago ? -1 : 0;
   if (mod == "latest" || mod == "most recent") p->ref_mode = 1;
-  if (mod == "current" || EqualsLower(m.g[0].substr(0, 4), "this")) {
-    p->ref_mode = 2;
-  }
+  if (EqualsLower(m.g[0].substr(0, 4), "this")) p->ref_mode = 2;
+  if (mod == "current") p->ref_mode = 3;
   p->unit =
       EqualsLower(m.g[3], "quarter") ? TimeUnit::kQuarter : TimeUnit::kNone;
   // "the period" alone is too vague; "the latest period" is not.

@@ -371,13 +371,18 @@ std::optional<ResolvedTimex> ResolvePeriodRef(const ParsedTimex& p,
   if (p.ref_mode == 1 && p.unit == TimeUnit::kQuarter && ctx.reference) {
     return QuarterResult(QuarterIndex(*ctx.reference) - 1 + 4 * p.shift);
   }
+  // "the current quarter"; "this quarter" said of what is ahead.
+  if ((p.ref_mode == 3 || (p.ref_mode == 2 && p.tense == Tense::kFuture)) &&
+      p.unit == TimeUnit::kQuarter && ctx.reference) {
+    return QuarterResult(QuarterIndex(*ctx.reference) + 4 * p.shift);
+  }
   if (ctx.anchor_quarter) {
     return QuarterResult(*ctx.anchor_quarter + 4 * p.shift);
   }
   if (p.unit == TimeUnit::kQuarter) {
     if (!ctx.reference) return Underspecified(TimexType::kDate, "XXXX-QX");
     return QuarterResult(QuarterIndex(*ctx.reference) +
-                         (p.ref_mode == 2 ? 0 : -1) + 4 * p.shift);
+                         (p.ref_mode >= 2 ? 0 : -1) + 4 * p.shift);
   }
   if (ctx.anchor_year) {
     return Underspecified(TimexType::kDate,

@@ -660,6 +660,35 @@ TEST(TimexStageTest, QuarterEndedAfterANamedQuarterKeepsTheName) {
   EXPECT_EQ(t[1].value, "2025-Q1");
 }
 
+TEST(TimexStageTest, ThisQuarterInAReportIsTheQuarterReported) {
+  auto t = Times(
+      "Orvik Press posted a loss for the third quarter ended Sept. 30.\n"
+      "This quarter's loss includes a charge for its Tallin unit.",
+      "1989-11-01");
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[2].text, "This quarter");
+  EXPECT_EQ(t[2].value, "1989-Q3");
+}
+
+TEST(TimexStageTest, ThisQuarterAheadIsTheReferencesQuarter) {
+  auto t = Times(
+      "Orvik Press posted a loss for the third quarter ended Sept. 30.\n"
+      "It will return to profit this quarter, the company said.",
+      "1989-11-01");
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[2].value, "1989-Q4");
+}
+
+TEST(TimexStageTest, CurrentQuarterIsTheReferencesQuarter) {
+  auto t = Times(
+      "Orvik Press posted a loss for the third quarter ended Sept. 30.\n"
+      "Sales in the current quarter have begun well.",
+      "1989-11-01");
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[2].text, "the current quarter");
+  EXPECT_EQ(t[2].value, "1989-Q4");
+}
+
 TEST(TimexStageTest, FractionsAreNotQuarters) {
   EXPECT_TRUE(Times("Three quarters of the voters stayed home.", kTue).empty());
 }
