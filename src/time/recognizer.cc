@@ -1366,6 +1366,8 @@ bool ParseTheYear(const Match& m, ParsedTimex* p) {
   if (!next.empty() && IsDigit(static_cast<unsigned char>(next[0]))) {
     return false;
   }
+  // "the year two thousand": the spelled year carries it.
+  if (NextWordIsIn(m, {"two", "nineteen", "twenty", "eighteen"})) return false;
   if (NextWordIsIn(m, {"ended", "ending", "through", "to"})) {
     // "the year ended June 30": a twelve-month period.
     p->kind = TimexKind::kDuration;
@@ -1694,8 +1696,8 @@ std::vector<Row> Rows() {
            " (days?|weeks?|months?|years?) (?i:(later|earlier|"
            "afterwards|before|prior))\\b",
        kUnitT | kShiftT, 0, ParseAnaphoricShift},
-      {"ago", "\\b(?:" + num + " )?" + unit + " (?i:ago)\\b", kUnitT | kAgoT, 0,
-       ParseAgo},
+      {"ago", "\\b(?:" + num + " )?" + unit + " (?:(?i:or so) )?(?i:ago)\\b",
+       kUnitT | kAgoT, 0, ParseAgo},
       // General references.
       {"recently", "\\b(?i:recently|lately)\\b", kRefT, 0, ParsePastRef},
       {"the_past_or_future", "\\b(?i:in|for) ((?i:the) (past|future))\\b",
@@ -1915,7 +1917,26 @@ uint32_t ModifiedStart(std::string_view text, const ParsedTimex& p) {
   if (point) {
     if (auto b = WordBefore(text, p.start, {"around"})) return *b;
   }
+  // "the year 2000", "the year two thousand".
+  if (p.kind == TimexKind::kYear && p.start >= 9 &&
+      EqualsLower(text.substr(p.start - 9, 9), "the year ") &&
+      (p.start == 9 || text[p.start - 10] == ' ')) {
+    return p.start - 9;
+  }
   return p.start;
+}
+
+// Where an expression ends with "or so" ("the next year or so").
+uint32_t ModifiedEnd(std::string_view text, const ParsedTimex& p) {
+  if (p.kind != TimexKind::kDuration && p.kind != TimexKind::kRelativeUnit) {
+    return p.end;
+  }
+  const std::string_view rest = text.substr(p.end);
+  if (rest.size() >= 6 && EqualsLower(rest.substr(0, 6), " or so") &&
+      (rest.size() == 6 || !IsAsciiAlpha(static_cast<unsigned char>(rest[6])))) {
+    return p.end + 6;
+  }
+  return p.end;
 }
 
 }  // namespace
@@ -2055,6 +2076,8 @@ void TimexRecognizer::Recognize(std::string_view text,
       const uint32_t from = ModifiedStart(text, p);
       const uint32_t before = out->empty() ? 0 : out->back().end;
       if (from >= before) p.start = from;
+      p.end = ModifiedEnd(text, p);
+      covered = std::max(covered, p.end);
       out->push_back(p);
     }
   };

@@ -74,6 +74,20 @@ TEST(RecognizerTest, EndOfTheYearIsOneExpression) {
             std::vector<std::string>{"the end of the year"});
 }
 
+TEST(RecognizerTest, TheYearBeforeAYearIsPartOfTheSpan) {
+  EXPECT_EQ(Spans("The tunnel should open by the year 2030."),
+            std::vector<std::string>{"the year 2030"});
+  EXPECT_EQ(Spans("The tunnel should open by the year two thousand."),
+            std::vector<std::string>{"the year two thousand"});
+}
+
+TEST(RecognizerTest, OrSoIsPartOfTheSpan) {
+  EXPECT_EQ(Spans("The mill in Varde will close over the next year or so."),
+            std::vector<std::string>{"the next year or so"});
+  EXPECT_EQ(Spans("The pier reopened a week or so ago."),
+            std::vector<std::string>{"a week or so ago"});
+}
+
 TEST(RecognizerTest, CountsAreNotYearsOrDurations) {
   EXPECT_TRUE(Spans("The army launched 145 drones at the port.").empty());
   EXPECT_TRUE(Spans("About 2,000 people marched to the square.").empty());
