@@ -1075,7 +1075,7 @@ bool ParseDuration(const Match& m, ParsedTimex* p) {
     std::string_view rest = m.sentence.substr(m.end);
     if (rest.starts_with("-old") || rest.starts_with(" old") ||
         rest.starts_with("-olds") || rest.starts_with("-earlier") ||
-        rest.starts_with("-ago")) {
+        rest.starts_with("-ago") || rest.starts_with("-long")) {
       return false;
     }
   }
@@ -1125,6 +1125,15 @@ bool ParseUnspecifiedDuration(const Match& m, ParsedTimex* p) {
   p->quantity = -1;
   p->unit = UnitOf(m.g[1]);
   return p->unit != TimeUnit::kNone;
+}
+
+// "a day-long meeting", "a decades-long feud": g1 the unit, singular (one
+// unit) or plural (an unspecified number of them).
+bool ParseLongAdjective(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kDuration;
+  p->unit = UnitOf(m.g[1]);
+  p->quantity = m.g[1].ends_with("s") ? -1 : 1;
+  return p->unit != TimeUnit::kNone && p->unit != TimeUnit::kQuarter;
 }
 
 bool ParseClock(const Match& m, ParsedTimex* p) {
@@ -1740,6 +1749,10 @@ std::vector<Row> Rows() {
            "[- ]" +
            unit + "\\b",
        kUnitT, 0, ParseDuration},
+      {"long_adjective",
+       "\\b(?i:(days?|weeks?|months?|years?|decades?|centuries|century|"
+       "hours?))-long\\b",
+       kUnitT, 0, ParseLongAdjective},
       {"duration_half",
        "\\b" + num + "(?: and a half| 1/2|-and-a-half)[- ]" + unit + "\\b",
        kUnitT, 0, ParseHalfDuration},

@@ -415,6 +415,12 @@ TEST(TimexStageTest, Durations) {
   EXPECT_EQ(t[4].value, "P10Y");
 }
 
+TEST(TimexStageTest, LongAdjectivesAreDurations) {
+  EXPECT_EQ(One("The talks ended a day-long standoff in Rask.", kTue).value,
+            "P1D");
+  EXPECT_EQ(One("It was the end of a decades-long feud.", kTue).value, "PXDE");
+}
+
 TEST(TimexStageTest, DurationWithModifierIncludesTheArticle) {
   Found f = One("Prices doubled over the past three years.", kTue);
   EXPECT_EQ(f.text, "the past three years");
