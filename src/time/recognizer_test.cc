@@ -75,7 +75,7 @@ TEST(RecognizerTest, EndOfTheYearIsOneExpression) {
 }
 
 TEST(RecognizerTest, TheYearBeforeAYearIsPartOfTheSpan) {
-  EXPECT_EQ(Spans("The tunnel should open by the year 2030."),
+  EXPECT_EQ(Spans("The tunnel should open by the year 2030, they said."),
             std::vector<std::string>{"the year 2030"});
   EXPECT_EQ(Spans("The tunnel should open by the year two thousand."),
             std::vector<std::string>{"the year two thousand"});
