@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <array>
+#include <initializer_list>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -456,7 +458,9 @@ const std::unordered_map<std::string_view, unsigned>& TriggerWords() {
       (*m)[w] |= kMonthT;
     }
     for (const char* w : {"monday", "tuesday", "wednesday", "thursday",
-                          "friday", "saturday", "sunday"}) {
+                          "friday", "saturday", "sunday", "mondays",
+                          "tuesdays", "wednesdays", "thursdays", "fridays",
+                          "saturdays", "sundays"}) {
       (*m)[w] |= kWeekdayT;
     }
     for (const char* w : {"yesterday", "today", "tomorrow", "tonight"}) {
@@ -706,7 +710,9 @@ bool ParseMonthAfterPreposition(const Match& m, ParsedTimex* p) {
   // be a verb follows.
   if (p->month == 5 && !NextWord(m).empty() &&
       !NextWordIsIn(m, {"and", "or", "to", "this", "last", "next", "when", "as",
-                        "the", "of", "in", "on", "at"})) {
+                        "the", "of", "in", "on", "at", "that", "for", "with",
+                        "after", "before", "because", "but", "from", "until",
+                        "while", "amid", "if", "a", "an"})) {
     return false;
   }
   return true;
@@ -929,6 +935,13 @@ bool ParseRelativeUnit(const Match& m, ParsedTimex* p) {
   std::string_view mod = LowerInto(m.g[1], buf);
   p->shift = mod == "last" ? -1 : mod == "this" ? 0 : 1;
   p->unit = UnitOf(m.g[2]);
+  // "this quarter" (no "early", "the end of"): in a report, the quarter
+  // reported on, so it follows the text's quarter like "the quarter".
+  if (p->unit == TimeUnit::kQuarter && p->shift == 0 &&
+      m.g[0].size() == m.g[1].size() + 1 + m.g[2].size()) {
+    p->kind = TimexKind::kPeriodRef;
+    p->ref_mode = 2;
+  }
   return p->unit != TimeUnit::kNone;
 }
 
@@ -1062,7 +1075,7 @@ bool ParseDuration(const Match& m, ParsedTimex* p) {
     std::string_view rest = m.sentence.substr(m.end);
     if (rest.starts_with("-old") || rest.starts_with(" old") ||
         rest.starts_with("-olds") || rest.starts_with("-earlier") ||
-        rest.starts_with("-ago")) {
+        rest.starts_with("-ago") || rest.starts_with("-long")) {
       return false;
     }
   }
@@ -1112,6 +1125,15 @@ bool ParseUnspecifiedDuration(const Match& m, ParsedTimex* p) {
   p->quantity = -1;
   p->unit = UnitOf(m.g[1]);
   return p->unit != TimeUnit::kNone;
+}
+
+// "a day-long meeting", "a decades-long feud": g1 the unit, singular (one
+// unit) or plural (an unspecified number of them).
+bool ParseLongAdjective(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kDuration;
+  p->unit = UnitOf(m.g[1]);
+  p->quantity = m.g[1].ends_with("s") ? -1 : 1;
+  return p->unit != TimeUnit::kNone && p->unit != TimeUnit::kQuarter;
 }
 
 bool ParseClock(const Match& m, ParsedTimex* p) {
@@ -1186,6 +1208,14 @@ bool ParseEvery(const Match& m, ParsedTimex* p) {
   return p->quantity > 0;
 }
 
+// "on Tuesdays", "Tuesday nights": g1 weekday, g2 part of day (or empty).
+bool ParseWeekdaySet(const Match& m, ParsedTimex* p) {
+  p->kind = TimexKind::kSet;
+  p->weekday = WeekdayNumber(m.g[1]);
+  p->part = PartOf(m.g[2]);
+  return p->weekday > 0;
+}
+
 bool ParseSetAdverb(const Match& m, ParsedTimex* p) {
   p->kind = TimexKind::kSet;
   std::array<char, 12> buf;
@@ -1242,9 +1272,8 @@ bool ParsePeriodRef(const Match& m, ParsedTimex* p) {
       mod.starts_with("year") || !m.g[2].empty() || !m.g[4].empty();
   p->shift = year_ago ? -1 : 0;
   if (mod == "latest" || mod == "most recent") p->ref_mode = 1;
-  if (mod == "current" || EqualsLower(m.g[0].substr(0, 4), "this")) {
-    p->ref_mode = 2;
-  }
+  if (EqualsLower(m.g[0].substr(0, 4), "this")) p->ref_mode = 2;
+  if (mod == "current") p->ref_mode = 3;
   p->unit =
       EqualsLower(m.g[3], "quarter") ? TimeUnit::kQuarter : TimeUnit::kNone;
   // "the period" alone is too vague; "the latest period" is not.
@@ -1330,8 +1359,12 @@ bool ParseTheYear(const Match& m, ParsedTimex* p) {
   p->kind = TimexKind::kTheYear;
   // "the current year", "this fiscal year": the reference's own year, not
   // the last one named.
-  std::array<char, 32> buf;
-  const std::string_view whole = LowerInto(m.g[0], buf);
+  std::array<char, 48> buf;
+  std::string_view whole = LowerInto(m.g[0], buf);
+  // "the end of the year": the year itself, as TimeML values it.
+  if (const size_t of = whole.find(" of "); of != std::string_view::npos) {
+    whole.remove_prefix(of + 4);
+  }
   if (whole.starts_with("this") ||
       whole.find("current") != std::string_view::npos) {
     p->ref_mode = 2;
@@ -1342,6 +1375,8 @@ bool ParseTheYear(const Match& m, ParsedTimex* p) {
   if (!next.empty() && IsDigit(static_cast<unsigned char>(next[0]))) {
     return false;
   }
+  // "the year two thousand": the spelled year carries it.
+  if (NextWordIsIn(m, {"two", "nineteen", "twenty", "eighteen"})) return false;
   if (NextWordIsIn(m, {"ended", "ending", "through", "to"})) {
     // "the year ended June 30": a twelve-month period.
     p->kind = TimexKind::kDuration;
@@ -1670,8 +1705,8 @@ std::vector<Row> Rows() {
            " (days?|weeks?|months?|years?) (?i:(later|earlier|"
            "afterwards|before|prior))\\b",
        kUnitT | kShiftT, 0, ParseAnaphoricShift},
-      {"ago", "\\b(?:" + num + " )?" + unit + " (?i:ago)\\b", kUnitT | kAgoT, 0,
-       ParseAgo},
+      {"ago", "\\b(?:" + num + " )?" + unit + " (?:(?i:or so) )?(?i:ago)\\b",
+       kUnitT | kAgoT, 0, ParseAgo},
       // General references.
       {"recently", "\\b(?i:recently|lately)\\b", kRefT, 0, ParsePastRef},
       {"the_past_or_future", "\\b(?i:in|for) ((?i:the) (past|future))\\b",
@@ -1714,6 +1749,10 @@ std::vector<Row> Rows() {
            "[- ]" +
            unit + "\\b",
        kUnitT, 0, ParseDuration},
+      {"long_adjective",
+       "\\b(?i:(days?|weeks?|months?|years?|decades?|centuries|century|"
+       "hours?))-long\\b",
+       kUnitT, 0, ParseLongAdjective},
       {"duration_half",
        "\\b" + num + "(?: and a half| 1/2|-and-a-half)[- ]" + unit + "\\b",
        kUnitT, 0, ParseHalfDuration},
@@ -1746,6 +1785,8 @@ std::vector<Row> Rows() {
        "February|March|April|May|June|July|August|September|October|"
        "November|December)\\b",
        kSetT, 0, ParseEvery},
+      {"weekday_set", "\\b" + wd + "(?:s|(?: " + part + ")s)\\b", kWeekdayT,
+       0, ParseWeekdaySet},
       {"set_adverb",
        "\\b(?i:(daily|weekly|monthly|annually|yearly|nightly|hourly))\\b",
        kSetT, 0, ParseSetAdverb},
@@ -1789,7 +1830,8 @@ std::vector<Row> Rows() {
        kSeasonT, 0, ParseSeason},
       // The year the text is about.
       {"the_year",
-       "\\b(?i:the|this|that) (?:(?i:current|latest|same|full|entire|whole) "
+       "\\b(?:(?i:the end|the beginning|the start|the middle) (?i:of) )?"
+       "(?i:the|this|that) (?:(?i:current|latest|same|full|entire|whole) "
        ")?(?:(?i:fiscal|calendar) )?(?i:year)\\b",
        kYearWordT, 0, ParseTheYear},
       {"fiscal_year", "\\b(?i:fiscal) " + year + "\\b", kYearWordT | kYearT, 0,
@@ -1846,6 +1888,69 @@ struct Candidate {
   ParsedTimex parsed;
   uint32_t row = 0;
 };
+
+// Where the word right before `start` (one space between) begins, if it is
+// one of `words` (lower case); otherwise nullopt.
+std::optional<uint32_t> WordBefore(std::string_view text, uint32_t start,
+                                   std::initializer_list<std::string_view> words) {
+  if (start < 2 || text[start - 1] != ' ') return std::nullopt;
+  uint32_t b = start - 1;
+  while (b > 0 && IsAsciiAlpha(static_cast<unsigned char>(text[b - 1]))) --b;
+  if (b > 0 && (IsDigit(static_cast<unsigned char>(text[b - 1])) ||
+                text[b - 1] == '-')) {
+    return std::nullopt;
+  }
+  const std::string_view w = text.substr(b, start - 1 - b);
+  for (std::string_view c : words) {
+    if (EqualsLower(w, c)) return b;
+  }
+  return std::nullopt;
+}
+
+// The modifier words TimeML counts as part of an expression, where the
+// table's patterns leave them out: "earlier"/"later" before a part of the
+// present or of an anaphoric period ("earlier this month", "later that
+// year", "earlier yesterday"), and an approximation before a point in time
+// ("around Nov. 1", "around 7:15 p.m."). Weeks and weekdays stay without
+// "earlier" ("earlier this week", "earlier Friday"), as annotated.
+uint32_t ModifiedStart(std::string_view text, const ParsedTimex& p) {
+  const std::string_view expr = text.substr(p.start, p.end - p.start);
+  auto starts = [&](std::string_view w) {
+    return expr.size() >= w.size() && EqualsLower(expr.substr(0, w.size()), w);
+  };
+  const bool this_or_that = (starts("this ") || starts("that ")) &&
+                            !starts("this week") && !starts("that week");
+  if (this_or_that || p.kind == TimexKind::kRelativeDay) {
+    if (auto b = WordBefore(text, p.start, {"earlier", "later"})) return *b;
+  }
+  const bool point =
+      p.kind == TimexKind::kDate || p.kind == TimexKind::kClock ||
+      (p.kind == TimexKind::kRelativeUnit && p.unit == TimeUnit::kYear &&
+       p.shift == 0 && !this_or_that && expr.ends_with("end"));
+  if (point) {
+    if (auto b = WordBefore(text, p.start, {"around"})) return *b;
+  }
+  // "the year 2000", "the year two thousand".
+  if (p.kind == TimexKind::kYear && p.start >= 9 &&
+      EqualsLower(text.substr(p.start - 9, 9), "the year ") &&
+      (p.start == 9 || text[p.start - 10] == ' ')) {
+    return p.start - 9;
+  }
+  return p.start;
+}
+
+// Where an expression ends with "or so" ("the next year or so").
+uint32_t ModifiedEnd(std::string_view text, const ParsedTimex& p) {
+  if (p.kind != TimexKind::kDuration && p.kind != TimexKind::kRelativeUnit) {
+    return p.end;
+  }
+  const std::string_view rest = text.substr(p.end);
+  if (rest.size() >= 6 && EqualsLower(rest.substr(0, 6), " or so") &&
+      (rest.size() == 6 || !IsAsciiAlpha(static_cast<unsigned char>(rest[6])))) {
+    return p.end + 6;
+  }
+  return p.end;
+}
 
 }  // namespace
 
@@ -1981,6 +2086,11 @@ void TimexRecognizer::Recognize(std::string_view text,
         p.tense = own;
         p.own_tense = true;
       }
+      const uint32_t from = ModifiedStart(text, p);
+      const uint32_t before = out->empty() ? 0 : out->back().end;
+      if (from >= before) p.start = from;
+      p.end = ModifiedEnd(text, p);
+      covered = std::max(covered, p.end);
       out->push_back(p);
     }
   };
@@ -1989,6 +2099,22 @@ void TimexRecognizer::Recognize(std::string_view text,
   } else {
     spill.insert(spill.end(), local.begin(), local.begin() + n);
     keep(spill.data(), spill.data() + spill.size());
+  }
+  // "Monday and Tuesday nights": a weekday joined to a plural one is a set
+  // too, with its part of day.
+  for (size_t i = out->size(); i-- > 1;) {
+    ParsedTimex& a = (*out)[i - 1];
+    const ParsedTimex& b = (*out)[i];
+    if (b.kind != TimexKind::kSet || b.weekday == 0 ||
+        a.kind != TimexKind::kWeekday || a.shift != 0 ||
+        a.part != PartOfDay::kNone) {
+      continue;
+    }
+    const std::string_view gap = text.substr(a.end, b.start - a.end);
+    if (gap == " and " || gap == " or " || gap == ", " || gap == " to ") {
+      a.kind = TimexKind::kSet;
+      a.part = b.part;
+    }
   }
 }
 

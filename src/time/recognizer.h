@@ -103,8 +103,10 @@ struct ParsedTimex {
   int half_year = 0;  // kYear: 1 "the first half of 2024", 2 the second
   int season = 0;   // kSeason: 1 spring, 2 summer, 3 fall, 4 winter
   // kPeriodRef: 1 "the latest quarter" (the last one completed before the
-  // reference), 2 "this/the current quarter" (the text's, else the
-  // reference's), 0 otherwise (the text's, else the last completed).
+  // reference), 2 "this quarter/period" (the text's, else the reference's;
+  // the reference's when said of what is ahead), 3 "the current quarter"
+  // (the reference's; for a period, as 2), 0 otherwise (the text's, else
+  // the last completed).
   // kTheYear: 2 "the current year", "this fiscal year" (the reference's
   // year, not the last one named), 0 otherwise.
   // kWeekday: 1 "the previous/following Friday" (from the last day the

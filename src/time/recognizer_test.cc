@@ -41,6 +41,53 @@ TEST(RecognizerTest, LongestMatchWinsAndSpansDoNotOverlap) {
       (std::vector<std::string>{"Sunday, May 4, 2025", "three days ago"}));
 }
 
+TEST(RecognizerTest, EarlierOrLaterBeforeThisOrThatIsPartOfTheSpan) {
+  EXPECT_EQ(Spans("Earlier this month the ferry to Tallow Bay stopped."),
+            std::vector<std::string>{"Earlier this month"});
+  EXPECT_EQ(Spans("The council met again later that year."),
+            std::vector<std::string>{"later that year"});
+  EXPECT_EQ(Spans("Earlier yesterday the pier was closed."),
+            std::vector<std::string>{"Earlier yesterday"});
+}
+
+TEST(RecognizerTest, EarlierBeforeAWeekOrWeekdayIsLeftOut) {
+  EXPECT_EQ(Spans("The strike began earlier this week in Dunmore."),
+            std::vector<std::string>{"this week"});
+  EXPECT_EQ(Spans("Earlier Friday the mayor resigned."),
+            std::vector<std::string>{"Friday"});
+}
+
+TEST(RecognizerTest, AroundBeforeAPointInTimeIsPartOfTheSpan) {
+  EXPECT_EQ(Spans("The polls close around 8:30 p.m. in Harlow."),
+            std::vector<std::string>{"around 8:30 p.m."});
+  EXPECT_EQ(Spans("The new line should open around June 3."),
+            std::vector<std::string>{"around June 3"});
+}
+
+TEST(RecognizerTest, MayBeforeAConjunctionIsTheMonth) {
+  EXPECT_EQ(Spans("The firm disclosed in May that it had a buyer."),
+            std::vector<std::string>{"May"});
+}
+
+TEST(RecognizerTest, EndOfTheYearIsOneExpression) {
+  EXPECT_EQ(Spans("The plant in Ostby will close by the end of the year."),
+            std::vector<std::string>{"the end of the year"});
+}
+
+TEST(RecognizerTest, TheYearBeforeAYearIsPartOfTheSpan) {
+  EXPECT_EQ(Spans("The tunnel should open by the year 2030, they said."),
+            std::vector<std::string>{"the year 2030"});
+  EXPECT_EQ(Spans("The tunnel should open by the year two thousand."),
+            std::vector<std::string>{"the year two thousand"});
+}
+
+TEST(RecognizerTest, OrSoIsPartOfTheSpan) {
+  EXPECT_EQ(Spans("The mill in Varde will close over the next year or so."),
+            std::vector<std::string>{"the next year or so"});
+  EXPECT_EQ(Spans("The pier reopened a week or so ago."),
+            std::vector<std::string>{"a week or so ago"});
+}
+
 TEST(RecognizerTest, CountsAreNotYearsOrDurations) {
   EXPECT_TRUE(Spans("The army launched 145 drones at the port.").empty());
   EXPECT_TRUE(Spans("About 2,000 people marched to the square.").empty());

@@ -332,6 +332,7 @@ std::optional<ResolvedTimex> ResolveSet(const ParsedTimex& p) {
     r.value = buf;
   } else if (p.weekday > 0) {
     r.value = "XXXX-WXX-" + std::to_string(p.weekday);
+    if (p.part != PartOfDay::kNone) r.value += std::string("T") + PartCode(p.part);
   } else if (p.unit == TimeUnit::kNone) {
     if (p.part == PartOfDay::kNone) return std::nullopt;
     r.value = std::string("T") + PartCode(p.part);
@@ -370,13 +371,18 @@ std::optional<ResolvedTimex> ResolvePeriodRef(const ParsedTimex& p,
   if (p.ref_mode == 1 && p.unit == TimeUnit::kQuarter && ctx.reference) {
     return QuarterResult(QuarterIndex(*ctx.reference) - 1 + 4 * p.shift);
   }
+  // "the current quarter"; "this quarter" said of what is ahead.
+  if ((p.ref_mode == 3 || (p.ref_mode == 2 && p.tense == Tense::kFuture)) &&
+      p.unit == TimeUnit::kQuarter && ctx.reference) {
+    return QuarterResult(QuarterIndex(*ctx.reference) + 4 * p.shift);
+  }
   if (ctx.anchor_quarter) {
     return QuarterResult(*ctx.anchor_quarter + 4 * p.shift);
   }
   if (p.unit == TimeUnit::kQuarter) {
     if (!ctx.reference) return Underspecified(TimexType::kDate, "XXXX-QX");
     return QuarterResult(QuarterIndex(*ctx.reference) +
-                         (p.ref_mode == 2 ? 0 : -1) + 4 * p.shift);
+                         (p.ref_mode >= 2 ? 0 : -1) + 4 * p.shift);
   }
   if (ctx.anchor_year) {
     return Underspecified(TimexType::kDate,

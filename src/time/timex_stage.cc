@@ -75,6 +75,27 @@ bool IsClockDayGap(std::string_view gap) {
 // year * 4 + quarter - 1, as ResolvedTimex::quarter.
 int QuarterOf(CivilDate d) { return d.year * 4 + (d.month - 1) / 3; }
 
+// Whether the text between a period and a date makes the date its end:
+// "the quarter ended July 31", "the quarter that ended Sept. 30".
+bool IsEndedGap(std::string_view gap) {
+  for (std::string_view g : {" ended ", " ending ", " that ended ",
+                             " which ended ", ", which ended "}) {
+    if (gap == g) return true;
+  }
+  return false;
+}
+
+// The quarter of the three months ending on `end`: the calendar quarter
+// holding most of them, the quarter of the middle month ("ended July 31"
+// -> May..July -> the second). A date early in a month ends the month
+// before ("ended Oct. 1").
+int QuarterEndingOn(CivilDate end) {
+  int months = end.year * 12 + end.month - 1;  // the last month, from 0
+  if (end.day < 15) --months;
+  const int middle = months - 1;
+  return (middle / 12) * 4 + (middle % 12) / 3;
+}
+
 bool Inside(Span inner, Span outer) {
   return inner.start >= outer.start && inner.end <= outer.end;
 }
@@ -238,6 +259,9 @@ Status FindTimes(const TimexRecognizer& recognizer, const Document& doc,
   // The last day and year named in the previous sentence (for "the next
   // day", "two years later").
   std::optional<CivilDate> previous_day;
+  // The last day named anywhere before: what "the previous Friday" counts
+  // from when the sentence before names none.
+  std::optional<CivilDate> document_day;
   std::optional<int> previous_year;
   std::optional<int> previous_month;
   int month_idle = 0;  // sentences without expressions since the last one
@@ -336,12 +360,30 @@ Status FindTimes(const TimexRecognizer& recognizer, const Document& doc,
     for (size_t i = 0; i < parsed.size(); ++i) {
       if (NeedsSentence(parsed[i])) {
         ctx.anchor = last_day;
+        if (!ctx.anchor && parsed[i].kind == TimexKind::kWeekday) {
+          ctx.anchor = document_day;
+        }
         ctx.anchor_year = last_year;
         ctx.anchor_month = last_month;
         ctx.anchor_quarter = UsesDocumentQuarter(parsed[i]) ? document_quarter
                              : parsed[i].kind == TimexKind::kAgo ? topic_quarter
                                                                  : last_quarter;
         resolved[i] = Resolve(parsed[i], ctx);
+        // "the quarter ended July 31", with no quarter named before: the
+        // quarter those three months make up. (After a named quarter the
+        // name stands: fiscal quarters do not follow the calendar.)
+        if (resolved[i] && !ctx.anchor_quarter &&
+            parsed[i].kind == TimexKind::kPeriodRef &&
+            parsed[i].unit == TimeUnit::kQuarter && parsed[i].shift == 0 &&
+            parsed[i].year == 0 && i + 1 < parsed.size() &&
+            resolved[i + 1] && resolved[i + 1]->day &&
+            parsed[i + 1].kind == TimexKind::kDate &&
+            IsEndedGap(doc.Slice(sent.span).substr(
+                parsed[i].end,
+                                       parsed[i + 1].start - parsed[i].end))) {
+          ctx.anchor_quarter = QuarterEndingOn(*resolved[i + 1]->day);
+          resolved[i] = Resolve(parsed[i], ctx);
+        }
       }
       if (!resolved[i]) continue;
       if (resolved[i]->quarter && !ShiftedQuarter(parsed[i])) {
@@ -361,7 +403,10 @@ Status FindTimes(const TimexRecognizer& recognizer, const Document& doc,
         last_quarter.reset();
         if (parsed[i].kind == TimexKind::kYear) topic_quarter.reset();
       }
-      if (resolved[i]->day) last_day = resolved[i]->day;
+      if (resolved[i]->day) {
+        last_day = resolved[i]->day;
+        document_day = resolved[i]->day;
+      }
       if (resolved[i]->month) {
         last_month = resolved[i]->month;
       } else if (resolved[i]->year) {

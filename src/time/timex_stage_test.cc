@@ -197,6 +197,15 @@ TEST(TimexStageTest, PreviousWeekdayIsBeforeTheDayNamedLast) {
   EXPECT_EQ(t[1].value, "2025-03-14");  // March 21, 2025 is a Friday
 }
 
+TEST(TimexStageTest, PreviousWeekdayCountsFromADayNamedSentencesBefore) {
+  auto t = Times("The index closed at 410 on March 21.\n"
+                 "Dealers in Brask were cautious.\n"
+                 "It was down 2% from the previous Friday.",
+                 kTue);
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[1].value, "2025-03-14");
+}
+
 TEST(TimexStageTest, PreviousWeekdayWithoutANamedDayIsBeforeTheReference) {
   EXPECT_EQ(One("Shares fell from the previous Friday.", kTue).value,
             "2025-03-07");
@@ -406,6 +415,12 @@ TEST(TimexStageTest, Durations) {
   EXPECT_EQ(t[4].value, "P10Y");
 }
 
+TEST(TimexStageTest, LongAdjectivesAreDurations) {
+  EXPECT_EQ(One("The talks ended a day-long standoff in Rask.", kTue).value,
+            "P1D");
+  EXPECT_EQ(One("It was the end of a decades-long feud.", kTue).value, "PXDE");
+}
+
 TEST(TimexStageTest, DurationWithModifierIncludesTheArticle) {
   Found f = One("Prices doubled over the past three years.", kTue);
   EXPECT_EQ(f.text, "the past three years");
@@ -484,6 +499,26 @@ TEST(TimexStageTest, Sets) {
   EXPECT_EQ(t[1].value, "P1D");
   EXPECT_EQ(t[2].value, "P1Y");
   EXPECT_EQ(t[3].value, "P1M");
+}
+
+TEST(TimexStageTest, PluralWeekdaysAreSets) {
+  Found f = One("The market in Keld opens on Saturdays.", kTue);
+  EXPECT_EQ(f.text, "Saturdays");
+  EXPECT_EQ(f.type, TimexType::kSet);
+  EXPECT_EQ(f.value, "XXXX-WXX-6");
+  f = One("The band plays Friday nights at the harbour.", kTue);
+  EXPECT_EQ(f.text, "Friday nights");
+  EXPECT_EQ(f.type, TimexType::kSet);
+  EXPECT_EQ(f.value, "XXXX-WXX-5TNI");
+}
+
+TEST(TimexStageTest, WeekdayJoinedToAPluralWeekdayIsASet) {
+  auto t = Times("The ferry sails Monday and Thursday mornings.", kTue);
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[0].text, "Monday");
+  EXPECT_EQ(t[0].type, TimexType::kSet);
+  EXPECT_EQ(t[0].value, "XXXX-WXX-1TMO");
+  EXPECT_EQ(t[1].value, "XXXX-WXX-4TMO");
 }
 
 TEST(TimexStageTest, MoreRelativeForms) {
@@ -613,6 +648,53 @@ TEST(TimexStageTest, LatestQuarterWithoutAnchorIsTheLastCompleted) {
   EXPECT_EQ(One("Prices dropped last quarter.", kTue).value, "2024-Q4");
 }
 
+TEST(TimexStageTest, QuarterEndedOnADateIsTheQuarterOfThoseMonths) {
+  auto t = Times("Brenwick Mills earned $2 million in the quarter ended July 31.",
+                 kTue);
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[0].text, "the quarter");
+  EXPECT_EQ(t[0].value, "2024-Q2");
+}
+
+TEST(TimexStageTest, QuarterEndedAfterANamedQuarterKeepsTheName) {
+  auto t = Times(
+      "Brenwick Mills had a strong fiscal first quarter.\n"
+      "Sales in the quarter ended Sept. 30 rose 5%.",
+      kTue);
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[1].text, "the quarter");
+  EXPECT_EQ(t[1].value, "2025-Q1");
+}
+
+TEST(TimexStageTest, ThisQuarterInAReportIsTheQuarterReported) {
+  auto t = Times(
+      "Orvik Press posted a loss for the third quarter ended Sept. 30.\n"
+      "This quarter's loss includes a charge for its Tallin unit.",
+      "1989-11-01");
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[2].text, "This quarter");
+  EXPECT_EQ(t[2].value, "1989-Q3");
+}
+
+TEST(TimexStageTest, ThisQuarterAheadIsTheReferencesQuarter) {
+  auto t = Times(
+      "Orvik Press posted a loss for the third quarter ended Sept. 30.\n"
+      "It will return to profit this quarter, the company said.",
+      "1989-11-01");
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[2].value, "1989-Q4");
+}
+
+TEST(TimexStageTest, CurrentQuarterIsTheReferencesQuarter) {
+  auto t = Times(
+      "Orvik Press posted a loss for the third quarter ended Sept. 30.\n"
+      "Sales in the current quarter have begun well.",
+      "1989-11-01");
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[2].text, "the current quarter");
+  EXPECT_EQ(t[2].value, "1989-Q4");
+}
+
 TEST(TimexStageTest, FractionsAreNotQuarters) {
   EXPECT_TRUE(Times("Three quarters of the voters stayed home.", kTue).empty());
 }
@@ -686,8 +768,9 @@ TEST(TimexStageTest, PartsOfRelativeUnitsAndDays) {
       "The mayor resigned late yesterday.\nRents rose in June last year.",
       kTue);
   ASSERT_EQ(t.size(), 4u);
-  // TimeBank keeps "early"/"late" in the expression but not "earlier".
-  EXPECT_EQ(t[0].text, "this year");
+  // TimeBank keeps "early"/"late" in the expression, and "earlier" before
+  // "this year" (not before "this week" or a weekday).
+  EXPECT_EQ(t[0].text, "earlier this year");
   EXPECT_EQ(t[0].value, "2025");
   EXPECT_EQ(t[1].text, "early next week");
   EXPECT_EQ(t[1].value, "2025-W12");
