@@ -1620,6 +1620,13 @@ uint32_t QuoteFinder::ContentStart(uint32_t v, uint32_t hi) const {
     for (uint32_t t = from; t < hi && t - from <= n; ++t) {
       const std::string_view x = Text(t);
       if (x == "that") return t;
+      // A quoted title in the addressee: told MSNBC's “Morning Joe” that.
+      if ((toks_[t].flags & kTokenQuoteMark) && pair_at_[t] >= 0 &&
+          pairs_[pair_at_[t]].open == t && pairs_[pair_at_[t]].close != kNone &&
+          pairs_[pair_at_[t]].close - t <= 5) {
+        t = pairs_[pair_at_[t]].close;
+        continue;
+      }
       if (x == "," || IsSentenceEnd(t) || (toks_[t].flags & kTokenQuoteMark) ||
           IsIndirectVerb(t)) {
         break;
@@ -2191,7 +2198,10 @@ void QuoteFinder::FindIndirect(std::vector<Quote>& out) {
     bool inside = false;
     for (size_t i = 0; i < indirect_.size() && !inside; ++i) {
       const Quote& r = indirect_[i];
-      inside = r.content.Contains(q.span);
+      inside = r.content.Contains(q.span) ||
+               // A quoted title in the addressee: told “Morning Joe” that.
+               (q.kind == QuoteKind::kPartial && !r.cue.empty() &&
+                q.span.start >= r.cue.end && q.span.end <= r.content.start);
     }
     if (!inside) merged.push_back(q);
   }

@@ -474,6 +474,17 @@ TEST(QuoteStageTest, IndirectToldAddresseeIsNotContent) {
   EXPECT_EQ(qs[0].speaker, "Mara Velden");
 }
 
+TEST(QuoteStageTest, IndirectToldQuotedProgrammeIsNotAPartialQuote) {
+  auto qs = Quotes(
+      "Ada Roe told the \xE2\x80\x9CMorning Tide\xE2\x80\x9D show that the "
+      "ferry would run.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].kind, QuoteKind::kIndirect);
+  EXPECT_EQ(qs[0].cue, "told");
+  EXPECT_EQ(qs[0].content, "that the ferry would run");
+  EXPECT_EQ(qs[0].speaker, "Ada Roe");
+}
+
 TEST(QuoteStageTest, IndirectClauseFirst) {
   auto qs = Quotes(
       "The council will vote on the new budget next week, Tomas Eberle "
