@@ -46,8 +46,10 @@ void AddAnalysis(Pipeline& p, const PipelineOptions& opts) {
   mentions.model = opts.ner_model;
   p.Add(std::make_unique<MentionStage>(mentions));
   p.Add(std::make_unique<CorefStage>());
+  // Before QuoteStage (its tagger's features, trained on tagged text) and
+  // TimexStage (clause tense).
+  p.Add(std::make_unique<PosStage>());
   p.Add(std::make_unique<QuoteStage>());
-  p.Add(std::make_unique<PosStage>());  // before TimexStage: clause tense
   p.Add(std::make_unique<TimexStage>());
   p.Add(std::make_unique<FramingStage>());
   p.Add(std::make_unique<EventStage>());

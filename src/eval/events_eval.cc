@@ -223,8 +223,8 @@ class EventsEvalTask : public EvalTask {
              Layer::kDateline);
     p.Add(std::make_unique<MentionStage>());
     p.Add(std::make_unique<CorefStage>());
+    p.Add(std::make_unique<PosStage>());  // as in analyze/analyze.cc
     p.Add(std::make_unique<QuoteStage>());
-    p.Add(std::make_unique<PosStage>());  // before TimexStage: clause tense
     p.Add(std::make_unique<TimexStage>());
     p.Add(std::make_unique<EventStage>());
     DocumentFactory factory = [&docs](size_t i) -> StatusOr<Document> {

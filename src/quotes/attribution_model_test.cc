@@ -7,8 +7,10 @@
 
 #include "entities/mention_stage.h"
 #include "entities/test_document.h"
+#include "pos/pos_stage.h"
 #include "quotes/attribution_train.h"
 #include "quotes/quote_stage.h"
+#include "text/text_testing.h"
 
 namespace dossier {
 namespace {
@@ -31,13 +33,38 @@ Span Find(const std::string& text, const std::string& part) {
 }
 
 // An invented corpus of one-sentence articles "NAME reckons CLAUSE." with
-// gold source NAME, cue "reckons" and content CLAUSE.
+// gold source NAME, cue "reckons" and content CLAUSE. A variant changes one
+// thing: `subject` (with "{}" for NAME) replaces the subject and is the gold
+// source unless `no_source`; `cut_content` makes the gold content "that"
+// and the clause's first two words (a tagger that stops before the verb).
 struct Corpus {
   std::vector<Document> docs;
   std::vector<AttributionExample> examples;
 };
 
-Corpus MakeCorpus() {
+struct CorpusVariant {
+  std::string subject = "{}";
+  bool no_source = false;
+  bool cut_content = false;
+  bool text_chain = false;  // the real tokenizer ("Roe's" -> "Roe" "'s")
+  std::string source;       // the gold source when not the whole subject
+};
+
+// A document over `text` with tokens and mentions.
+Document MakeDoc(const std::string& text, bool text_chain) {
+  Document doc = test::MakeTestDocument("");
+  if (text_chain) {
+    StatusOr<Document> d = testing::RunTextChain(text);
+    EXPECT_TRUE(d.ok()) << d.status().ToString();
+    if (d.ok()) doc = std::move(d).value();
+  } else {
+    doc = test::MakeTestDocument(text);
+  }
+  EXPECT_TRUE(MentionStage().Run(doc).ok());
+  return doc;
+}
+
+Corpus MakeCorpus(const CorpusVariant& v = {}) {
   const std::vector<std::string> names = {
       "Ada Roe",      "Tom Eke",    "Carla Venn",  "Ilse Marovic", "Piet Hald",
       "Nora Stenvik", "Oskar Lund", "Mira Tessel", "Ben Caldor",   "Lina Faro"};
@@ -50,14 +77,25 @@ Corpus MakeCorpus() {
   c.docs.reserve(names.size() * clauses.size());
   for (const std::string& n : names) {
     for (const std::string& cl : clauses) {
-      const std::string text = n + " reckons " + cl + ".";
-      Document doc = test::MakeTestDocument(text);
-      EXPECT_TRUE(MentionStage().Run(doc).ok());
-      c.docs.push_back(std::move(doc));
+      std::string subject = v.subject;
+      if (const size_t at = subject.find("{}"); at != std::string::npos) {
+        subject.replace(at, 2, n);
+      }
+      const std::string content = v.cut_content ? "that " + cl : cl;
+      const std::string text = subject + " reckons " + content + ".";
+      c.docs.push_back(MakeDoc(text, v.text_chain));
       GoldAttribution g;
-      g.source = {Find(text, n)};
+      if (!v.no_source) {
+        g.source = {v.source.empty() ? Find(text, subject)
+                                     : Find(text, ", " + v.source)};
+        if (!v.source.empty()) g.source[0].start += 2;
+      }
       g.cue = {Find(text, "reckons")};
-      g.content = {Find(text, cl)};
+      g.content = {Find(text, content)};
+      if (v.cut_content) {
+        const size_t second = cl.find(' ', cl.find(' ') + 1);
+        g.content = {Find(text, "that " + cl.substr(0, second))};
+      }
       AttributionExample ex;
       ex.doc = &c.docs.back();
       ex.labels = LabelAttributions(c.docs.back(), {g});
@@ -211,15 +249,17 @@ TEST(AttributionModelTest, QuoteStageUsesASetModelForRulelessSentences) {
 }
 
 // The contents and cues QuoteStage finds in `text` with a model trained on
-// MakeCorpus(), as "cue|content".
-std::vector<std::string> TaggedQuotes(const std::string& text) {
-  const Corpus c = MakeCorpus();
+// MakeCorpus(variant), as "cue|content" (POS-tagged first when `pos`).
+std::vector<std::string> TaggedQuotes(const std::string& text,
+                                      const CorpusVariant& variant = {},
+                                      bool pos = false) {
+  const Corpus c = MakeCorpus(variant);
   AttributionTrainReport report;
   StatusOr<AttributionModel> m =
       AttributionModel::FromBytes(TrainOnCorpus(c, &report));
   EXPECT_TRUE(m.ok()) << m.status().ToString();
-  Document doc = test::MakeTestDocument(text);
-  EXPECT_TRUE(MentionStage().Run(doc).ok());
+  Document doc = MakeDoc(text, variant.text_chain);
+  if (pos) EXPECT_TRUE(PosStage().Run(doc).ok());
   QuoteStage stage;
   stage.set_model(
       std::make_shared<const AttributionModel>(std::move(m).value()));
@@ -230,6 +270,87 @@ std::vector<std::string> TaggedQuotes(const std::string& text) {
                   std::string(doc.Slice(q.content)));
   }
   return out;
+}
+
+// What the bare tagger labels as cue in `text` with a model trained on
+// MakeCorpus(variant): the tokens of role cue, joined by spaces.
+std::string TaggedCue(const std::string& text, const CorpusVariant& variant) {
+  const Corpus c = MakeCorpus(variant);
+  AttributionTrainReport report;
+  StatusOr<AttributionModel> m =
+      AttributionModel::FromBytes(TrainOnCorpus(c, &report));
+  EXPECT_TRUE(m.ok()) << m.status().ToString();
+  Document doc = MakeDoc(text, variant.text_chain);
+  AttributionScratch scratch;
+  attr_internal::PrepareAttributionTokens(doc, QuoteStage(), &scratch);
+  std::vector<uint8_t> labels;
+  m.value().Tag(0, static_cast<uint32_t>(doc.layers().tokens.size()), &scratch,
+                &labels);
+  std::string cue;
+  for (size_t i = 0; i < labels.size(); ++i) {
+    if (RoleOf(labels[i]) != 2) continue;
+    if (!cue.empty()) cue += ' ';
+    cue += doc.Slice(doc.layers().tokens[i].span);
+  }
+  return cue;
+}
+
+TEST(AttributionModelTest, TaggedAttributionWithoutSourceIsDropped) {
+  CorpusVariant v;
+  v.subject = "The harbour board";
+  v.no_source = true;
+  const std::string text = "The harbour board reckons the ferry must close.";
+  ASSERT_EQ(TaggedCue(text, v), "reckons");  // the tagger finds it ...
+  EXPECT_TRUE(TaggedQuotes(text, v).empty());  // ... nobody says it
+}
+
+TEST(AttributionModelTest, TaggedPossessorIsNoSource) {
+  CorpusVariant v;
+  v.subject = "{}'s aide";
+  v.text_chain = true;
+  const std::string text = "Tove Brann's aide reckons the ferry must close.";
+  ASSERT_EQ(TaggedCue(text, v), "reckons");
+  EXPECT_TRUE(TaggedQuotes(text, v).empty());
+}
+
+TEST(AttributionModelTest, TaggedPossessorBeforeANamedPersonIsKept) {
+  CorpusVariant v;
+  v.subject = "{}'s aide Oskar Lund";
+  v.text_chain = true;
+  EXPECT_EQ(TaggedQuotes("Tove Brann's aide Oskar Lund reckons the ferry "
+                         "must close.",
+                         v),
+            std::vector<std::string>{"reckons|the ferry must close"});
+}
+
+TEST(AttributionModelTest, TaggedRelativePronounSpeaksForItsAntecedent) {
+  CorpusVariant v;
+  v.subject = "{}, who";
+  v.source = "who";
+  const Corpus c = MakeCorpus(v);
+  AttributionTrainReport report;
+  StatusOr<AttributionModel> m =
+      AttributionModel::FromBytes(TrainOnCorpus(c, &report));
+  ASSERT_TRUE(m.ok()) << m.status().ToString();
+  Document doc = MakeDoc("Tove Brann, who reckons the ferry must close.", false);
+  QuoteStage stage;
+  stage.set_model(
+      std::make_shared<const AttributionModel>(std::move(m).value()));
+  ASSERT_TRUE(stage.Run(doc).ok());
+  ASSERT_EQ(doc.layers().quotes.size(), 1u);
+  const Quote& q = doc.layers().quotes[0];
+  EXPECT_EQ(doc.Slice(q.speaker), "who");
+  ASSERT_GE(q.speaker_mention, 0);
+  EXPECT_EQ(doc.Slice(doc.layers().mentions[q.speaker_mention].span),
+            "Tove Brann");
+}
+
+TEST(AttributionModelTest, TaggedThatClauseCutBeforeItsVerbRunsOn) {
+  CorpusVariant v;
+  v.cut_content = true;
+  const std::string text = "Tove Brann reckons that the ferry must close.";
+  EXPECT_EQ(TaggedQuotes(text, v, /*pos=*/true),
+            std::vector<std::string>{"reckons|that the ferry must close"});
 }
 
 TEST(AttributionModelTest, TaggedPhrasalVerbIsNoCue) {

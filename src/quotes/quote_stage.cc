@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <utility>
 
+#include "pos/tags.h"
+
 namespace dossier {
 namespace {
 
@@ -2607,6 +2609,17 @@ Speaker QuoteFinder::ModelSpeaker(uint32_t a, uint32_t b) const {
       s.mention = ResolvePronoun(a, kind);
       return s;
     }
+    // "Ada Roe, who had insisted on ...": the relative pronoun's
+    // antecedent is the speaker (the span stays "who", as PolNeAR marks it).
+    if ((Text(a) == "who" || Text(a) == "which") && a >= 2 &&
+        Text(a - 1) == ",") {
+      const int32_t m = MentionAt(a - 2);
+      if (m >= 0 && (mentions_[m].type == EntityType::kPerson ||
+                     mentions_[m].type == EntityType::kOrg)) {
+        s.mention = m;
+      }
+      return s;
+    }
   }
   for (uint32_t t = a; t < b; ++t) {
     const int32_t m = MentionAt(t);
@@ -2849,18 +2862,21 @@ void QuoteFinder::FindModel(std::vector<Quote>& out) const {
         }
       }
       Speaker sp;
-      // "Putin's latest call for talks appears ...": a possessive source
-      // makes the cue a noun; its content is the noun's object, not the
-      // sentence's predicate.
-      bool noun_cue = false;
       if (source >= 0) {
-        for (uint32_t t = segs[source].a + 1; t + 1 < segs[source].b; ++t) {
-          if (IsPossessive(t)) {
-            segs[source].b = t + 1;
-            noun_cue = true;
-            break;
+        // A possessor is no speaker: in "Putin's latest call for talks
+        // appears ..." or "Trump's decision not to ..." the cue is a noun,
+        // the attribution is about the call or the decision. ("Ada Roe's
+        // campaign manager Tom Eke" names a person after it.)
+        bool possessor = false;
+        for (uint32_t t = segs[source].a; t < segs[source].b; ++t) {
+          if (!IsPossessive(t)) continue;
+          possessor = true;
+          for (uint32_t u = t + 1; u < segs[source].b && possessor; ++u) {
+            const int32_t m = MentionAt(u);
+            possessor = m < 0 || mentions_[m].type != EntityType::kPerson;
           }
         }
+        if (possessor) continue;
         sp = ModelSpeaker(segs[source].a, segs[source].b);
       }
       bool first = true;
@@ -2876,13 +2892,22 @@ void QuoteFinder::FindModel(std::vector<Quote>& out) const {
           --b;
         }
         if (b <= a) continue;
-        // One word is no statement ("Whether" before "shows up or not").
-        if (noun_cue) {
-          for (uint32_t t = a + 1; t < b; ++t) {
-            if (IsFiniteAux(Text(t))) {
-              b = t;
-              break;
-            }
+        // "have briefed that the president | may come", "complained that
+        // the ramp | , built in 1987, was overdue", "made it clear he |
+        // would": a clause cut before its verb runs on to the clause end.
+        if (toks_[a].pos != kPosNone &&
+            (Text(a) == "that" || Text(a) == "whether" ||
+             (b == a + 1 && PronounKind(Text(a)) != 0))) {
+          bool verb = false;
+          for (uint32_t t = a + 1; t < b && !verb; ++t) {
+            verb = IsVerbTag(toks_[t].pos) || toks_[t].pos == kPosMD;
+          }
+          if (!verb) {
+            uint32_t e = b;
+            while (e < sent.end_token && Text(e) != ";" && !IsSentenceEnd(e))
+              ++e;
+            while (e > b && (toks_[e - 1].flags & kTokenPunct)) --e;
+            b = e;
           }
         }
         // "the Kremlin's demands were framed as ...": a clause with no
@@ -2917,7 +2942,10 @@ void QuoteFinder::FindModel(std::vector<Quote>& out) const {
               Span{toks_[segs[c].a].span.start, toks_[segs[c].b - 1].span.end};
         q.speaker = sp.span;
         q.speaker_mention = sp.mention;
-        if (!first && q.speaker.empty()) continue;
+        // No source, no statement an analyst can use ("the council voted
+        // against the plan" has a cue-like verb and an object, nobody
+        // speaking).
+        if (q.speaker.empty()) continue;
         first = false;
         if (covered) {
           // Only attributions the rules do not touch at all.
@@ -2934,6 +2962,10 @@ void QuoteFinder::FindModel(std::vector<Quote>& out) const {
             }
           }
           if (clash) continue;
+        }
+        // A content that ran on to the clause end holds the next one.
+        if (!found.empty() && found.back().content.Contains(q.content)) {
+          continue;
         }
         found.push_back(q);
       }

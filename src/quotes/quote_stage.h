@@ -2,7 +2,7 @@
 // their speaker (rule-based first version).
 //
 // Contract: reads text, blocks, sentences, tokens (kTokenQuoteMark marks
-// quote tokens) and mentions; writes Layers::quotes in text order. Quotes
+// quote tokens), mentions and POS tags (the tagger's features); writes Layers::quotes in text order. Quotes
 // are matched pairs of curly (“ ”), angle (« ») or straight (") double
 // marks within a paragraph; an unclosed quote runs on into the next
 // paragraph when that one opens with a quote mark. Single marks (‘ ’) are
@@ -49,7 +49,7 @@ class QuoteStage : public DocumentStage {
   std::string_view name() const override { return "quotes"; }
   LayerSet reads() const override {
     return Layer::kText | Layer::kBlocks | Layer::kSentences | Layer::kTokens |
-           Layer::kMentions;
+           Layer::kMentions | Layer::kPos;
   }
   LayerSet writes() const override { return Bit(Layer::kQuotes); }
   Status Run(Document& doc) const override;
