@@ -452,7 +452,7 @@ struct TrainQuotesArgs {
   int epochs = 10;
   uint64_t seed = 2017;
   int prune = 1;
-  int min_count = 40;
+  int min_count = 10;
 };
 
 int RunTrainQuotes(const TrainQuotesArgs& args) {

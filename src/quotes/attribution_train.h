@@ -51,7 +51,7 @@ struct AttributionTrainOptions {
   int epochs = 10;
   uint64_t seed = 2017;
   int prune = 1;
-  int min_count = 40;  // keep features seen >= this many times (1: all)
+  int min_count = 10;  // keep features seen >= this many times (1: all)
 };
 
 struct AttributionTrainReport {
