@@ -619,7 +619,11 @@ bool QuoteFinder::IsParticiple(uint32_t i) const {
          w == "stressing" || w == "asserting" || w == "acknowledging" ||
          w == "declaring" || w == "stating" || w == "telling" ||
          w == "predicting" || w == "recalling" || w == "emphasizing" ||
-         w == "charging" || w == "complaining";
+         w == "charging" || w == "complaining" || w == "citing" ||
+         w == "promising" || w == "accusing" || w == "describing" ||
+         w == "announcing" || w == "denouncing" || w == "urging" ||
+         w == "vowing" || w == "pledging" || w == "conceding" ||
+         w == "admitting" || w == "boasting" || w == "lamenting";
 }
 
 // The subject of the clause of tokens [lo, v): after an opening adverbial
@@ -1811,8 +1815,21 @@ void QuoteFinder::FindIndirect(uint32_t f, uint32_t e) {
   }
   for (uint32_t v = f + 2; v + 1 < ce; ++v) {
     if (pair_at_[v] >= 0 || !IsParticiple(v)) continue;
-    const Speaker sp = MainSubject(f, v - 1);
-    if (!sp.found) continue;
+    Speaker sp = MainSubject(f, v - 1);
+    if (!sp.found) {
+      // "Foreign policy analysts said ..., citing S", "On Thursday,
+      // however, the board raised fares, citing S": the subject of the
+      // clause's first finite verb (POS-tagged text only).
+      for (uint32_t k = f + 1; k + 1 < v; ++k) {
+        const uint8_t tag = toks_[k].pos;
+        if (pair_at_[k] >= 0) continue;
+        if (tag == kPosVBD || tag == kPosVBZ || tag == kPosVBP) {
+          if (const Subject sb = SubjectBefore(k, f); sb.s.found) sp = sb.s;
+          break;
+        }
+      }
+      if (!sp.found) continue;
+    }
     uint32_t c = v + 1;
     if (c < ce && Text(c) == ",") continue;  // "saying, “...”": direct
     uint32_t end = ce;

@@ -7,6 +7,7 @@
 
 #include "entities/mention_stage.h"
 #include "entities/test_document.h"
+#include "pos/pos_stage.h"
 #include "text/text_testing.h"
 
 namespace dossier {
@@ -66,6 +67,36 @@ std::vector<Found> ArticleQuotes(const std::string& text) {
   EXPECT_TRUE(doc.ok()) << doc.status().ToString();
   if (!doc.ok()) return {};
   return QuotesOf(*doc);
+}
+
+// With the real text chain and POS tags (rules that look at verb tags).
+std::vector<Found> TaggedArticleQuotes(const std::string& text) {
+  StatusOr<Document> doc = testing::RunTextChain(text);
+  EXPECT_TRUE(doc.ok()) << doc.status().ToString();
+  if (!doc.ok()) return {};
+  EXPECT_TRUE(PosStage().Run(*doc).ok());
+  return QuotesOf(*doc);
+}
+
+TEST(QuoteStageTest, ParticipleCitingTakesTheClauseSubject) {
+  auto qs = TaggedArticleQuotes(
+      "On Monday, however, harbour officials raised fares, citing higher "
+      "fuel costs.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].kind, QuoteKind::kIndirect);
+  EXPECT_EQ(qs[0].speaker, "harbour officials");
+  EXPECT_EQ(qs[0].cue, "citing");
+  EXPECT_EQ(qs[0].content, "higher fuel costs");
+}
+
+TEST(QuoteStageTest, ParticiplePromisingAfterANamedSubject) {
+  auto qs = ArticleQuotes(
+      "Tomas Eberle spoke to dock workers, promising to restore the night "
+      "ferries.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "Tomas Eberle");
+  EXPECT_EQ(qs[0].cue, "promising");
+  EXPECT_EQ(qs[0].content, "to restore the night ferries");
 }
 
 TEST(QuoteStageTest, TranscriptLabelNamesTheSpeaker) {
