@@ -1642,6 +1642,18 @@ uint32_t QuoteFinder::ContentStart(uint32_t v, uint32_t hi) const {
   };
   if (w == "told" || w == "tells" || w == "tell") {
     if (uint32_t t = that_within(c, 10); t != kNone) return t;
+    // "told host Ada Roe on Thursday how S": a question word opens it.
+    for (uint32_t t = c + 1; t < hi && t - c <= 8; ++t) {
+      const std::string_view x = Text(t);
+      if (x == "how" || x == "why" || x == "what" || x == "whether" ||
+          x == "when" || x == "where") {
+        return t;
+      }
+      if (x == "," || IsSentenceEnd(t) || (toks_[t].flags & kTokenQuoteMark) ||
+          IsIndirectVerb(t) || x == "to" || x == "about") {
+        break;
+      }
+    }
     if (c < hi && IsAddressee(Text(c))) {
       ++c;
     } else {

@@ -516,6 +516,16 @@ TEST(QuoteStageTest, IndirectToldQuotedProgrammeIsNotAPartialQuote) {
   EXPECT_EQ(qs[0].speaker, "Ada Roe");
 }
 
+TEST(QuoteStageTest, IndirectToldAddresseeBeforeAQuestionWord) {
+  auto qs = Quotes(
+      "Mara Velden told host Tomas Eberle on Monday how tired the crews "
+      "were.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].cue, "told");
+  EXPECT_EQ(qs[0].content, "how tired the crews were");
+  EXPECT_EQ(qs[0].speaker, "Mara Velden");
+}
+
 TEST(QuoteStageTest, IndirectClauseFirst) {
   auto qs = Quotes(
       "The council will vote on the new budget next week, Tomas Eberle "
