@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -248,21 +249,28 @@ TEST(AttributionModelTest, QuoteStageUsesASetModelForRulelessSentences) {
   EXPECT_EQ(doc.Slice(doc.layers().quotes[0].cue), "reckons");
 }
 
-// The contents and cues QuoteStage finds in `text` with a model trained on
-// MakeCorpus(variant), as "cue|content" (POS-tagged first when `pos`).
-std::vector<std::string> TaggedQuotes(const std::string& text,
-                                      const CorpusVariant& variant = {},
-                                      bool pos = false) {
+// A model trained on MakeCorpus(variant) (null when training failed).
+std::shared_ptr<const AttributionModel> TrainedModel(
+    const CorpusVariant& variant) {
   const Corpus c = MakeCorpus(variant);
   AttributionTrainReport report;
   StatusOr<AttributionModel> m =
       AttributionModel::FromBytes(TrainOnCorpus(c, &report));
   EXPECT_TRUE(m.ok()) << m.status().ToString();
+  if (!m.ok()) return nullptr;
+  return std::make_shared<const AttributionModel>(std::move(m).value());
+}
+
+// The contents and cues QuoteStage finds in `text` with a model trained on
+// MakeCorpus(variant), as "cue|content" (POS-tagged first when `pos`).
+std::vector<std::string> TaggedQuotes(const std::string& text,
+                                      const CorpusVariant& variant = {},
+                                      bool pos = false) {
+  std::shared_ptr<const AttributionModel> model = TrainedModel(variant);
   Document doc = MakeDoc(text, variant.text_chain);
   if (pos) EXPECT_TRUE(PosStage().Run(doc).ok());
   QuoteStage stage;
-  stage.set_model(
-      std::make_shared<const AttributionModel>(std::move(m).value()));
+  stage.set_model(model);
   EXPECT_TRUE(stage.Run(doc).ok());
   std::vector<std::string> out;
   for (const Quote& q : doc.layers().quotes) {
@@ -275,17 +283,14 @@ std::vector<std::string> TaggedQuotes(const std::string& text,
 // What the bare tagger labels as cue in `text` with a model trained on
 // MakeCorpus(variant): the tokens of role cue, joined by spaces.
 std::string TaggedCue(const std::string& text, const CorpusVariant& variant) {
-  const Corpus c = MakeCorpus(variant);
-  AttributionTrainReport report;
-  StatusOr<AttributionModel> m =
-      AttributionModel::FromBytes(TrainOnCorpus(c, &report));
-  EXPECT_TRUE(m.ok()) << m.status().ToString();
+  std::shared_ptr<const AttributionModel> model = TrainedModel(variant);
   Document doc = MakeDoc(text, variant.text_chain);
   AttributionScratch scratch;
   attr_internal::PrepareAttributionTokens(doc, QuoteStage(), &scratch);
   std::vector<uint8_t> labels;
-  m.value().Tag(0, static_cast<uint32_t>(doc.layers().tokens.size()), &scratch,
-                &labels);
+  if (model == nullptr) return "";
+  model->Tag(0, static_cast<uint32_t>(doc.layers().tokens.size()), &scratch,
+             &labels);
   std::string cue;
   for (size_t i = 0; i < labels.size(); ++i) {
     if (RoleOf(labels[i]) != 2) continue;
@@ -327,15 +332,9 @@ TEST(AttributionModelTest, TaggedRelativePronounSpeaksForItsAntecedent) {
   CorpusVariant v;
   v.subject = "{}, who";
   v.source = "who";
-  const Corpus c = MakeCorpus(v);
-  AttributionTrainReport report;
-  StatusOr<AttributionModel> m =
-      AttributionModel::FromBytes(TrainOnCorpus(c, &report));
-  ASSERT_TRUE(m.ok()) << m.status().ToString();
   Document doc = MakeDoc("Tove Brann, who reckons the ferry must close.", false);
   QuoteStage stage;
-  stage.set_model(
-      std::make_shared<const AttributionModel>(std::move(m).value()));
+  stage.set_model(TrainedModel(v));
   ASSERT_TRUE(stage.Run(doc).ok());
   ASSERT_EQ(doc.layers().quotes.size(), 1u);
   const Quote& q = doc.layers().quotes[0];
