@@ -31,6 +31,13 @@ bool IsDeterminer(std::string_view w) {
          w == "Their" || w == "Its" || w == "One" || w == "Another";
 }
 
+// A determiner that can open a speaker phrase: also "my"/"our" ("“...,”
+// my grandfather often said").
+bool IsSpeakerDeterminer(std::string_view w) {
+  return IsDeterminer(w) || w == "my" || w == "My" || w == "our" ||
+         w == "Our";
+}
+
 // An adjective that puts a noun in time ("latest call", "new demands").
 bool IsTimeAdjective(std::string_view w) {
   return w == "latest" || w == "new" || w == "recent" || w == "renewed" ||
@@ -73,7 +80,9 @@ bool IsAdverb(std::string_view w) {
   return w == "also" || w == "then" || w == "later" || w == "again" ||
          w == "further" || w == "previously" || w == "once" || w == "has" ||
          w == "had" || w == "have" || w == "recently" || w == "earlier" ||
-         w == "simply" || w == "reportedly" || w == "repeatedly";
+         w == "simply" || w == "reportedly" || w == "repeatedly" ||
+         w == "often" || w == "frequently" || w == "usually" ||
+         w == "always";
 }
 
 // Pronoun kind: 1 = he/she (person), 2 = they/it/we (group or person).
@@ -418,6 +427,21 @@ Speaker QuoteFinder::SpeakerEndingAt(uint32_t j, uint32_t lo) const {
     s.found = true;
     return s;
   }
+  // "the 34-year-old mother of three": a count after "of" closes the
+  // descriptor.
+  if (j >= lo + 2 && Text(j - 1) == "of") {
+    static constexpr std::string_view kCounts[] = {
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};
+    const std::string_view w = Text(j);
+    if (std::find(std::begin(kCounts), std::end(kCounts), w) !=
+        std::end(kCounts)) {
+      Speaker h = SpeakerEndingAt(j - 2, lo);
+      if (h.found && h.mention < 0) {
+        h.span.end = toks_[j].span.end;
+        return h;
+      }
+    }
+  }
   if (!(toks_[j].flags & kTokenAlpha) || IsCue(j)) return s;
   for (uint32_t k = j, n = 0; k >= lo && n < 6; --k, ++n) {
     if (k < j && k > lo && IsPossessive(k)) {
@@ -432,8 +456,12 @@ Speaker QuoteFinder::SpeakerEndingAt(uint32_t j, uint32_t lo) const {
       }
       continue;
     }
-    if (!(toks_[k].flags & kTokenAlpha) || (k != j && IsCue(k))) break;
     const std::string_view w = Text(k);
+    // "the 34-year-old mother": an age is a modifier.
+    const bool age = k != j && w.ends_with("-old");
+    if ((!(toks_[k].flags & kTokenAlpha) && !age) || (k != j && IsCue(k))) {
+      break;
+    }
     if (w == "and" || w == "or" || w == "but" || w == "that" || w == "which" ||
         w == "who" || w == "as") {
       break;
@@ -478,7 +506,7 @@ Speaker QuoteFinder::SpeakerStartingAt(uint32_t j, uint32_t hi) const {
     s.found = true;
     return s;
   }
-  if (IsDeterminer(Text(j))) {
+  if (IsSpeakerDeterminer(Text(j))) {
     // "the Caldera Herald" is the mention; "the Norland leader" is a
     // descriptor.
     const int32_t m2 = j + 1 < hi ? MentionAt(j + 1) : -1;
@@ -499,6 +527,9 @@ Speaker QuoteFinder::SpeakerStartingAt(uint32_t j, uint32_t hi) const {
     while (e < hi && e - j <= 5 && (toks_[e].flags & kTokenAlpha) &&
            !IsCue(e) && Text(e) != "who" && Text(e) != "that" &&
            Text(e) != "and" &&
+           // "her grandfather often said": the adverb is the cue's.
+           !(e > j + 1 && IsAux(Text(e)) && e + 1 < hi &&
+             (IsCue(e + 1) || IsAux(Text(e + 1)))) &&
            // "the ruling." ends the phrase; "the man saying" does not.
            (!Text(e).ends_with("ing") ||
             (e + 1 < hi && !(toks_[e + 1].flags & kTokenAlpha)))) {
@@ -542,7 +573,7 @@ Speaker QuoteFinder::PhraseSpeaker(uint32_t a, uint32_t b) const {
   }
   const uint16_t f0 = toks_[a].flags;
   const bool opens = MentionAt(a) >= 0 || PronounKind(w0) != 0 ||
-                     IsDeterminer(w0) || (f0 & kTokenUpperInitial) ||
+                     IsSpeakerDeterminer(w0) || (f0 & kTokenUpperInitial) ||
                      (f0 & kTokenDigit);
   int32_t head = -1;
   bool stop = false;
@@ -2002,6 +2033,16 @@ void QuoteFinder::FindIndirect(uint32_t f, uint32_t e) {
     const Span cue{toks_[sb.cue].span.start, verb.end};
     // Clause first: "S, Tom Eke said (on Monday)." / "S1, he said, S2."
     const bool after_comma = sb.first > f + 1 && Text(sb.first - 1) == ",";
+    // "When asked why, the mother replied, “...”": the verb reports the
+    // quotation after it, not the clause before.
+    {
+      uint32_t nq = v + 1;
+      if (nq < ce && Text(nq) == ",") ++nq;
+      if (after_comma && nq < ce && (toks_[nq].flags & kTokenQuoteMark) &&
+          pair_at_[nq] >= 0 && pairs_[pair_at_[nq]].open == nq) {
+        continue;
+      }
+    }
     if (after_comma && tail_short) {
       // "S1, he said, S2"; S1 may be the subject alone when S2 goes on
       // ("The museum, Ada Roe said, honours the ferrymen").

@@ -99,6 +99,33 @@ TEST(QuoteStageTest, ParticiplePromisingAfterANamedSubject) {
   EXPECT_EQ(qs[0].content, "to restore the night ferries");
 }
 
+TEST(QuoteStageTest, FirstPersonDescriptorAfterTheQuoteKeepsItsAdverbOut) {
+  auto qs = ArticleQuotes(
+      "\"We live on borrowed time,\" my grandfather often said.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "my grandfather");
+  EXPECT_EQ(qs[0].cue, "often said");
+}
+
+TEST(QuoteStageTest, ClauseBeforeAVerbThatIntroducesAQuoteIsNoStatement) {
+  auto qs = ArticleQuotes(
+      "When asked about the drivers, the ferry chief replied, \"The plan is "
+      "meant for everyone.\"");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].kind, QuoteKind::kDirect);
+  EXPECT_EQ(qs[0].speaker, "the ferry chief");
+  EXPECT_EQ(qs[0].cue, "replied");
+}
+
+TEST(QuoteStageTest, DescriptorWithAnAgeAndACount) {
+  auto qs = ArticleQuotes(
+      "Pressed on the plan, the 40-year-old mother of two replied, \"It is "
+      "meant for everyone.\"");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "the 40-year-old mother of two");
+  EXPECT_EQ(qs[0].cue, "replied");
+}
+
 TEST(QuoteStageTest, TranscriptLabelNamesTheSpeaker) {
   auto qs = Quotes(
       "The harbour debate, as broadcast.\n\nMORVEN: Let us start with the "
