@@ -940,6 +940,21 @@ bool QuoteFinder::Attribute(const Pair& p, Quote& q, bool statement) const {
            Text(v) == "shouting" || Text(v) == "joking" ||
            Text(v) == "quipping" || Text(v) == "yelling" ||
            Text(v) == "posting" || Text(v) == "replying");
+      // "footage of Ada Roe saying during the debate, “...”": a participle
+      // right after a named person.
+      if (v > bfirst && (Text(v) == "saying" || Text(v) == "asking" ||
+                         Text(v) == "telling" || Text(v) == "declaring" ||
+                         Text(v) == "insisting" || Text(v) == "shouting")) {
+        const int32_t m = MentionAt(v - 1);
+        if (m >= 0 && mentions_[m].type == EntityType::kPerson &&
+            mentions_[m].span.end == toks_[v - 1].span.end &&
+            pair_at_[v - 1] < 0) {
+          q.cue = toks_[v].span;
+          q.speaker = mentions_[m].span;
+          q.speaker_mention = m;
+          return true;
+        }
+      }
       if (IsParticiple(v) || manner) {
         // X challenged Y, saying, “...”
         const uint32_t si = SentenceOf(v);

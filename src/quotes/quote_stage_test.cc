@@ -126,6 +126,15 @@ TEST(QuoteStageTest, DescriptorWithAnAgeAndACount) {
   EXPECT_EQ(qs[0].cue, "replied");
 }
 
+TEST(QuoteStageTest, ParticipleRightAfterANamedPersonBeforeAQuote) {
+  auto qs = ArticleQuotes(
+      "The advert ends with footage of Tomas Eberle saying during the debate, "
+      "\"That makes me clever.\"");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "Tomas Eberle");
+  EXPECT_EQ(qs[0].cue, "saying");
+}
+
 TEST(QuoteStageTest, TranscriptLabelNamesTheSpeaker) {
   auto qs = Quotes(
       "The harbour debate, as broadcast.\n\nMORVEN: Let us start with the "
