@@ -49,6 +49,7 @@ struct CorpusVariant {
   bool cut_content = false;
   bool text_chain = false;  // the real tokenizer ("Roe's" -> "Roe" "'s")
   std::string source;       // the gold source when not the whole subject
+  std::string cue = "reckons";
 };
 
 // A document over `text` with tokens and mentions.
@@ -83,7 +84,7 @@ Corpus MakeCorpus(const CorpusVariant& v = {}) {
         subject.replace(at, 2, n);
       }
       const std::string content = v.cut_content ? "that " + cl : cl;
-      const std::string text = subject + " reckons " + content + ".";
+      const std::string text = subject + " " + v.cue + " " + content + ".";
       c.docs.push_back(MakeDoc(text, v.text_chain));
       GoldAttribution g;
       if (!v.no_source) {
@@ -91,7 +92,9 @@ Corpus MakeCorpus(const CorpusVariant& v = {}) {
                                      : Find(text, ", " + v.source)};
         if (!v.source.empty()) g.source[0].start += 2;
       }
-      g.cue = {Find(text, "reckons")};
+      g.cue = {Find(text, " " + v.cue + " ")};
+      g.cue[0].start += 1;
+      g.cue[0].end -= 1;
       g.content = {Find(text, content)};
       if (v.cut_content) {
         const size_t second = cl.find(' ', cl.find(' ') + 1);
@@ -326,6 +329,14 @@ TEST(AttributionModelTest, TaggedPossessorBeforeANamedPersonIsKept) {
                          "must close.",
                          v),
             std::vector<std::string>{"reckons|the ferry must close"});
+}
+
+TEST(AttributionModelTest, TaggedPhysicalActIsNoAttribution) {
+  CorpusVariant v;
+  v.cue = "launched";
+  const std::string text = "Tove Brann launched the ferry must close.";
+  ASSERT_EQ(TaggedCue(text, v), "launched");
+  EXPECT_TRUE(TaggedQuotes(text, v).empty());
 }
 
 TEST(AttributionModelTest, TaggedRelativePronounSpeaksForItsAntecedent) {

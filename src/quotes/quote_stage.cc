@@ -2928,6 +2928,19 @@ void QuoteFinder::FindModel(std::vector<Quote>& out) const {
     }
     for (int c = 0; c < nseg; ++c) {
       if (segs[c].role != 2) continue;
+      // "Russia launched a drone barrage", "militants bombed the base": a
+      // physical act is no attribution, whoever did it.
+      {
+        static constexpr std::string_view kActs[] = {
+            "launched", "bombed",  "fired",   "killed",  "shot",
+            "planted",  "wounded", "seized",  "invaded", "struck",
+            "shelled",  "arrested", "stormed", "destroyed", "built"};
+        const std::string_view head = Text(segs[c].b - 1);
+        if (std::find(std::begin(kActs), std::end(kActs), head) !=
+            std::end(kActs)) {
+          continue;
+        }
+      }
       // "Whether Putin shows up", "called off": a phrasal verb, no cue;
       // nor is "reports from" (the reports are the source).
       if (const uint32_t e = segs[c].b;
