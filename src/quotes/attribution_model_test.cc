@@ -308,7 +308,7 @@ TEST(AttributionModelTest, TaggedAttributionWithoutSourceIsDropped) {
   v.subject = "The harbour board";
   v.no_source = true;
   const std::string text = "The harbour board reckons the ferry must close.";
-  ASSERT_EQ(TaggedCue(text, v), "reckons");  // the tagger finds it ...
+  ASSERT_EQ(TaggedCue(text, v), "reckons");    // the tagger finds it ...
   EXPECT_TRUE(TaggedQuotes(text, v).empty());  // ... nobody says it
 }
 
@@ -343,7 +343,8 @@ TEST(AttributionModelTest, TaggedRelativePronounSpeaksForItsAntecedent) {
   CorpusVariant v;
   v.subject = "{}, who";
   v.source = "who";
-  Document doc = MakeDoc("Tove Brann, who reckons the ferry must close.", false);
+  Document doc =
+      MakeDoc("Tove Brann, who reckons the ferry must close.", false);
   QuoteStage stage;
   stage.set_model(TrainedModel(v));
   ASSERT_TRUE(stage.Run(doc).ok());

@@ -34,8 +34,7 @@ bool IsDeterminer(std::string_view w) {
 // A determiner that can open a speaker phrase: also "my"/"our" ("“...,”
 // my grandfather often said").
 bool IsSpeakerDeterminer(std::string_view w) {
-  return IsDeterminer(w) || w == "my" || w == "My" || w == "our" ||
-         w == "Our";
+  return IsDeterminer(w) || w == "my" || w == "My" || w == "our" || w == "Our";
 }
 
 // An adjective that puts a noun in time ("latest call", "new demands").
@@ -81,8 +80,7 @@ bool IsAdverb(std::string_view w) {
          w == "further" || w == "previously" || w == "once" || w == "has" ||
          w == "had" || w == "have" || w == "recently" || w == "earlier" ||
          w == "simply" || w == "reportedly" || w == "repeatedly" ||
-         w == "often" || w == "frequently" || w == "usually" ||
-         w == "always";
+         w == "often" || w == "frequently" || w == "usually" || w == "always";
 }
 
 // Pronoun kind: 1 = he/she (person), 2 = they/it/we (group or person).
@@ -2932,8 +2930,8 @@ void QuoteFinder::FindModel(std::vector<Quote>& out) const {
       // physical act is no attribution, whoever did it.
       {
         static constexpr std::string_view kActs[] = {
-            "launched", "bombed",  "fired",   "killed",  "shot",
-            "planted",  "wounded", "seized",  "invaded", "struck",
+            "launched", "bombed",   "fired",   "killed",    "shot",
+            "planted",  "wounded",  "seized",  "invaded",   "struck",
             "shelled",  "arrested", "stormed", "destroyed", "built"};
         const std::string_view head = Text(segs[c].b - 1);
         if (std::find(std::begin(kActs), std::end(kActs), head) !=
@@ -2977,6 +2975,14 @@ void QuoteFinder::FindModel(std::vector<Quote>& out) const {
         if (possessor) continue;
         sp = ModelSpeaker(segs[source].a, segs[source].b);
       }
+      // The end of the clause from token `from` on: before ";" or the
+      // sentence end, punctuation trimmed (never before `from`).
+      auto clause_end = [&](uint32_t from) {
+        uint32_t e = from;
+        while (e < sent.end_token && Text(e) != ";" && !IsSentenceEnd(e)) ++e;
+        while (e > from && (toks_[e - 1].flags & kTokenPunct)) --e;
+        return e;
+      };
       bool first = true;
       for (int k = 0; k < nseg; ++k) {
         if (cue_of[k] != c || segs[k].role != 3) continue;
@@ -3000,13 +3006,7 @@ void QuoteFinder::FindModel(std::vector<Quote>& out) const {
           for (uint32_t t = a + 1; t < b && !verb; ++t) {
             verb = IsVerbTag(toks_[t].pos) || toks_[t].pos == kPosMD;
           }
-          if (!verb) {
-            uint32_t e = b;
-            while (e < sent.end_token && Text(e) != ";" && !IsSentenceEnd(e))
-              ++e;
-            while (e > b && (toks_[e - 1].flags & kTokenPunct)) --e;
-            b = e;
-          }
+          if (!verb) b = clause_end(b);
         }
         // "the Kremlin's demands were framed as ...": a clause with no
         // subject; the "cue" was the subject's noun.
@@ -3016,11 +3016,7 @@ void QuoteFinder::FindModel(std::vector<Quote>& out) const {
           // before "shows up or not"); after it, the clause it opens runs
           // on ("joked that, among ..., S").
           if (a < segs[c].a) continue;
-          uint32_t e = a + 1;
-          while (e < sent.end_token && Text(e) != ";" && !IsSentenceEnd(e))
-            ++e;
-          while (e > a + 1 && (toks_[e - 1].flags & kTokenPunct)) --e;
-          b = e;
+          b = clause_end(a + 1);
         }
         Quote q;
         q.kind = QuoteKind::kIndirect;

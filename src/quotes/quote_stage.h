@@ -2,13 +2,13 @@
 // their speaker (rule-based first version).
 //
 // Contract: reads text, blocks, sentences, tokens (kTokenQuoteMark marks
-// quote tokens), mentions and POS tags (the tagger's features); writes Layers::quotes in text order. Quotes
-// are matched pairs of curly (“ ”), angle (« ») or straight (") double
-// marks within a paragraph; an unclosed quote runs on into the next
-// paragraph when that one opens with a quote mark. Single marks (‘ ’) are
-// nested quotes, never quotes of their own. span includes the marks,
-// content excludes them. kind is kDirect for a clause (>= 4 words or final
-// punctuation), kPartial for a few words in a sentence with a reporting
+// quote tokens), mentions and POS tags (the tagger's features); writes
+// Layers::quotes in text order. Quotes are matched pairs of curly (“ ”), angle
+// (« ») or straight (") double marks within a paragraph; an unclosed quote runs
+// on into the next paragraph when that one opens with a quote mark. Single
+// marks (‘ ’) are nested quotes, never quotes of their own. span includes the
+// marks, content excludes them. kind is kDirect for a clause (>= 4 words or
+// final punctuation), kPartial for a few words in a sentence with a reporting
 // verb; short quotes with no reporting verb around (scare quotes, titles)
 // are skipped. cue is the reporting verb or phrase; speaker the mention,
 // pronoun or descriptor naming the source (speaker_mention: the mention,

@@ -100,8 +100,8 @@ TEST(QuoteStageTest, ParticiplePromisingAfterANamedSubject) {
 }
 
 TEST(QuoteStageTest, FirstPersonDescriptorAfterTheQuoteKeepsItsAdverbOut) {
-  auto qs = ArticleQuotes(
-      "\"We live on borrowed time,\" my grandfather often said.");
+  auto qs =
+      ArticleQuotes("\"We live on borrowed time,\" my grandfather often said.");
   ASSERT_EQ(qs.size(), 1u);
   EXPECT_EQ(qs[0].speaker, "my grandfather");
   EXPECT_EQ(qs[0].cue, "often said");
