@@ -951,6 +951,12 @@ bool ParseYearEnd(const Match& m, ParsedTimex* p) {
   p->kind = TimexKind::kRelativeUnit;
   p->unit = TimeUnit::kYear;
   p->shift = EqualsLower(m.g[1], "since") ? -1 : 0;
+  // "by year-end" written as one word names the last day (TimeML's
+  // reading on TempEval-3 dev); "around year end" stays the year.
+  if (m.g[2].find('-') != std::string_view::npos) {
+    p->month = 12;
+    p->day = 31;
+  }
   // "at year-end levels": an adjective.
   std::string_view next = NextWord(m);
   return next.empty() || !IsAsciiAlpha(static_cast<unsigned char>(next[0])) ||
@@ -1030,6 +1036,17 @@ bool ParsePresentRef(const Match& m, ParsedTimex* p) {
 
 // Whether the word before the match is an amount ("$2 million", "20%",
 // "700 seats"), so that "a year" after it is a rate.
+// The word right before the match (letters and digits up to a space),
+// or empty.
+std::string_view PrevWord(const Match& m) {
+  size_t at = static_cast<size_t>(m.g[0].data() - m.sentence.data());
+  if (at == 0 || m.sentence[at - 1] != ' ') return {};
+  --at;
+  size_t from = at;
+  while (from > 0 && m.sentence[from - 1] != ' ') --from;
+  return m.sentence.substr(from, at - from);
+}
+
 bool IsRateBefore(const Match& m) {
   size_t at = static_cast<size_t>(m.g[0].data() - m.sentence.data());
   while (at > 0 && m.sentence[at - 1] == ' ') --at;
@@ -1063,6 +1080,21 @@ bool ParseDuration(const Match& m, ParsedTimex* p) {
   p->kind = TimexKind::kDuration;
   p->quantity = NumberValue(m.g[1]);
   p->unit = UnitOf(m.g[2]);
+  // "she could one day lead", "he one day follow": some day ahead, after
+  // a subject pronoun or a modal.
+  if (p->unit == TimeUnit::kDay && EqualsLower(m.g[1], "one") &&
+      m.g[2].size() == 3) {
+    const std::string_view before = PrevWord(m);
+    for (std::string_view w : {"he", "she", "they", "we", "i", "you", "it",
+                               "will", "would", "could", "might", "may", "can",
+                               "should", "must"}) {
+      if (EqualsLower(before, w) && !NextWordIsIn(m, {"of", "after", "before",
+                                                      "later", "earlier"})) {
+        p->kind = TimexKind::kFutureRef;
+        return true;
+      }
+    }
+  }
   // "a second round": the ordinal, not one second.
   if (p->unit == TimeUnit::kSecond &&
       (EqualsLower(m.g[1], "a") || EqualsLower(m.g[1], "an"))) {
@@ -1107,6 +1139,21 @@ bool ParseDurationWithModifier(const Match& m, ParsedTimex* p) {
   p->kind = TimexKind::kDuration;
   p->quantity = m.g[1].empty() ? 1 : NumberValue(m.g[1]);
   p->unit = UnitOf(m.g[2]);
+  // "the past year", "the last month" (no count, one unit): the calendar
+  // unit before the reference's, as TimeML reads "last year" (TempEval-3
+  // dev annotates them so); "the past week", seven days up to the
+  // reference, is valued as the reference's week there.
+  if (m.g[1].empty() && !m.g[2].empty() && Lower(m.g[2].back()) != 's' &&
+      (p->unit == TimeUnit::kYear || p->unit == TimeUnit::kMonth ||
+       p->unit == TimeUnit::kWeek) &&
+      m.g[0].size() > 9 &&
+      (EqualsLower(m.g[0].substr(0, 9), "the past ") ||
+       EqualsLower(m.g[0].substr(0, 9), "the last "))) {
+    p->kind = TimexKind::kRelativeUnit;
+    p->shift = p->unit == TimeUnit::kWeek ? 0 : -1;
+    p->own_tense = true;
+    return true;
+  }
   // "the first hours", "the early years": a plural without a count.
   if (m.g[1].empty() && !m.g[2].empty() && Lower(m.g[2].back()) == 's') {
     p->quantity = -1;

@@ -352,6 +352,13 @@ std::optional<ResolvedTimex> ResolveQuarter(const ParsedTimex& p,
                             "XXXX-Q" + std::to_string(p.quarter));
     }
     year = ctx.reference->year + p.shift;
+    // "reported a loss for the fourth quarter" in January: a quarter
+    // still ahead in the reference's year, told in the past, is last
+    // year's.
+    const int current = (ctx.reference->month + 2) / 3;
+    if (p.shift == 0 && p.tense == Tense::kPast && p.quarter > current) {
+      --year;
+    }
   }
   return QuarterResult(year * 4 + p.quarter - 1);
 }
@@ -494,6 +501,10 @@ std::optional<ResolvedTimex> ResolveValue(const ParsedTimex& p,
           default:
             return Underspecified(TimexType::kDate, "XXXX");
         }
+      }
+      if (p.unit == TimeUnit::kYear && p.month == 12 && p.day == 31) {
+        return DayResult(CivilDate{ref->year + p.shift, 12, 31},
+                         PartOfDay::kNone);  // "by year-end"
       }
       return Shifted(*ref, p.shift, p.unit);
     case TimexKind::kAgo:

@@ -59,6 +59,9 @@ Found One(const std::string& text, const std::string& published) {
 
 // Tuesday 11 March 2025.
 const char kTue[] = "2025-03-11";
+// Tuesday 4 November 2025, in the year's last quarter (past quarters
+// named without a year are this year's).
+const char kNovTue[] = "2025-11-04";
 
 TEST(TimexStageTest, DeclaresItsLayers) {
   TimexStage stage;
@@ -614,7 +617,7 @@ TEST(TimexStageTest, NamedQuarters) {
       "Net income fell in the fourth quarter of 2024.\n"
       "The 2023 second quarter was weak.\n"
       "Sales should recover in next year's first quarter.",
-      kTue);
+      kNovTue);
   ASSERT_EQ(t.size(), 4u);
   EXPECT_EQ(t[0].text, "third-quarter");
   EXPECT_EQ(t[0].value, "2025-Q3");
@@ -631,7 +634,7 @@ TEST(TimexStageTest, QuarterReferencesFollowTheNamedQuarter) {
       "Lanmark Tools reported a loss for the second quarter.\n"
       "Sales in the quarter fell, and costs rose from the year-ago quarter.\n"
       "Profit was $3 million, against $5 million a year earlier.",
-      kTue);
+      kNovTue);
   ASSERT_EQ(t.size(), 4u);
   EXPECT_EQ(t[1].text, "the quarter");
   EXPECT_EQ(t[1].value, "2025-Q2");
@@ -1134,16 +1137,16 @@ TEST(TimexStageTest, ForecastQuarterIsNotTheQuarterReportedOn) {
   EXPECT_EQ(t[2].value, "2023-Q4");
 }
 
-TEST(TimexStageTest, PastFiscalQuarterAheadOfTheCalendarIsReportedOn) {
-  // A fiscal fourth quarter reported in March: past tense, so it is the
-  // quarter the text reports on although the calendar's lies ahead.
+TEST(TimexStageTest, PastQuarterAheadOfTheCalendarIsLastYears) {
+  // A fourth quarter reported in March: past tense, so it is last year's,
+  // and "the latest period" is the quarter the text reports on.
   auto t = Times(
       "Velmar Steel reported a decline in fourth-quarter earnings.\n"
       "Sales in the latest period rose 5%.",
       kTue);
   ASSERT_EQ(t.size(), 2u);
   EXPECT_EQ(t[1].text, "the latest period");
-  EXPECT_EQ(t[1].value, "2025-Q4");
+  EXPECT_EQ(t[1].value, "2024-Q4");
 }
 
 TEST(TimexStageTest, CurrentYearIsTheReferenceYearNotTheLastNamed) {
@@ -1196,7 +1199,7 @@ TEST(TimexStageTest, HalfOfAYearIsH1OrH2) {
   EXPECT_EQ(t[1].value, "2024-H1");
 }
 
-TEST(TimexStageTest, YearEndAfterAPrepositionIsTheYear) {
+TEST(TimexStageTest, YearEndAfterAPrepositionIsItsLastDayOrTheYear) {
   auto t = Times(
       "Orvik Foods expects to close the sale by year-end.\n"
       "Its shares have fallen 8% since year end.\n"
@@ -1204,7 +1207,7 @@ TEST(TimexStageTest, YearEndAfterAPrepositionIsTheYear) {
       kTue);
   ASSERT_EQ(t.size(), 2u);
   EXPECT_EQ(t[0].text, "year-end");
-  EXPECT_EQ(t[0].value, "2025");
+  EXPECT_EQ(t[0].value, "2025-12-31");
   EXPECT_EQ(t[1].text, "year end");
   EXPECT_EQ(t[1].value, "2024");
 }
@@ -1307,6 +1310,38 @@ TEST(TimexStageTest, IndirectSpeechKeepsTheArticleDay) {
   ASSERT_EQ(t.size(), 2u);
   EXPECT_EQ(t[1].text, "tomorrow");
   EXPECT_EQ(t[1].value, "2025-03-16");
+}
+
+TEST(TimexStageTest, ThePastYearIsLastYear) {
+  Found f = One("Membership fell over the past year in Dunmore.", kTue);
+  EXPECT_EQ(f.type, TimexType::kDate);
+  EXPECT_EQ(f.value, "2024");
+  EXPECT_EQ(One("She has lived in Sarvik for the last week.", kTue).value,
+            "2025-W11");
+}
+
+TEST(TimexStageTest, HyphenatedYearEndIsTheLastDay) {
+  EXPECT_EQ(One("The sale should close by year-end.", kTue).value,
+            "2025-12-31");
+  EXPECT_EQ(One("The sale should close around year end.", kTue).value,
+            "2025");
+}
+
+TEST(TimexStageTest, AQuarterAheadToldInThePastIsLastYears) {
+  EXPECT_EQ(One("Tallow Mills reported a loss for the fourth quarter.",
+                "2025-01-20")
+                .value,
+            "2024-Q4");
+  EXPECT_EQ(One("Tallow Mills expects a loss in the fourth quarter.",
+                "2025-01-20")
+                .value,
+            "2025-Q4");
+}
+
+TEST(TimexStageTest, OneDayAfterASubjectIsSomeDayAhead) {
+  Found f = One("She hopes she could one day lead the council.", kTue);
+  EXPECT_EQ(f.value, "FUTURE_REF");
+  EXPECT_EQ(One("The strike lasted one day in Dunmore.", kTue).value, "P1D");
 }
 
 }  // namespace
