@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "pos/tags.h"
 #include "quotes/quote_stage.h"
 
 namespace dossier {
@@ -160,8 +161,11 @@ void SentenceFeatures(const AttrTokenInfo* doc_info, AttributionScratch* s,
   s->mark_left.resize(n);
   s->mark_right.resize(n);
   const AttrTokenInfo* info = doc_info + first;
+  s->cue_left_at.resize(n);
+  s->cue_right_at.resize(n);
   uint32_t last_cue = UINT32_MAX, last_mark = UINT32_MAX;
   for (uint32_t i = 0; i < n; ++i) {
+    s->cue_left_at[i] = last_cue;
     s->cue_left[i] = last_cue == UINT32_MAX ? kFar : Bucket(i - last_cue);
     s->mark_left[i] = last_mark == UINT32_MAX ? kFar : Bucket(i - last_mark);
     if (info[i].bits & kCueVerb) last_cue = i;
@@ -169,6 +173,7 @@ void SentenceFeatures(const AttrTokenInfo* doc_info, AttributionScratch* s,
   }
   last_cue = last_mark = UINT32_MAX;
   for (uint32_t i = n; i-- > 0;) {
+    s->cue_right_at[i] = last_cue;
     s->cue_right[i] = last_cue == UINT32_MAX ? kFar : Bucket(last_cue - i);
     s->mark_right[i] = last_mark == UINT32_MAX ? kFar : Bucket(last_mark - i);
     if (info[i].bits & kCueVerb) last_cue = i;
@@ -193,6 +198,27 @@ void SentenceFeatures(const AttrTokenInfo* doc_info, AttributionScratch* s,
   auto ent_at = [&](int64_t j) -> uint64_t {
     if (j < 0 || j >= static_cast<int64_t>(n)) return 0x80;
     return info[j].entity;
+  };
+  // The nearest verb (by POS) on either side, and the sentence's first
+  // verb: which verb a token stands before or after ("the senator
+  // attacked", "critics support").
+  s->verb_left.resize(n);
+  s->verb_right.resize(n);
+  uint32_t last_verb = UINT32_MAX, first_verb = UINT32_MAX;
+  for (uint32_t i = 0; i < n; ++i) {
+    s->verb_left[i] = last_verb;
+    if (IsVerbTag(info[i].pos)) {
+      last_verb = i;
+      if (first_verb == UINT32_MAX) first_verb = i;
+    }
+  }
+  last_verb = UINT32_MAX;
+  for (uint32_t i = n; i-- > 0;) {
+    s->verb_right[i] = last_verb;
+    if (IsVerbTag(info[i].pos)) last_verb = i;
+  }
+  auto verb_word = [&](uint32_t v) -> uint64_t {
+    return v == UINT32_MAX ? 0x4e4f5645ULL : info[v].lower;
   };
   const uint64_t len_bucket = Bucket(n / 3);
   for (uint32_t i = 0; i < n; ++i) {
@@ -243,6 +269,22 @@ void SentenceFeatures(const AttrTokenInfo* doc_info, AttributionScratch* s,
     out[c++] = F(37, w.suffix3, w.pos);
     out[c++] = F(38, lower_at(j + 1), lower_at(j + 2));
     out[c++] = F(39, lower_at(j - 2), lower_at(j - 1));
+    {
+      const uint32_t vl = s->verb_left[i], vr = s->verb_right[i];
+      out[c++] = F(40, verb_word(vl), vl == UINT32_MAX ? kFar : Bucket(i - vl));
+      out[c++] = F(41, verb_word(vr), vr == UINT32_MAX ? kFar : Bucket(vr - i));
+      const uint64_t side = first_verb == UINT32_MAX ? 3
+                            : i < first_verb         ? 0
+                            : i == first_verb        ? 1
+                                                     : 2;
+      out[c++] = F(42, verb_word(first_verb), side);
+      out[c++] = F(43, verb_word(first_verb), side, w.pos);
+      // The nearest reporting verb itself, not only how far it is.
+      const uint32_t ql = s->cue_left_at[i], qr = s->cue_right_at[i];
+      out[c++] = F(44, verb_word(ql), cl);
+      out[c++] = F(45, verb_word(qr), cr);
+      out[c++] = F(46, w.lower, quote);
+    }
     s->nfeats[i] = static_cast<uint8_t>(c);
   }
 }

@@ -8,8 +8,9 @@
 // inside a quotation (marks paired per paragraph, straight marks toggle), a
 // quotation mark. AttributionFeatures() then writes the features of token i
 // of a sentence [first, end): the token, its neighbours (+-2), POS n-grams,
-// and its distances to the nearest reporting verb and quotation mark on
-// either side. Hashes are FNV-1a plus a murmur finalizer, mixed with a
+// its distances to the nearest reporting verb and quotation mark on either
+// side, and the words of the nearest verb (by POS) and reporting verb on
+// either side and of the sentence's first verb (feature set 2). Hashes are FNV-1a plus a murmur finalizer, mixed with a
 // template id; deterministic everywhere. Reentrant; a scratch is used by
 // one thread at a time and, once grown, allocates nothing.
 #ifndef DOSSIER_QUOTES_ATTRIBUTION_FEATURES_H_
@@ -29,7 +30,7 @@ class QuoteStage;
 namespace attr_internal {
 
 // Bumped whenever the features computed for an input change.
-inline constexpr uint32_t kAttrFeatureSetVersion = 1;
+inline constexpr uint32_t kAttrFeatureSetVersion = 2;
 inline constexpr int kMaxAttrFeatures = 48;
 
 // BIO labels over the three roles.
@@ -68,6 +69,8 @@ struct AttributionScratch {
   std::vector<attr_internal::AttrTokenInfo> info;  // per document token
   std::vector<uint16_t> cue_left, cue_right;       // per sentence token
   std::vector<uint16_t> mark_left, mark_right;
+  std::vector<uint32_t> verb_left, verb_right;  // UINT32_MAX: none
+  std::vector<uint32_t> cue_left_at, cue_right_at;
   std::vector<uint64_t> feats;  // kMaxAttrFeatures per sentence token
   std::vector<uint8_t> nfeats;
   std::vector<int32_t> emit;   // kNumLabels per sentence token
