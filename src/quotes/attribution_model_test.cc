@@ -375,5 +375,21 @@ TEST(AttributionModelTest, TaggedClauseWithoutSubjectIsNoStatement) {
   }
 }
 
+TEST(AttributionModelTest, TaggedPassiveCueSubjectIsNoSource) {
+  CorpusVariant v;
+  v.cue = "is seen as";
+  const std::string text = "Tove Brann is seen as the ferry must close.";
+  ASSERT_EQ(TaggedCue(text, v), "is seen as");
+  EXPECT_TRUE(TaggedQuotes(text, v, /*pos=*/true).empty());
+}
+
+TEST(AttributionModelTest, TaggedStateOfMindKeepsItsSubject) {
+  CorpusVariant v;
+  v.cue = "is convinced";
+  EXPECT_EQ(TaggedQuotes("Tove Brann is convinced the ferry must close.", v,
+                         /*pos=*/true),
+            std::vector<std::string>{"is convinced|the ferry must close"});
+}
+
 }  // namespace
 }  // namespace dossier

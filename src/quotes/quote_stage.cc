@@ -188,6 +188,32 @@ class QuoteFinder {
     const std::string_view w = Text(i);
     return w == "'s" || w == "\xE2\x80\x99s";
   }
+  // Tokens [a, b) hold a passive: a form of "be" then (adverbs skipped) a
+  // past participle ("is seen as", "have often been criticized").
+  bool PassiveCue(uint32_t a, uint32_t b) const {
+    for (uint32_t t = a; t + 1 < b; ++t) {
+      const std::string_view w = Text(t);
+      if (w != "is" && w != "are" && w != "was" && w != "were" && w != "be" &&
+          w != "been" && w != "being" && w != "Is" && w != "Was") {
+        continue;
+      }
+      uint32_t u = t + 1;
+      while (u + 1 < b && toks_[u].pos == kPosRB) ++u;
+      if (toks_[u].pos != kPosVBN) continue;
+      // A state of mind is the subject's own ("were incensed", "is
+      // convinced").
+      static constexpr std::string_view kStates[] = {
+          "incensed",  "outraged",  "concerned",  "worried",   "alarmed",
+          "pleased",   "disappointed", "convinced", "surprised", "frustrated",
+          "angered",   "angry",     "upset",      "delighted", "troubled",
+          "determined", "committed", "opposed",   "inclined",  "prepared"};
+      if (std::find(std::begin(kStates), std::end(kStates), Text(u)) ==
+          std::end(kStates)) {
+        return true;
+      }
+    }
+    return false;
+  }
   // Token i follows an article ("the states", "a report"): a noun, not a
   // reporting verb.
   bool AfterArticle(uint32_t i) const {
@@ -2973,6 +2999,12 @@ void QuoteFinder::FindModel(std::vector<Quote>& out) const {
           }
         }
         if (possessor) continue;
+        // "Putin is seen as ...", "he has been criticized for ...": a
+        // passive cue's subject is who is seen or criticized, not who
+        // sees or criticizes (PolNeAR leaves such sources out).
+        if (segs[source].b <= segs[c].a && PassiveCue(segs[c].a, segs[c].b)) {
+          continue;
+        }
         sp = ModelSpeaker(segs[source].a, segs[source].b);
       }
       // The end of the clause from token `from` on: before ";" or the
