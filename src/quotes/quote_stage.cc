@@ -203,10 +203,10 @@ class QuoteFinder {
       // A state of mind is the subject's own ("were incensed", "is
       // convinced").
       static constexpr std::string_view kStates[] = {
-          "incensed",  "outraged",  "concerned",  "worried",   "alarmed",
-          "pleased",   "disappointed", "convinced", "surprised", "frustrated",
-          "angered",   "angry",     "upset",      "delighted", "troubled",
-          "determined", "committed", "opposed",   "inclined",  "prepared"};
+          "incensed",   "outraged",     "concerned", "worried",   "alarmed",
+          "pleased",    "disappointed", "convinced", "surprised", "frustrated",
+          "angered",    "angry",        "upset",     "delighted", "troubled",
+          "determined", "committed",    "opposed",   "inclined",  "prepared"};
       if (std::find(std::begin(kStates), std::end(kStates), Text(u)) ==
           std::end(kStates)) {
         return true;
