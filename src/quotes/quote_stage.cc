@@ -336,6 +336,11 @@ class QuoteFinder {
   void FindLabeled(std::vector<Quote>& out) const;
   bool SpeakerLabel(uint32_t a, uint32_t end, bool title, uint32_t* colon) const;
   Speaker ModelSpeaker(uint32_t a, uint32_t b) const;
+  // Narrows a source's tokens [*a, *b) to the name: a conjunction before
+  // it, a parenthesis left open, and with `times` a time after it.
+  void TrimSpeakerEdges(uint32_t* a, uint32_t* b, bool times) const;
+  // TrimSpeakerEdges() on every quote's speaker span.
+  void TrimSpeakers(std::vector<Quote>& out) const;
 
   const QuoteStage& stage_;
   Document& doc_;
@@ -2702,14 +2707,82 @@ Status QuoteFinder::Run() {
   FindAnonymous(out);
   FindGroupAntecedents(out);
   FindJointSpeakers(out);
+  TrimSpeakers(out);
   return Status::Ok();
 }
 
 }  // namespace
 
+// A source's edges: a conjunction before the name ("As Ms. Roe put it",
+// "Though she"), a time after it ("Wells Fargo just this month", "the
+// council in 2015"), a parenthesis left open ("(D-N.J").
+void QuoteFinder::TrimSpeakerEdges(uint32_t* pa, uint32_t* pb,
+                                   bool times) const {
+  uint32_t a = *pa, b = *pb;
+  if (b <= a) return;
+  static constexpr std::string_view kLead[] = {
+      "As",    "Though", "Although", "While", "When", "If",     "Because",
+      "But",   "And",    "So",       "Yet",   "as",   "though", "although",
+      "while", "when",   "but",      "and",   "so",   "yet"};
+  while (b > a + 1 && std::find(std::begin(kLead), std::end(kLead), Text(a)) !=
+                          std::end(kLead)) {
+    ++a;
+  }
+  auto is_year = [&](uint32_t t) {
+    const std::string_view w = Text(t);
+    return w.size() == 4 && (w[0] == '1' || w[0] == '2') &&
+           std::all_of(w.begin(), w.end(),
+                       [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (times && b > a + 2 && is_year(b - 1) && Text(b - 2) == "in") b -= 2;
+  if (times && b > a + 2 &&
+      (Text(b - 1) == "week" || Text(b - 1) == "month" ||
+       Text(b - 1) == "year") &&
+      (Text(b - 2) == "this" || Text(b - 2) == "last" ||
+       Text(b - 2) == "next")) {
+    b -= 2;
+    if (b > a + 1 && (Text(b - 1) == "just" || Text(b - 1) == "earlier" ||
+                      Text(b - 1) == "only")) {
+      --b;
+    }
+  }
+  {
+    int open = 0;
+    for (uint32_t t = a; t < b; ++t) {
+      if (Text(t) == "(") ++open;
+      if (Text(t) == ")") --open;
+    }
+    for (uint32_t t = b; open > 0 && t < b + 3 && t < toks_.size(); ++t) {
+      if (Text(t) == ")") {
+        b = t + 1;
+        break;
+      }
+    }
+  }
+  *pa = a;
+  *pb = b;
+}
+
+void QuoteFinder::TrimSpeakers(std::vector<Quote>& out) const {
+  for (Quote& q : out) {
+    if (q.speaker.empty()) continue;
+    auto lo = std::lower_bound(
+        toks_.begin(), toks_.end(), q.speaker.start,
+        [](const Token& t, uint32_t at) { return t.span.end <= at; });
+    auto hi = lo;
+    while (hi != toks_.end() && hi->span.start < q.speaker.end) ++hi;
+    if (hi == lo) continue;
+    uint32_t a = static_cast<uint32_t>(lo - toks_.begin());
+    uint32_t b = static_cast<uint32_t>(hi - toks_.begin());
+    TrimSpeakerEdges(&a, &b, /*times=*/false);
+    q.speaker = Span{toks_[a].span.start, toks_[b - 1].span.end};
+  }
+}
+
 // The speaker of tokens [a, b) found by the model: its first person or
 // organisation mention (a pronoun: its antecedent).
 Speaker QuoteFinder::ModelSpeaker(uint32_t a, uint32_t b) const {
+  TrimSpeakerEdges(&a, &b, /*times=*/true);
   Speaker s;
   s.span = Span{toks_[a].span.start, toks_[b - 1].span.end};
   s.found = true;

@@ -78,6 +78,14 @@ std::vector<Found> TaggedArticleQuotes(const std::string& text) {
   return QuotesOf(*doc);
 }
 
+TEST(QuoteStageTest, ConjunctionBeforeTheSpeakerIsLeftOut) {
+  auto qs = TaggedArticleQuotes(
+      "As Ada Roe put it in a statement, the council is \"providing a "
+      "service you will not get from the mainland.\"");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "Ada Roe");
+}
+
 TEST(QuoteStageTest, ParticipleCitingTakesTheClauseSubject) {
   auto qs = TaggedArticleQuotes(
       "On Monday, however, harbour officials raised fares, citing higher "
