@@ -307,7 +307,12 @@ std::optional<ResolvedTimex> ResolveWeekday(const ParsedTimex& p,
   } else {
     delta = Forward(p.tense) ? forward : -backward;
   }
-  return DayResult(AddDays(base, delta), p.part);
+  ResolvedTimex day = DayResult(AddDays(base, delta), p.part);
+  // "Friday night", "Tuesday morning": TimeBank types a weekday with a
+  // part of the day as a DATE (19 of 26 on TempEval-3 dev), the value
+  // keeping the part ("2025-03-14TNI").
+  day.type = TimexType::kDate;
+  return day;
 }
 
 std::optional<ResolvedTimex> ResolveClock(const ParsedTimex& p,

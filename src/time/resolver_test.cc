@@ -54,14 +54,14 @@ TEST(ResolverTest, WeekdayCrossesYearBoundary) {
             "2024-12-30");
 }
 
-TEST(ResolverTest, WeekdayPartOfDayIsATime) {
+TEST(ResolverTest, WeekdayPartOfDayIsADateWithThePart) {
   ParsedTimex p = Weekday(3, Tense::kPast);
   p.part = PartOfDay::kNight;
   ResolveContext ctx;
   ctx.reference = kTuesday;
   auto r = Resolve(p, ctx);
   ASSERT_TRUE(r.has_value());
-  EXPECT_EQ(r->type, TimexType::kTime);
+  EXPECT_EQ(r->type, TimexType::kDate);  // as TimeBank types it
   EXPECT_EQ(r->value, "2025-03-05TNI");
 }
 

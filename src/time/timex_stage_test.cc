@@ -297,10 +297,10 @@ TEST(TimexStageTest, LastAndNextWeekday) {
   EXPECT_EQ(One("They meet next Tuesday.", kTue).value, "2025-03-18");
 }
 
-TEST(TimexStageTest, WeekdayWithPartOfDayIsATime) {
+TEST(TimexStageTest, WeekdayWithPartOfDayIsADateWithThePart) {
   Found f = One("The office spoke on Wednesday night.", "2025-03-13");
   EXPECT_EQ(f.text, "Wednesday night");
-  EXPECT_EQ(f.type, TimexType::kTime);
+  EXPECT_EQ(f.type, TimexType::kDate);
   EXPECT_EQ(f.value, "2025-03-12TNI");
   EXPECT_EQ(One("The envoy will land Thursday morning.", kTue).value,
             "2025-03-13TMO");
