@@ -944,10 +944,22 @@ bool QuoteFinder::Attribute(const Pair& p, Quote& q, bool statement) const {
         uint32_t k = v;
         while (k > j && IsAux(Text(k - 1))) --k;
         // “We will win.” Ada Roe said the plan ...: a new statement.
-        const bool own_clause = ends_sentence && v + 1 < bend &&
-                                (toks_[v + 1].flags & kTokenAlpha) &&
-                                !IsPreposition(Text(v + 1)) &&
-                                !IsTimeWord(Text(v + 1));
+        bool own_clause = ends_sentence && v + 1 < bend &&
+                          (toks_[v + 1].flags & kTokenAlpha) &&
+                          !IsPreposition(Text(v + 1)) &&
+                          !IsTimeWord(Text(v + 1));
+        // “... kidding.” To which she said, “...”: a new sentence whose
+        // cue opens the next quotation speaks for that one.
+        const std::string_view last = Text(p.close - 1);
+        if ((last == "." || last == "?" || last == "!") &&
+            (toks_[j].flags & kTokenSentenceStart)) {
+          uint32_t n = v + 1;
+          if (n < bend && (Text(n) == "," || Text(n) == ":")) ++n;
+          if (n < bend && (toks_[n].flags & kTokenQuoteMark) &&
+              pair_at_[n] >= 0 && pairs_[pair_at_[n]].open == n) {
+            own_clause = true;
+          }
+        }
         Speaker s = k > j && !own_clause ? PhraseSpeaker(j, k) : Speaker();
         if (s.found) return set(v, bend, s);
       }
@@ -2727,6 +2739,11 @@ void QuoteFinder::TrimSpeakerEdges(uint32_t* pa, uint32_t* pb,
   while (b > a + 1 && std::find(std::begin(kLead), std::end(kLead), Text(a)) !=
                           std::end(kLead)) {
     ++a;
+  }
+  // "To which she said": the relative phrase is no part of the source.
+  if (b > a + 2 && (Text(a) == "To" || Text(a) == "to") &&
+      (Text(a + 1) == "which" || Text(a + 1) == "whom")) {
+    a += 2;
   }
   auto is_year = [&](uint32_t t) {
     const std::string_view w = Text(t);

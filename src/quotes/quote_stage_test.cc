@@ -78,6 +78,17 @@ std::vector<Found> TaggedArticleQuotes(const std::string& text) {
   return QuotesOf(*doc);
 }
 
+TEST(QuoteStageTest, NewSentenceCueSpeaksForTheNextQuotation) {
+  auto qs = ArticleQuotes(
+      "Ada Roe asked: \"Will the ferry run in May?\" To which Tom Eke "
+      "said, \"Only if the council pays for the repairs.\"");
+  ASSERT_EQ(qs.size(), 2u);
+  EXPECT_EQ(qs[0].speaker, "Ada Roe");
+  EXPECT_EQ(qs[1].content, "Only if the council pays for the repairs.");
+  EXPECT_EQ(qs[1].speaker, "Tom Eke");
+  EXPECT_EQ(qs[1].cue, "said");
+}
+
 TEST(QuoteStageTest, ConjunctionBeforeTheSpeakerIsLeftOut) {
   auto qs = TaggedArticleQuotes(
       "As Ada Roe put it in a statement, the council is \"providing a "
