@@ -1563,6 +1563,26 @@ QuoteFinder::Subject QuoteFinder::SubjectBefore(uint32_t v, uint32_t lo) const {
     --hf;
     head.span.start = toks_[hf].span.start;
   }
+  // "Protesters marching through the streets of Dunmore chanted": the
+  // phrase found is the object of a participle after the subject; the
+  // subject is the noun before the participle.
+  for (uint32_t t = hf; t-- > lo + 1 && hf - t <= 10;) {
+    const uint8_t pos = toks_[t].pos;
+    if (Text(t) == "," || (toks_[t].flags & kTokenQuoteMark) || IsCue(t) ||
+        pos == kPosVBD || pos == kPosVBZ || pos == kPosVBP || pos == kPosMD) {
+      break;
+    }
+    if (pos != kPosVBG || !IsPreposition(Text(t + 1)) ||
+        !(toks_[t - 1].flags & kTokenAlpha) || IsFunctionWord(Text(t - 1))) {
+      continue;
+    }
+    const Subject inner = SubjectBefore(t, lo);
+    if (inner.s.found && ClauseEdge(TokenAt(inner.s.span.start), lo)) {
+      head = inner.s;
+      hf = TokenAt(head.span.start);
+    }
+    break;
+  }
   // "many Democrats", "Most of his supporters".
   if (hf > lo && PronounKind(Text(hf)) == 0) {
     uint32_t t = hf;

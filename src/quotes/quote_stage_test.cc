@@ -89,6 +89,15 @@ TEST(QuoteStageTest, NewSentenceCueSpeaksForTheNextQuotation) {
   EXPECT_EQ(qs[1].cue, "said");
 }
 
+TEST(QuoteStageTest, SubjectBeforeAParticipleSpeaksNotItsObject) {
+  auto qs = TaggedArticleQuotes(
+      "Protesters marching through the streets of Dunmore chanted, \"No "
+      "more fare rises!\"");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "Protesters");
+  EXPECT_EQ(qs[0].cue, "chanted");
+}
+
 TEST(QuoteStageTest, ConjunctionBeforeTheSpeakerIsLeftOut) {
   auto qs = TaggedArticleQuotes(
       "As Ada Roe put it in a statement, the council is \"providing a "
