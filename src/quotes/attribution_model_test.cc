@@ -50,6 +50,9 @@ struct CorpusVariant {
   bool text_chain = false;  // the real tokenizer ("Roe's" -> "Roe" "'s")
   std::string source;       // the gold source when not the whole subject
   std::string cue = "reckons";
+  // The gold content is the clause and, past ", which the board denies,",
+  // a second part "in any case" (a tagger that tags on past other words).
+  bool split_content = false;
 };
 
 // A document over `text` with tokens and mentions.
@@ -84,7 +87,10 @@ Corpus MakeCorpus(const CorpusVariant& v = {}) {
         subject.replace(at, 2, n);
       }
       const std::string content = v.cut_content ? "that " + cl : cl;
-      const std::string text = subject + " " + v.cue + " " + content + ".";
+      const std::string tail =
+          v.split_content ? ", which the board denies, in any case" : "";
+      const std::string text =
+          subject + " " + v.cue + " " + content + tail + ".";
       c.docs.push_back(MakeDoc(text, v.text_chain));
       GoldAttribution g;
       if (!v.no_source) {
@@ -100,6 +106,7 @@ Corpus MakeCorpus(const CorpusVariant& v = {}) {
         const size_t second = cl.find(' ', cl.find(' ') + 1);
         g.content = {Find(text, "that " + cl.substr(0, second))};
       }
+      if (v.split_content) g.content.push_back(Find(text, "in any case"));
       AttributionExample ex;
       ex.doc = &c.docs.back();
       ex.labels = LabelAttributions(c.docs.back(), {g});
@@ -389,6 +396,15 @@ TEST(AttributionModelTest, TaggedStateOfMindKeepsItsSubject) {
   EXPECT_EQ(TaggedQuotes("Tove Brann is convinced the ferry must close.", v,
                          /*pos=*/true),
             std::vector<std::string>{"is convinced|the ferry must close"});
+}
+
+TEST(AttributionModelTest, TaggedContentPastOtherWordsIsDropped) {
+  CorpusVariant v;
+  v.split_content = true;
+  EXPECT_EQ(TaggedQuotes("Tove Brann reckons fares will rise next winter, "
+                         "which the board denies, in any case.",
+                         v),
+            std::vector<std::string>{"reckons|fares will rise next winter"});
 }
 
 }  // namespace

@@ -1846,7 +1846,19 @@ bool QuoteFinder::AddIndirect(uint32_t a, uint32_t b, Span cue,
       continue;
     }
     const std::string_view pw = Text(t - 1);
-    if (pw == "," || pw == ":" || IsSentenceEnd(t - 1)) return false;
+    if (pw == "," || pw == ":" || IsSentenceEnd(t - 1)) {
+      // (Not a few quoted words the clause goes on from: "warned that if
+      // X obstructs the talks, “secondary sanctions” could be imposed".)
+      const uint32_t close = pairs_[pair_at_[t]].close;
+      const bool partial =
+          pw == "," && close != kNone && close + 1 < b &&
+          Words(t + 1, close) <= 4 && (toks_[close + 1].flags & kTokenAlpha) &&
+          Text(close + 1)[0] >= 'a' && Text(close + 1)[0] <= 'z' &&
+          !IsCue(close + 1) && Text(close + 1) != "and" &&
+          Text(close + 1) != "or" && Text(close + 1) != "but" &&
+          PronounKind(Text(close + 1)) == 0;
+      if (!partial) return false;
+    }
   }
   Quote q;
   q.kind = QuoteKind::kIndirect;
@@ -3126,8 +3138,25 @@ void QuoteFinder::FindModel(std::vector<Quote>& out) const {
         return e;
       };
       bool first = true;
+      int prev_content = -1;
       for (int k = 0; k < nseg; ++k) {
         if (cue_of[k] != c || segs[k].role != 3) continue;
+        // A further content goes on from the one before across the cue,
+        // the source and punctuation only ("X, she said, Y"); one past
+        // other words ("replied to the invitation, which goes beyond the
+        // earlier offer") is the tagger running into another clause.
+        if (prev_content >= 0) {
+          bool joined = true;
+          for (uint32_t t = segs[prev_content].b; t < segs[k].a && joined;
+               ++t) {
+            joined =
+                (t >= segs[c].a && t < segs[c].b) ||
+                (source >= 0 && t >= segs[source].a && t < segs[source].b) ||
+                (toks_[t].flags & kTokenPunct);
+          }
+          if (!joined) continue;
+        }
+        prev_content = k;
         uint32_t a = segs[k].a, b = segs[k].b;
         while (a < b && (toks_[a].flags & kTokenPunct) &&
                !(toks_[a].flags & kTokenQuoteMark)) {

@@ -98,6 +98,17 @@ TEST(QuoteStageTest, SubjectBeforeAParticipleSpeaksNotItsObject) {
   EXPECT_EQ(qs[0].cue, "chanted");
 }
 
+TEST(QuoteStageTest, FewQuotedWordsAfterACommaStayInTheReportedClause) {
+  auto qs = ArticleQuotes(
+      "Ada Roe warned that if Norland obstructs the talks, \"secondary "
+      "sanctions\" could be imposed.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].kind, QuoteKind::kIndirect);
+  EXPECT_EQ(qs[0].content,
+            "that if Norland obstructs the talks, \"secondary sanctions\" "
+            "could be imposed");
+}
+
 TEST(QuoteStageTest, ConjunctionBeforeTheSpeakerIsLeftOut) {
   auto qs = TaggedArticleQuotes(
       "As Ada Roe put it in a statement, the council is \"providing a "
