@@ -407,5 +407,21 @@ TEST(AttributionModelTest, TaggedContentPastOtherWordsIsDropped) {
             std::vector<std::string>{"reckons|fares will rise next winter"});
 }
 
+TEST(AttributionModelTest, TaggedPlaceSpeaksForItsGovernment) {
+  Document doc =
+      MakeDoc("The Kremlin reckons the ferry will run again in May.", false);
+  const std::vector<Mention>& ms = doc.layers().mentions;
+  ASSERT_FALSE(ms.empty());
+  ASSERT_EQ(ms.back().type, EntityType::kLoc);  // the premise
+  QuoteStage stage;
+  stage.set_model(TrainedModel({}));
+  ASSERT_TRUE(stage.Run(doc).ok());
+  ASSERT_EQ(doc.layers().quotes.size(), 1u);
+  const Quote& q = doc.layers().quotes[0];
+  ASSERT_GE(q.speaker_mention, 0);
+  EXPECT_EQ(doc.Slice(doc.layers().mentions[q.speaker_mention].span),
+            "Kremlin");
+}
+
 }  // namespace
 }  // namespace dossier

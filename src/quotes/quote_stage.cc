@@ -2861,6 +2861,17 @@ Speaker QuoteFinder::ModelSpeaker(uint32_t a, uint32_t b) const {
       return s;
     }
   }
+  // "the Kremlin clarified", "Norland said": a place heading the source
+  // speaks for its government.
+  // ("Some commentators in Lindholm" are not the place.)
+  const uint32_t f =
+      b > a + 1 && (Text(a) == "the" || Text(a) == "The") ? a + 1 : a;
+  if (const int32_t m = MentionAt(f);
+      m >= 0 && mentions_[m].type == EntityType::kLoc &&
+      mentions_[m].span.start == toks_[f].span.start &&
+      mentions_[m].span.end == toks_[b - 1].span.end) {
+    s.mention = m;
+  }
   return s;
 }
 
