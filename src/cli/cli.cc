@@ -453,6 +453,7 @@ struct TrainQuotesArgs {
   uint64_t seed = 2017;
   int prune = 1;
   int min_count = 10;
+  bool roles = false;
 };
 
 int RunTrainQuotes(const TrainQuotesArgs& args) {
@@ -463,6 +464,7 @@ int RunTrainQuotes(const TrainQuotesArgs& args) {
   opts.train.seed = args.seed;
   opts.train.prune = args.prune;
   opts.train.min_count = args.min_count;
+  opts.train.cue_given = args.roles;
   QuotesTrainResult result;
   Status st = TrainQuotesModel(opts, &result);
   if (!st.ok()) {
@@ -772,11 +774,14 @@ int Main(int argc, char** argv) {
       "quotes", "Train the attribution tagger (source/cue/content) on PolNeAR");
   train_quotes->footer(
       "Deterministic: the same data and options give the same model bytes.\n"
-      "The shipped model (models/quotes/eng.model, compiled into dossier) was\n"
-      "made with the example; models/quotes/README.md has its figures.\n\n"
-      "Example:\n"
+      "The shipped models (models/quotes/eng.model and eng-roles.model,\n"
+      "compiled into dossier) were made with the examples;\n"
+      "models/quotes/README.md has their figures.\n\n"
+      "Examples:\n"
       "  dossier train quotes --data ../shared/data/polnear/train \\\n"
-      "      --out models/quotes/eng.model");
+      "      --out models/quotes/eng.model\n"
+      "  dossier train quotes --data ../shared/data/polnear/train --roles \\\n"
+      "      --min-count 20 --out models/quotes/eng-roles.model");
   train_quotes->add_option("--data", tq.data,
                            "PolNeAR split (text/, attributions/)")
       ->required();
@@ -793,6 +798,9 @@ int Main(int argc, char** argv) {
                            "keep only features seen >= this many times in "
                            "the training data")
       ->capture_default_str();
+  train_quotes->add_flag("--roles", tq.roles,
+                         "train the roles tagger (stage 2: source and "
+                         "content given the cue) instead of the cue tagger");
 
   KbImportArgs ki;
   CLI::App* kbcmd = app.add_subcommand("kb", "Knowledge-base tools");

@@ -220,6 +220,21 @@ void SentenceFeatures(const AttrTokenInfo* doc_info, AttributionScratch* s,
   auto verb_word = [&](uint32_t v) -> uint64_t {
     return v == UINT32_MAX ? 0x4e4f5645ULL : info[v].lower;
   };
+  const bool cued = s->cue_mask.size() == n;
+  if (cued) {
+    s->known_left.resize(n);
+    s->known_right.resize(n);
+    uint32_t last = UINT32_MAX;
+    for (uint32_t i = 0; i < n; ++i) {
+      if (s->cue_mask[i]) last = i;
+      s->known_left[i] = last;
+    }
+    last = UINT32_MAX;
+    for (uint32_t i = n; i-- > 0;) {
+      if (s->cue_mask[i]) last = i;
+      s->known_right[i] = last;
+    }
+  }
   const uint64_t len_bucket = Bucket(n / 3);
   for (uint32_t i = 0; i < n; ++i) {
     uint64_t* out = s->feats.data() + static_cast<size_t>(i) * kMaxAttrFeatures;
@@ -284,6 +299,47 @@ void SentenceFeatures(const AttrTokenInfo* doc_info, AttributionScratch* s,
       out[c++] = F(44, verb_word(ql), cl);
       out[c++] = F(45, verb_word(qr), cr);
       out[c++] = F(46, w.lower, quote);
+    }
+    if (cued) {
+      // Relative to the nearest known cue token: the side, the distance,
+      // the cue's word, whether a comma or a verb lies between.
+      const uint32_t l = s->known_left[i], r = s->known_right[i];
+      uint64_t side, dist, cw, between = 0;
+      if (s->cue_mask[i]) {
+        side = 2;
+        dist = 0;
+        cw = w.lower;
+      } else {
+        const bool left =
+            l != UINT32_MAX && (r == UINT32_MAX || i - l <= r - i);
+        const uint32_t k = left ? l : r;
+        if (k == UINT32_MAX) {
+          side = 3;
+          dist = kFar;
+          cw = 0;
+        } else {
+          side = left ? 1 : 0;  // 1: the cue is to the left
+          dist = Bucket(left ? i - k : k - i);
+          cw = info[k].lower;
+          const uint32_t lo = std::min(i, k) + 1, hi = std::max(i, k);
+          for (uint32_t t = lo; t < hi; ++t) {
+            if (info[t].bits & kComma) between |= 1;
+            if (info[t].pos == kPosVBD || info[t].pos == kPosVBZ ||
+                info[t].pos == kPosVBP || info[t].pos == kPosMD) {
+              between |= 2;
+            }
+            if (info[t].bits & kQuoteMark) between |= 4;
+          }
+        }
+      }
+      out[c++] = F(60, side, dist);
+      out[c++] = F(61, side, dist, w.pos);
+      out[c++] = F(62, side, cw);
+      out[c++] = F(63, side, cw, w.pos);
+      out[c++] = F(64, side, w.lower);
+      out[c++] = F(65, side, between, dist);
+      out[c++] = F(66, side, dist, quote);
+      out[c++] = F(67, side, between, w.pos);
     }
     s->nfeats[i] = static_cast<uint8_t>(c);
   }

@@ -31,7 +31,7 @@ namespace attr_internal {
 
 // Bumped whenever the features computed for an input change.
 inline constexpr uint32_t kAttrFeatureSetVersion = 2;
-inline constexpr int kMaxAttrFeatures = 48;
+inline constexpr int kMaxAttrFeatures = 56;
 
 // BIO labels over the three roles.
 inline constexpr int kNumLabels = 7;
@@ -71,6 +71,10 @@ struct AttributionScratch {
   std::vector<uint16_t> mark_left, mark_right;
   std::vector<uint32_t> verb_left, verb_right;  // UINT32_MAX: none
   std::vector<uint32_t> cue_left_at, cue_right_at;
+  // Per sentence token, 1 where a cue is known (the roles tagger, stage
+  // 2: features relative to it); empty for none. Set by the caller.
+  std::vector<uint8_t> cue_mask;
+  std::vector<uint32_t> known_left, known_right;  // nearest masked token
   std::vector<uint64_t> feats;  // kMaxAttrFeatures per sentence token
   std::vector<uint8_t> nfeats;
   std::vector<int32_t> emit;   // kNumLabels per sentence token

@@ -209,10 +209,19 @@ __asm__(
     "\"\n"
     ".global dossier_quotes_model_end\n"
     "dossier_quotes_model_end:\n"
+    ".balign 64\n"
+    ".global dossier_quotes_roles_begin\n"
+    "dossier_quotes_roles_begin:\n"
+    ".incbin \"" DOSSIER_QUOTES_ROLES_MODEL_PATH
+    "\"\n"
+    ".global dossier_quotes_roles_end\n"
+    "dossier_quotes_roles_end:\n"
     ".previous\n");
 
 extern "C" const char dossier_quotes_model_begin[];
 extern "C" const char dossier_quotes_model_end[];
+extern "C" const char dossier_quotes_roles_begin[];
+extern "C" const char dossier_quotes_roles_end[];
 
 std::string_view DefaultAttributionModelBytes() {
   return std::string_view(dossier_quotes_model_begin,
@@ -227,6 +236,26 @@ std::shared_ptr<const AttributionModel> DefaultAttributionModel() {
     if (DefaultAttributionModelBytes().empty()) return;
     StatusOr<AttributionModel> m =
         AttributionModel::FromBytes(DefaultAttributionModelBytes());
+    if (m.ok()) {
+      model = std::make_shared<const AttributionModel>(std::move(m).value());
+    }
+  });
+  return model;
+}
+
+std::string_view DefaultRolesModelBytes() {
+  return std::string_view(dossier_quotes_roles_begin,
+                          static_cast<size_t>(dossier_quotes_roles_end -
+                                              dossier_quotes_roles_begin));
+}
+
+std::shared_ptr<const AttributionModel> DefaultRolesModel() {
+  static std::once_flag once;
+  static std::shared_ptr<const AttributionModel> model;
+  std::call_once(once, [] {
+    if (DefaultRolesModelBytes().empty()) return;
+    StatusOr<AttributionModel> m =
+        AttributionModel::FromBytes(DefaultRolesModelBytes());
     if (m.ok()) {
       model = std::make_shared<const AttributionModel>(std::move(m).value());
     }

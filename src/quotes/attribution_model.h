@@ -85,6 +85,11 @@ class AttributionModel {
 // it (a model loaded with AttributionModel::Load, or null for rules only).
 std::shared_ptr<const AttributionModel> DefaultAttributionModel();
 std::string_view DefaultAttributionModelBytes();
+// The roles tagger compiled into the binary (models/quotes/eng-roles.model,
+// `dossier train quotes --roles`): features relative to known cues
+// (AttributionScratch::cue_mask); null when that file is empty.
+std::shared_ptr<const AttributionModel> DefaultRolesModel();
+std::string_view DefaultRolesModelBytes();
 
 }  // namespace dossier
 

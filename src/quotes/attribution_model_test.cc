@@ -254,6 +254,7 @@ TEST(AttributionModelTest, QuoteStageUsesASetModelForRulelessSentences) {
   QuoteStage with_model;
   with_model.set_model(
       std::make_shared<const AttributionModel>(std::move(m).value()));
+  with_model.set_roles_model(nullptr);
   ASSERT_TRUE(with_model.Run(doc).ok());
   ASSERT_EQ(doc.layers().quotes.size(), 1u);
   EXPECT_EQ(doc.Slice(doc.layers().quotes[0].cue), "reckons");
@@ -281,6 +282,7 @@ std::vector<std::string> TaggedQuotes(const std::string& text,
   if (pos) EXPECT_TRUE(PosStage().Run(doc).ok());
   QuoteStage stage;
   stage.set_model(model);
+  stage.set_roles_model(nullptr);  // the synthetic tagger's own roles
   EXPECT_TRUE(stage.Run(doc).ok());
   std::vector<std::string> out;
   for (const Quote& q : doc.layers().quotes) {
@@ -354,6 +356,7 @@ TEST(AttributionModelTest, TaggedRelativePronounSpeaksForItsAntecedent) {
       MakeDoc("Tove Brann, who reckons the ferry must close.", false);
   QuoteStage stage;
   stage.set_model(TrainedModel(v));
+  stage.set_roles_model(nullptr);
   ASSERT_TRUE(stage.Run(doc).ok());
   ASSERT_EQ(doc.layers().quotes.size(), 1u);
   const Quote& q = doc.layers().quotes[0];
@@ -415,12 +418,69 @@ TEST(AttributionModelTest, TaggedPlaceSpeaksForItsGovernment) {
   ASSERT_EQ(ms.back().type, EntityType::kLoc);  // the premise
   QuoteStage stage;
   stage.set_model(TrainedModel({}));
+  stage.set_roles_model(nullptr);
   ASSERT_TRUE(stage.Run(doc).ok());
   ASSERT_EQ(doc.layers().quotes.size(), 1u);
   const Quote& q = doc.layers().quotes[0];
   ASSERT_GE(q.speaker_mention, 0);
   EXPECT_EQ(doc.Slice(doc.layers().mentions[q.speaker_mention].span),
             "Kremlin");
+}
+
+// A roles tagger (stage 2) trained on MakeCorpus(variant) with its gold
+// cues given.
+std::shared_ptr<const AttributionModel> TrainedRolesModel(
+    const CorpusVariant& variant) {
+  const Corpus c = MakeCorpus(variant);
+  AttributionTrainOptions opt;
+  opt.epochs = 5;
+  opt.min_count = 1;
+  opt.cue_given = true;
+  AttributionTrainReport report;
+  StatusOr<std::string> bytes =
+      TrainAttributionModel(c.examples, QuoteStage(), opt, &report);
+  EXPECT_TRUE(bytes.ok()) << bytes.status().ToString();
+  if (!bytes.ok()) return nullptr;
+  StatusOr<AttributionModel> m = AttributionModel::FromBytes(*bytes);
+  EXPECT_TRUE(m.ok()) << m.status().ToString();
+  if (!m.ok()) return nullptr;
+  return std::make_shared<const AttributionModel>(std::move(m).value());
+}
+
+TEST(AttributionModelTest, KnownCueAddsFeaturesRelativeToIt) {
+  Document doc = MakeDoc("Tove Brann reckons the ferry must close.", false);
+  AttributionScratch s;
+  attr_internal::PrepareAttributionTokens(doc, QuoteStage(), &s);
+  const uint32_t n = static_cast<uint32_t>(doc.layers().tokens.size());
+  attr_internal::SentenceFeatures(&s, 0, n);
+  const std::vector<uint8_t> plain(s.nfeats.begin(), s.nfeats.end());
+  s.cue_mask.assign(n, 0);
+  s.cue_mask[2] = 1;  // "reckons"
+  attr_internal::SentenceFeatures(&s, 0, n);
+  for (uint32_t i = 0; i < n; ++i) EXPECT_GT(s.nfeats[i], plain[i]) << i;
+}
+
+TEST(AttributionModelTest, RolesTaggerRelabelsTheCuesSourceAndContent) {
+  // The cue tagger finds source, cue and content; a roles tagger trained
+  // on attributions without sources takes the source away again, so the
+  // attribution is dropped: its labels, not the first tagger's, count.
+  const std::string text =
+      "Tove Brann reckons the ferry will run again in May.";
+  QuoteStage stage;
+  stage.set_model(TrainedModel({}));
+  stage.set_roles_model(TrainedRolesModel({}));
+  Document doc = MakeDoc(text, false);
+  ASSERT_TRUE(stage.Run(doc).ok());
+  ASSERT_EQ(doc.layers().quotes.size(), 1u);
+  EXPECT_EQ(doc.Slice(doc.layers().quotes[0].speaker), "Tove Brann");
+  EXPECT_EQ(doc.Slice(doc.layers().quotes[0].content),
+            "the ferry will run again in May");
+  CorpusVariant no_source;
+  no_source.no_source = true;
+  stage.set_roles_model(TrainedRolesModel(no_source));
+  Document again = MakeDoc(text, false);
+  ASSERT_TRUE(stage.Run(again).ok());
+  EXPECT_TRUE(again.layers().quotes.empty());
 }
 
 }  // namespace

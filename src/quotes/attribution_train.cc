@@ -283,6 +283,13 @@ StatusOr<std::string> TrainAttributionModel(
     ++report->documents;
     for (const Sentence& s : d->layers().sentences) {
       if (s.end_token <= s.first_token) continue;
+      if (options.cue_given) {
+        bool cue = false;
+        for (uint32_t t = s.first_token; t < s.end_token && !cue; ++t) {
+          cue = attr_internal::RoleOf(examples[x].labels[t]) == 2;
+        }
+        if (!cue) continue;
+      }
       sentences.push_back(
           {static_cast<uint32_t>(x), s.first_token, s.end_token});
       report->tokens += s.end_token - s.first_token;
@@ -300,6 +307,15 @@ StatusOr<std::string> TrainAttributionModel(
     attr_internal::PrepareAttributionTokens(*examples[x].doc, stage, &s);
     prepared[x] = s.info;
   }
+  // The gold cue tokens of a sentence, for stage 2.
+  auto set_mask = [&](const Ref& r) {
+    s.cue_mask.clear();
+    if (!options.cue_given) return;
+    const uint8_t* gold = examples[r.example].labels.data() + r.first;
+    for (uint32_t i = 0; i < r.end - r.first; ++i) {
+      s.cue_mask.push_back(attr_internal::RoleOf(gold[i]) == 2 ? 1 : 0);
+    }
+  };
   Trainer trainer;
   if (options.min_count > 1) {
     // Count pass: every feature occurrence of every training token, sorted
@@ -307,6 +323,7 @@ StatusOr<std::string> TrainAttributionModel(
     std::vector<uint64_t> all;
     all.reserve(report->tokens * 40);
     for (const Ref& r : sentences) {
+      set_mask(r);
       attr_internal::SentenceFeatures(prepared[r.example].data(), &s, r.first,
                                       r.end);
       for (uint32_t i = 0; i < r.end - r.first; ++i) {
@@ -344,6 +361,7 @@ StatusOr<std::string> TrainAttributionModel(
     for (uint32_t si : order) {
       const Ref& r = sentences[si];
       const uint32_t n = r.end - r.first;
+      set_mask(r);
       attr_internal::SentenceFeatures(prepared[r.example].data(), &s, r.first,
                                       r.end);
       trainer.Emissions(n, &s);

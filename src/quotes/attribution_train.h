@@ -52,6 +52,9 @@ struct AttributionTrainOptions {
   uint64_t seed = 2017;
   int prune = 1;
   int min_count = 10;  // keep features seen >= this many times (1: all)
+  // Stage 2, the roles tagger: trained on sentences with a gold cue only,
+  // each seeing its gold cue tokens (AttributionScratch::cue_mask).
+  bool cue_given = false;
 };
 
 struct AttributionTrainReport {

@@ -3051,7 +3051,44 @@ void QuoteFinder::FindModel(std::vector<Quote>& out) const {
       attr_internal::PrepareAttributionTokens(doc_, stage_, &scratch);
       prepared = true;
     }
+    scratch.cue_mask.clear();
     model->Tag(sent.first_token, sent.end_token, &scratch, &labels);
+    // Stage 2: the roles tagger labels sources and contents again, given
+    // the cues found (cue tokens keep their labels; roles it gives as cue
+    // elsewhere become O; an I- label left without its B- starts one).
+    if (const AttributionModel* roles_model = stage_.roles_model();
+        roles_model != nullptr) {
+      bool any = false, src = false;
+      for (uint8_t l : labels) {
+        scratch.cue_mask.push_back(attr_internal::RoleOf(l) == 2 ? 1 : 0);
+        any = any || attr_internal::RoleOf(l) == 2;
+        src = src || attr_internal::RoleOf(l) == 1;
+      }
+      // Only where the first tagger names a source: the roles tagger
+      // finds one for nearly every cue, also for the cue-like verbs of
+      // sentences that report nothing ("the two leaders have shared a
+      // room since ..."), which the first tagger leaves sourceless (dev:
+      // same source F1, precision 0.768 -> 0.782).
+      if (!src) any = false;
+      if (any) {
+        thread_local std::vector<uint8_t> roles;
+        roles_model->Tag(sent.first_token, sent.end_token, &scratch, &roles);
+        for (size_t i = 0; i < labels.size(); ++i) {
+          if (scratch.cue_mask[i]) continue;
+          labels[i] = attr_internal::RoleOf(roles[i]) == 2 ? attr_internal::kO
+                                                           : roles[i];
+        }
+        for (size_t i = 0; i < labels.size(); ++i) {
+          const uint8_t l = labels[i];
+          if (l == attr_internal::kO || attr_internal::IsBegin(l)) continue;
+          if (i == 0 || attr_internal::RoleOf(labels[i - 1]) !=
+                            attr_internal::RoleOf(l)) {
+            labels[i] = static_cast<uint8_t>(l - 1);
+          }
+        }
+      }
+      scratch.cue_mask.clear();
+    }
     int nseg = 0;
     for (uint32_t i = 0; i < labels.size() && nseg < 64; ++i) {
       const uint8_t l = labels[i];
@@ -3152,20 +3189,23 @@ void QuoteFinder::FindModel(std::vector<Quote>& out) const {
       int prev_content = -1;
       for (int k = 0; k < nseg; ++k) {
         if (cue_of[k] != c || segs[k].role != 3) continue;
-        // A further content goes on from the one before across the cue,
-        // the source and punctuation only ("X, she said, Y"); one past
-        // other words ("replied to the invitation, which goes beyond the
-        // earlier offer") is the tagger running into another clause.
+        // A further content goes on from the one before across the cue or
+        // the source, with punctuation only besides ("X, she said, Y");
+        // one past other words ("replied to the invitation, which goes
+        // beyond the earlier offer") is the tagger running into another
+        // clause, and two with only a comma between ("is serious about
+        // peace, he should ...") are no statement split by its attribution.
         if (prev_content >= 0) {
-          bool joined = true;
+          bool joined = true, across = false;
           for (uint32_t t = segs[prev_content].b; t < segs[k].a && joined;
                ++t) {
-            joined =
+            const bool role =
                 (t >= segs[c].a && t < segs[c].b) ||
-                (source >= 0 && t >= segs[source].a && t < segs[source].b) ||
-                (toks_[t].flags & kTokenPunct);
+                (source >= 0 && t >= segs[source].a && t < segs[source].b);
+            across = across || role;
+            joined = role || (toks_[t].flags & kTokenPunct);
           }
-          if (!joined) continue;
+          if (!joined || !across) continue;
         }
         prev_content = k;
         uint32_t a = segs[k].a, b = segs[k].b;
@@ -3257,6 +3297,7 @@ void QuoteFinder::FindModel(std::vector<Quote>& out) const {
 
 QuoteStage::QuoteStage() {
   model_ = DefaultAttributionModel();
+  roles_model_ = DefaultRolesModel();
   cue_verbs_ = {
       "said",       "says",       "say",          "told",       "tells",
       "added",      "adds",       "stated",       "states",     "declared",

@@ -66,9 +66,18 @@ class QuoteStage : public DocumentStage {
   void set_model(std::shared_ptr<const AttributionModel> model) {
     model_ = std::move(model);
   }
+  // The roles tagger (stage 2): given the cues the attribution tagger
+  // found in a sentence, it labels their sources and contents again with
+  // features relative to the cue (the built-in one by default; null: the
+  // attribution tagger's own roles).
+  const AttributionModel* roles_model() const { return roles_model_.get(); }
+  void set_roles_model(std::shared_ptr<const AttributionModel> model) {
+    roles_model_ = std::move(model);
+  }
 
  private:
   std::shared_ptr<const AttributionModel> model_;
+  std::shared_ptr<const AttributionModel> roles_model_;
   std::vector<std::string_view> cue_verbs_;       // sorted
   std::vector<std::string_view> indirect_verbs_;  // sorted
 };
