@@ -454,6 +454,7 @@ struct TrainQuotesArgs {
   int prune = 1;
   int min_count = 10;
   bool roles = false;
+  int jackknife = 0;
 };
 
 int RunTrainQuotes(const TrainQuotesArgs& args) {
@@ -465,6 +466,7 @@ int RunTrainQuotes(const TrainQuotesArgs& args) {
   opts.train.prune = args.prune;
   opts.train.min_count = args.min_count;
   opts.train.cue_given = args.roles;
+  opts.jackknife = args.jackknife;
   QuotesTrainResult result;
   Status st = TrainQuotesModel(opts, &result);
   if (!st.ok()) {
@@ -781,7 +783,7 @@ int Main(int argc, char** argv) {
       "  dossier train quotes --data ../shared/data/polnear/train \\\n"
       "      --out models/quotes/eng.model\n"
       "  dossier train quotes --data ../shared/data/polnear/train --roles \\\n"
-      "      --min-count 20 --out models/quotes/eng-roles.model");
+      "      --jackknife 5 --min-count 20 --out models/quotes/eng-roles.model");
   train_quotes->add_option("--data", tq.data,
                            "PolNeAR split (text/, attributions/)")
       ->required();
@@ -801,6 +803,12 @@ int Main(int argc, char** argv) {
   train_quotes->add_flag("--roles", tq.roles,
                          "train the roles tagger (stage 2: source and "
                          "content given the cue) instead of the cue tagger");
+  train_quotes
+      ->add_option("--jackknife", tq.jackknife,
+                   "with --roles: train on the cues a cue tagger "
+                   "trained on the other of this many folds finds "
+                   "(0: the gold cues)")
+      ->capture_default_str();
 
   KbImportArgs ki;
   CLI::App* kbcmd = app.add_subcommand("kb", "Knowledge-base tools");

@@ -90,6 +90,8 @@
 #include "eval/eval.h"
 #include "eval/eval_run.h"
 #include "eval/quotes_train.h"
+#include "quotes/attribution_features.h"
+#include "quotes/attribution_model.h"
 
 namespace dossier {
 namespace {
@@ -909,6 +911,41 @@ Status TrainQuotesModel(const QuotesTrainOptions& options,
     examples.push_back(std::move(ex));
   }
   QuoteStage stage;
+  if (options.train.cue_given && options.jackknife > 1) {
+    // The cue tagger of the other folds tags each fold's cues.
+    const size_t k = static_cast<size_t>(options.jackknife);
+    AttributionTrainOptions cue_options = options.train;
+    cue_options.cue_given = false;
+    AttributionScratch scratch;
+    std::vector<uint8_t> labels;
+    for (size_t fold = 0; fold < k; ++fold) {
+      std::vector<AttributionExample> rest;
+      for (size_t i = 0; i < examples.size(); ++i) {
+        if (i % k == fold) continue;
+        rest.push_back({examples[i].doc, examples[i].labels, {}});
+      }
+      StatusOr<std::string> cue_bytes =
+          TrainAttributionModel(rest, stage, cue_options, nullptr);
+      if (!cue_bytes.ok()) return cue_bytes.status();
+      StatusOr<AttributionModel> cue_model =
+          AttributionModel::FromBytes(*cue_bytes);
+      if (!cue_model.ok()) return cue_model.status();
+      for (size_t i = fold; i < examples.size(); i += k) {
+        const Document& doc = *examples[i].doc;
+        attr_internal::PrepareAttributionTokens(doc, stage, &scratch);
+        scratch.cue_mask.clear();
+        std::vector<uint8_t>& pc = examples[i].predicted_cues;
+        pc.assign(doc.layers().tokens.size(), 0);
+        for (const Sentence& sent : doc.layers().sentences) {
+          if (sent.end_token <= sent.first_token) continue;
+          cue_model->Tag(sent.first_token, sent.end_token, &scratch, &labels);
+          for (size_t t = 0; t < labels.size(); ++t) {
+            pc[sent.first_token + t] = attr_internal::RoleOf(labels[t]) == 2;
+          }
+        }
+      }
+    }
+  }
   StatusOr<std::string> bytes =
       TrainAttributionModel(examples, stage, options.train, &result->report);
   if (!bytes.ok()) return bytes.status();

@@ -21,6 +21,11 @@ struct QuotesTrainOptions {
   std::string data_dir;  // PolNeAR split: text/, attributions/
   std::string out_path;  // model file to write
   AttributionTrainOptions train;
+  // With train.cue_given (the roles tagger): when > 1, the cues it is
+  // trained with are those a cue tagger trained on the other folds tagged
+  // (articles in `jackknife` folds by index), so that it also learns that
+  // a false cue has no source or content; 0 or 1: the gold cues.
+  int jackknife = 0;
 };
 
 struct QuotesTrainResult {

@@ -483,5 +483,27 @@ TEST(AttributionModelTest, RolesTaggerRelabelsTheCuesSourceAndContent) {
   EXPECT_TRUE(again.layers().quotes.empty());
 }
 
+TEST(AttributionModelTest, RolesTrainingTakesSentencesWithPredictedCues) {
+  Corpus c = MakeCorpus({});
+  const Document extra = MakeDoc("Tove Brann launched the ferry.", false);
+  AttributionExample ex;
+  ex.doc = &extra;
+  ex.labels.assign(extra.layers().tokens.size(), kO);  // no gold
+  c.examples.push_back(ex);
+  AttributionTrainOptions opt;
+  opt.epochs = 1;
+  opt.min_count = 1;
+  opt.cue_given = true;
+  AttributionTrainReport without;
+  ASSERT_TRUE(
+      TrainAttributionModel(c.examples, QuoteStage(), opt, &without).ok());
+  // A cue tagger's false cue on it: trained on, towards no roles.
+  c.examples.back().predicted_cues.assign(ex.labels.size(), 0);
+  c.examples.back().predicted_cues[2] = 1;  // "launched"
+  AttributionTrainReport with;
+  ASSERT_TRUE(TrainAttributionModel(c.examples, QuoteStage(), opt, &with).ok());
+  EXPECT_EQ(with.sentences, without.sentences + 1);
+}
+
 }  // namespace
 }  // namespace dossier

@@ -285,8 +285,10 @@ StatusOr<std::string> TrainAttributionModel(
       if (s.end_token <= s.first_token) continue;
       if (options.cue_given) {
         bool cue = false;
+        const std::vector<uint8_t>& pc = examples[x].predicted_cues;
         for (uint32_t t = s.first_token; t < s.end_token && !cue; ++t) {
-          cue = attr_internal::RoleOf(examples[x].labels[t]) == 2;
+          cue = attr_internal::RoleOf(examples[x].labels[t]) == 2 ||
+                (t < pc.size() && pc[t]);
         }
         if (!cue) continue;
       }
@@ -307,14 +309,52 @@ StatusOr<std::string> TrainAttributionModel(
     attr_internal::PrepareAttributionTokens(*examples[x].doc, stage, &s);
     prepared[x] = s.info;
   }
-  // The gold cue tokens of a sentence, for stage 2.
+  // Stage 2: the cue tokens a sentence is trained with (predicted where
+  // the cue tagger found some, else gold) and its target labels (gold
+  // sources and contents; cue labels where the mask is, none elsewhere).
+  std::vector<uint8_t> target;
   auto set_mask = [&](const Ref& r) {
     s.cue_mask.clear();
     if (!options.cue_given) return;
     const uint8_t* gold = examples[r.example].labels.data() + r.first;
-    for (uint32_t i = 0; i < r.end - r.first; ++i) {
-      s.cue_mask.push_back(attr_internal::RoleOf(gold[i]) == 2 ? 1 : 0);
+    const std::vector<uint8_t>& pc = examples[r.example].predicted_cues;
+    bool predicted = false;
+    for (uint32_t t = r.first; t < r.end && !predicted; ++t) {
+      predicted = t < pc.size() && pc[t];
     }
+    for (uint32_t i = 0; i < r.end - r.first; ++i) {
+      const bool cue = predicted ? pc[r.first + i] != 0
+                                 : attr_internal::RoleOf(gold[i]) == 2;
+      s.cue_mask.push_back(cue ? 1 : 0);
+    }
+  };
+  // The labels sentence `r` is trained towards.
+  auto gold_of = [&](const Ref& r) -> const uint8_t* {
+    const uint8_t* gold = examples[r.example].labels.data() + r.first;
+    if (!options.cue_given || examples[r.example].predicted_cues.empty()) {
+      return gold;
+    }
+    const uint32_t n = r.end - r.first;
+    target.assign(gold, gold + n);
+    for (uint32_t i = 0; i < n; ++i) {
+      const bool was_cue = attr_internal::RoleOf(target[i]) == 2;
+      if (s.cue_mask[i]) {
+        const bool cont = i > 0 && s.cue_mask[i - 1];
+        target[i] = cont ? attr_internal::kICue : attr_internal::kBCue;
+      } else if (was_cue) {
+        target[i] = attr_internal::kO;
+      }
+    }
+    // An I- label left without its B- starts one.
+    for (uint32_t i = 0; i < n; ++i) {
+      const uint8_t l = target[i];
+      if (l == attr_internal::kO || attr_internal::IsBegin(l)) continue;
+      if (i == 0 ||
+          attr_internal::RoleOf(target[i - 1]) != attr_internal::RoleOf(l)) {
+        target[i] = static_cast<uint8_t>(l - 1);
+      }
+    }
+    return target.data();
   };
   Trainer trainer;
   if (options.min_count > 1) {
@@ -366,7 +406,7 @@ StatusOr<std::string> TrainAttributionModel(
                                       r.end);
       trainer.Emissions(n, &s);
       Viterbi(trainer, n, &s, &pred);
-      const uint8_t* gold = examples[r.example].labels.data() + r.first;
+      const uint8_t* gold = gold_of(r);
       bool same = true;
       for (uint32_t i = 0; i < n; ++i) {
         same = same && pred[i] == gold[i];

@@ -37,6 +37,12 @@ struct GoldAttribution {
 struct AttributionExample {
   const Document* doc = nullptr;
   std::vector<uint8_t> labels;  // per token of doc
+  // Stage 2 only: per token of doc, 1 where the cue tagger (trained
+  // without this document) tagged a cue; empty: the gold cues. A sentence
+  // with such cues trains the roles tagger on them, gold sources and
+  // contents kept and the gold cues it missed unlabelled; with none, on
+  // its gold cues.
+  std::vector<uint8_t> predicted_cues;
 };
 
 // Per-token labels for `gold`: a token is in a role when its span overlaps
