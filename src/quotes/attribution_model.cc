@@ -1,7 +1,6 @@
 #include "quotes/attribution_model.h"
 
 #include <cstring>
-#include <mutex>
 #include <string_view>
 #include <utility>
 
@@ -229,17 +228,21 @@ std::string_view DefaultAttributionModelBytes() {
                                               dossier_quotes_model_begin));
 }
 
+namespace {
+
+// A model from embedded bytes; null when they are empty or do not load.
+std::shared_ptr<const AttributionModel> EmbeddedModel(std::string_view bytes) {
+  if (bytes.empty()) return nullptr;
+  StatusOr<AttributionModel> m = AttributionModel::FromBytes(bytes);
+  if (!m.ok()) return nullptr;
+  return std::make_shared<const AttributionModel>(std::move(m).value());
+}
+
+}  // namespace
+
 std::shared_ptr<const AttributionModel> DefaultAttributionModel() {
-  static std::once_flag once;
-  static std::shared_ptr<const AttributionModel> model;
-  std::call_once(once, [] {
-    if (DefaultAttributionModelBytes().empty()) return;
-    StatusOr<AttributionModel> m =
-        AttributionModel::FromBytes(DefaultAttributionModelBytes());
-    if (m.ok()) {
-      model = std::make_shared<const AttributionModel>(std::move(m).value());
-    }
-  });
+  static const std::shared_ptr<const AttributionModel> model =
+      EmbeddedModel(DefaultAttributionModelBytes());
   return model;
 }
 
@@ -250,16 +253,8 @@ std::string_view DefaultRolesModelBytes() {
 }
 
 std::shared_ptr<const AttributionModel> DefaultRolesModel() {
-  static std::once_flag once;
-  static std::shared_ptr<const AttributionModel> model;
-  std::call_once(once, [] {
-    if (DefaultRolesModelBytes().empty()) return;
-    StatusOr<AttributionModel> m =
-        AttributionModel::FromBytes(DefaultRolesModelBytes());
-    if (m.ok()) {
-      model = std::make_shared<const AttributionModel>(std::move(m).value());
-    }
-  });
+  static const std::shared_ptr<const AttributionModel> model =
+      EmbeddedModel(DefaultRolesModelBytes());
   return model;
 }
 
