@@ -974,13 +974,16 @@ bool QuoteFinder::Attribute(const Pair& p, Quote& q, bool statement) const {
       if (IsSentenceEnd(v) || (toks_[v].flags & kTokenQuoteMark)) break;
       // Before a quotation, also the manner of saying it: "X poked at Y,
       // tweeting, “...”", "X, asking, “...”".
-      const bool manner =
-          v > bfirst && Text(v - 1) == "," &&
-          (Text(v) == "tweeting" || Text(v) == "asking" ||
-           Text(v) == "chanting" || Text(v) == "singing" ||
-           Text(v) == "shouting" || Text(v) == "joking" ||
-           Text(v) == "quipping" || Text(v) == "yelling" ||
-           Text(v) == "posting" || Text(v) == "replying");
+      // ("..., singing" or "... while chanting," / "before asking her,":
+      // a conjunction of time before the participle.)
+      const bool manner = v > bfirst &&
+                          (Text(v - 1) == "," || Text(v - 1) == "while" ||
+                           Text(v - 1) == "before" || Text(v - 1) == "after") &&
+                          (Text(v) == "tweeting" || Text(v) == "asking" ||
+                           Text(v) == "chanting" || Text(v) == "singing" ||
+                           Text(v) == "shouting" || Text(v) == "joking" ||
+                           Text(v) == "quipping" || Text(v) == "yelling" ||
+                           Text(v) == "posting" || Text(v) == "replying");
       // "footage of Ada Roe saying during the debate, “...”": a participle
       // right after a named person.
       if (v > bfirst && (Text(v) == "saying" || Text(v) == "asking" ||

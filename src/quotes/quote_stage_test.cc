@@ -109,6 +109,16 @@ TEST(QuoteStageTest, FewQuotedWordsAfterACommaStayInTheReportedClause) {
             "could be imposed");
 }
 
+TEST(QuoteStageTest, ParticipleAfterBeforeOrWhileIntroducesAQuotation) {
+  auto qs = TaggedArticleQuotes(
+      "\"Promise you will come back,\" Ada Roe sings to the crowd before "
+      "asking them, \"Where do we go from here?\"");
+  ASSERT_EQ(qs.size(), 2u);
+  EXPECT_EQ(qs[1].content, "Where do we go from here?");
+  EXPECT_EQ(qs[1].speaker, "Ada Roe");
+  EXPECT_EQ(qs[1].cue, "asking");
+}
+
 TEST(QuoteStageTest, ConjunctionBeforeTheSpeakerIsLeftOut) {
   auto qs = TaggedArticleQuotes(
       "As Ada Roe put it in a statement, the council is \"providing a "
