@@ -505,5 +505,14 @@ TEST(AttributionModelTest, RolesTrainingTakesSentencesWithPredictedCues) {
   EXPECT_EQ(with.sentences, without.sentences + 1);
 }
 
+TEST(AttributionModelTest, SentenceWithARuleQuoteIsTaggedToo) {
+  EXPECT_EQ(TaggedQuotes("\"The ferry will run,\" Ada Roe said, and Tove "
+                         "Brann reckons the harbour bridge must close for "
+                         "repairs."),
+            (std::vector<std::string>{
+                "said|The ferry will run,",
+                "reckons|the harbour bridge must close for repairs"}));
+}
+
 }  // namespace
 }  // namespace dossier

@@ -3288,10 +3288,12 @@ void QuoteFinder::FindModel(std::vector<Quote>& out) const {
         // against the plan" has a cue-like verb and an object, nobody
         // speaking).
         if (q.speaker.empty()) continue;
-        first = false;
         if (covered) {
           // In a sentence with rule attributions, only tagged ones that
-          // touch none of them (their quote, cue or speaker).
+          // touch none of them (their quote, cue or speaker), each with
+          // its cue (a cueless further part would read as a rule quote's
+          // continuation).
+          if (q.cue.empty()) continue;
           bool clash = false;
           for (size_t k = next >= 8 ? next - 8 : 0; k < out.size(); ++k) {
             const Quote& o = out[k];
@@ -3311,6 +3313,7 @@ void QuoteFinder::FindModel(std::vector<Quote>& out) const {
         if (!found.empty() && found.back().content.Contains(q.content)) {
           continue;
         }
+        first = false;  // the cue goes to the first content kept
         found.push_back(q);
       }
     }
