@@ -514,5 +514,13 @@ TEST(AttributionModelTest, SentenceWithARuleQuoteIsTaggedToo) {
                 "reckons|the harbour bridge must close for repairs"}));
 }
 
+TEST(AttributionModelTest, TaggedLoneOneOrDemonstrativeIsNoSource) {
+  CorpusVariant v;
+  v.subject = "one";
+  const std::string text = "one reckons the ferry will run again in May.";
+  ASSERT_EQ(TaggedCue(text, v), "reckons");
+  EXPECT_TRUE(TaggedQuotes(text, v).empty());
+}
+
 }  // namespace
 }  // namespace dossier

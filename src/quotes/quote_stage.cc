@@ -3202,6 +3202,15 @@ void QuoteFinder::FindModel(std::vector<Quote>& out) const {
           continue;
         }
         sp = ModelSpeaker(segs[source].a, segs[source].b);
+        // "a shift in his strategy, one that puts ...": a lone "one" or
+        // demonstrative names nobody.
+        if (segs[source].b == segs[source].a + 1 && sp.mention < 0) {
+          const std::string_view w = Text(segs[source].a);
+          if (w == "one" || w == "One" || w == "that" || w == "this" ||
+              w == "This" || w == "these" || w == "those") {
+            continue;
+          }
+        }
       }
       // The end of the clause from token `from` on: before ";" or the
       // sentence end, punctuation trimmed (never before `from`).
