@@ -12,6 +12,9 @@
 // training tokens; only features seen >= min_count times get weights (the
 // others are never looked up at tagging time either, as they are absent
 // from the model), which bounds the model's size.
+// With AttributionTrainOptions::cue_given it trains the roles tagger
+// (stage 2): only sentences with a cue, each seeing its cue tokens
+// (AttributionExample::predicted_cues where given, else the gold ones).
 // Integer arithmetic only: the same inputs and options give byte-identical
 // model files. LabelAttributions() turns gold spans into token labels.
 // Thread-compatible; one thread.
