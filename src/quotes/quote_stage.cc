@@ -265,6 +265,7 @@ class QuoteFinder {
   Speaker SpeakerStartingAt(uint32_t j, uint32_t hi) const;
   Speaker PhraseSpeaker(uint32_t a, uint32_t b) const;
   bool IsParticiple(uint32_t i) const;
+  bool IsReportingParticiple(std::string_view w) const;
   bool IsPhrasal(uint32_t i) const;
   bool ClauseEdge(uint32_t t, uint32_t lo) const;
   Speaker MainSubject(uint32_t lo, uint32_t v) const;
@@ -673,6 +674,11 @@ bool QuoteFinder::IsParticiple(uint32_t i) const {
       return false;
     }
   }
+  return IsReportingParticiple(w);
+}
+
+// A participle of saying: "saying", "insisting", "demanding", ...
+bool QuoteFinder::IsReportingParticiple(std::string_view w) const {
   return w == "saying" || w == "adding" || w == "noting" || w == "arguing" ||
          w == "suggesting" || w == "warning" || w == "insisting" ||
          w == "claiming" || w == "explaining" || w == "writing" ||
@@ -1977,7 +1983,15 @@ void QuoteFinder::FindIndirect(uint32_t f, uint32_t e) {
   }
   FindPossessiveClaims(f, ce);
   for (uint32_t v = f; v < ce; ++v) {
-    if (pair_at_[v] >= 0 || !(IsIndirectVerb(v) || IsPhrasal(v))) continue;
+    // "The city of Tessby is demanding that ...": a progressive of saying
+    // reports like the verb.
+    const bool progressive = v > f && IsReportingParticiple(Text(v)) &&
+                             (Text(v - 1) == "is" || Text(v - 1) == "are" ||
+                              Text(v - 1) == "was" || Text(v - 1) == "were");
+    if (pair_at_[v] >= 0 ||
+        !(IsIndirectVerb(v) || IsPhrasal(v) || progressive)) {
+      continue;
+    }
     const bool phrasal = IsPhrasal(v);
     if (v > f) {
       const std::string_view pw = Text(v - 1);
@@ -2023,7 +2037,7 @@ void QuoteFinder::FindIndirect(uint32_t f, uint32_t e) {
     }
     const Span verb = phrasal ? Span{toks_[v].span.start, toks_[v + 1].span.end}
                               : toks_[v].span;
-    Subject sb = SubjectBefore(v, f);
+    Subject sb = SubjectBefore(progressive ? v - 1 : v, f);
     if (!sb.s.found) {
       // "Ada Roe backed the plan and said S": the clause's subject.
       uint32_t k = v;

@@ -119,6 +119,15 @@ TEST(QuoteStageTest, ParticipleAfterBeforeOrWhileIntroducesAQuotation) {
   EXPECT_EQ(qs[1].cue, "asking");
 }
 
+TEST(QuoteStageTest, ProgressiveOfSayingReportsLikeTheVerb) {
+  auto qs = TaggedArticleQuotes(
+      "The harbour board is warning that fares will rise in May.");
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "The harbour board");
+  EXPECT_EQ(qs[0].cue, "is warning");
+  EXPECT_EQ(qs[0].content, "that fares will rise in May");
+}
+
 TEST(QuoteStageTest, ConjunctionBeforeTheSpeakerIsLeftOut) {
   auto qs = TaggedArticleQuotes(
       "As Ada Roe put it in a statement, the council is \"providing a "
