@@ -3115,8 +3115,9 @@ void QuoteFinder::FindModel(std::vector<Quote>& out) const {
         roles_model->Tag(sent.first_token, sent.end_token, &scratch, &roles);
         for (size_t i = 0; i < labels.size(); ++i) {
           if (scratch.cue_mask[i]) continue;
-          labels[i] = attr_internal::RoleOf(roles[i]) == 2 ? attr_internal::kO
-                                                           : roles[i];
+          labels[i] = attr_internal::RoleOf(roles[i]) == 2
+                          ? static_cast<uint8_t>(attr_internal::kO)
+                          : roles[i];
         }
         for (size_t i = 0; i < labels.size(); ++i) {
           const uint8_t l = labels[i];
