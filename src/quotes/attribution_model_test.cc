@@ -53,6 +53,9 @@ struct CorpusVariant {
   // The gold content is the clause and, past ", which the board denies,",
   // a second part "in any case" (a tagger that tags on past other words).
   bool split_content = false;
+  // Words between the cue and the content that are neither ("reckons and
+  // then visits CLAUSE": a tagger that tags an object as the content).
+  std::string gap;
 };
 
 // A document over `text` with tokens and mentions.
@@ -89,8 +92,9 @@ Corpus MakeCorpus(const CorpusVariant& v = {}) {
       const std::string content = v.cut_content ? "that " + cl : cl;
       const std::string tail =
           v.split_content ? ", which the board denies, in any case" : "";
-      const std::string text =
-          subject + " " + v.cue + " " + content + tail + ".";
+      const std::string text = subject + " " + v.cue + " " +
+                               (v.gap.empty() ? "" : v.gap + " ") + content +
+                               tail + ".";
       c.docs.push_back(MakeDoc(text, v.text_chain));
       GoldAttribution g;
       if (!v.no_source) {
@@ -520,6 +524,15 @@ TEST(AttributionModelTest, TaggedLoneOneOrDemonstrativeIsNoSource) {
   const std::string text = "one reckons the ferry will run again in May.";
   ASSERT_EQ(TaggedCue(text, v), "reckons");
   EXPECT_TRUE(TaggedQuotes(text, v).empty());
+}
+
+TEST(AttributionModelTest, TaggedContentPastAVerbAfterTheCueIsDropped) {
+  CorpusVariant v;
+  v.gap = "and then visits";
+  const std::string text =
+      "Tove Brann reckons and then visits the ferry will run again in May.";
+  ASSERT_EQ(TaggedCue(text, v), "reckons");
+  EXPECT_TRUE(TaggedQuotes(text, v, /*pos=*/true).empty());
 }
 
 }  // namespace

@@ -3257,6 +3257,17 @@ void QuoteFinder::FindModel(std::vector<Quote>& out) const {
           }
           if (!joined || !across) continue;
         }
+        // A content after its cue with a verb between ("declined to
+        // attend and instead dispatched | a lower-level team") is the
+        // object of that verb, not what the cue reports.
+        if (segs[k].a >= segs[c].b) {
+          bool verb = false;
+          for (uint32_t t = segs[c].b; t < segs[k].a && !verb; ++t) {
+            verb = IsVerbTag(toks_[t].pos) &&
+                   !(source >= 0 && t >= segs[source].a && t < segs[source].b);
+          }
+          if (verb) continue;
+        }
         prev_content = k;
         uint32_t a = segs[k].a, b = segs[k].b;
         while (a < b && (toks_[a].flags & kTokenPunct) &&
