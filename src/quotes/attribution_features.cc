@@ -52,6 +52,16 @@ bool IsPronounWord(std::string_view w) {
 
 }  // namespace
 
+void RepairBegins(uint8_t* labels, size_t n) {
+  for (size_t i = 0; i < n; ++i) {
+    const uint8_t l = labels[i];
+    if (l == kO || IsBegin(l)) continue;
+    if (i == 0 || RoleOf(labels[i - 1]) != RoleOf(l)) {
+      labels[i] = static_cast<uint8_t>(l - 1);
+    }
+  }
+}
+
 uint64_t HashString(std::string_view s) {
   uint64_t h = 0xcbf29ce484222325ULL;
   for (unsigned char c : s) {

@@ -63,6 +63,10 @@ struct AttrTokenInfo {
 
 uint64_t HashString(std::string_view s);
 
+// Makes labels[0, n) a valid BIO sequence after roles were replaced: an
+// I- label whose previous label has another role becomes B-.
+void RepairBegins(uint8_t* labels, size_t n);
+
 }  // namespace attr_internal
 
 struct AttributionScratch {

@@ -283,7 +283,9 @@ std::vector<std::string> TaggedQuotes(const std::string& text,
                                       bool pos = false) {
   std::shared_ptr<const AttributionModel> model = TrainedModel(variant);
   Document doc = MakeDoc(text, variant.text_chain);
-  if (pos) EXPECT_TRUE(PosStage().Run(doc).ok());
+  if (pos) {
+    EXPECT_TRUE(PosStage().Run(doc).ok());
+  }
   QuoteStage stage;
   stage.set_model(model);
   stage.set_roles_model(nullptr);  // the synthetic tagger's own roles

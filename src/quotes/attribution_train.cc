@@ -345,15 +345,7 @@ StatusOr<std::string> TrainAttributionModel(
         target[i] = attr_internal::kO;
       }
     }
-    // An I- label left without its B- starts one.
-    for (uint32_t i = 0; i < n; ++i) {
-      const uint8_t l = target[i];
-      if (l == attr_internal::kO || attr_internal::IsBegin(l)) continue;
-      if (i == 0 ||
-          attr_internal::RoleOf(target[i - 1]) != attr_internal::RoleOf(l)) {
-        target[i] = static_cast<uint8_t>(l - 1);
-      }
-    }
+    attr_internal::RepairBegins(target.data(), n);
     return target.data();
   };
   Trainer trainer;

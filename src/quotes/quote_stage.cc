@@ -3119,14 +3119,7 @@ void QuoteFinder::FindModel(std::vector<Quote>& out) const {
                           ? static_cast<uint8_t>(attr_internal::kO)
                           : roles[i];
         }
-        for (size_t i = 0; i < labels.size(); ++i) {
-          const uint8_t l = labels[i];
-          if (l == attr_internal::kO || attr_internal::IsBegin(l)) continue;
-          if (i == 0 || attr_internal::RoleOf(labels[i - 1]) !=
-                            attr_internal::RoleOf(l)) {
-            labels[i] = static_cast<uint8_t>(l - 1);
-          }
-        }
+        attr_internal::RepairBegins(labels.data(), labels.size());
       }
       scratch.cue_mask.clear();
     }
